@@ -1,0 +1,51 @@
+package dev.perfagent.config;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/** A validated configuration file. Immutable. */
+public final class AgentConfig {
+  private final String service;
+  private final ExportSettings export;
+  private final List<Pointcut> pointcuts;
+  private final String source;
+
+  AgentConfig(String service, ExportSettings export, List<Pointcut> pointcuts, String source) {
+    this.service = service;
+    this.export = Objects.requireNonNull(export, "export");
+    this.pointcuts = Collections.unmodifiableList(new ArrayList<>(pointcuts));
+    this.source = Objects.requireNonNull(source, "source");
+  }
+
+  /** A configuration without pointcuts and with default export settings. */
+  public static AgentConfig empty(String source) {
+    return new AgentConfig(null, ExportSettings.defaults(), Collections.emptyList(), source);
+  }
+
+  /** Default {@code service.name}; OTEL_SERVICE_NAME / otel.service.name take precedence. */
+  public Optional<String> service() {
+    return Optional.ofNullable(service);
+  }
+
+  public ExportSettings export() {
+    return export;
+  }
+
+  /** Pointcuts in file order, unmodifiable. */
+  public List<Pointcut> pointcuts() {
+    return pointcuts;
+  }
+
+  /** Where the configuration came from (file path or the name given to {@link ConfigLoader#parse}). */
+  public String source() {
+    return source;
+  }
+
+  @Override
+  public String toString() {
+    return "AgentConfig{source=" + source + ", service=" + service + ", " + pointcuts.size() + " pointcuts}";
+  }
+}

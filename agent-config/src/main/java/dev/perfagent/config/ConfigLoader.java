@@ -1,0 +1,88 @@
+package dev.perfagent.config;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.snakeyaml.engine.v2.nodes.Node;
+
+/** Entry point: reads a YAML pointcut file into a validated {@link AgentConfig}. */
+public final class ConfigLoader {
+  private ConfigLoader() {}
+
+  /**
+   * Reads and validates a file (UTF-8).
+   *
+   * @throws ConfigException when the file cannot be read (one problem at line 0, column 0) or is invalid
+   */
+  public static AgentConfig load(Path file) throws ConfigException {
+    String source = String.valueOf(file);
+    String text;
+    try {
+      if (Files.isDirectory(file)) {
+        throw unreadable(source, "is a directory");
+      }
+      if (Files.size(file) > 4L * YamlComposer.MAX_CHARS) {
+        throw unreadable(source, "file too large (" + Files.size(file) + " bytes)");
+      }
+      text = decodeUtf8(Files.readAllBytes(file));
+    } catch (CharacterCodingException e) {
+      throw unreadable(source, "not valid UTF-8");
+    } catch (NoSuchFileException e) {
+      throw unreadable(source, "file not found");
+    } catch (AccessDeniedException e) {
+      throw unreadable(source, "permission denied");
+    } catch (IOException e) {
+      throw unreadable(source, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+    }
+    return parse(text, source);
+  }
+
+  /**
+   * Parses and validates YAML text.
+   *
+   * @param sourceName file name or description used in messages
+   * @throws ConfigException listing every problem found
+   */
+  public static AgentConfig parse(String yaml, String sourceName) throws ConfigException {
+    String source = sourceName == null ? "<config>" : sourceName;
+    Problems problems = new Problems(source);
+    if (yaml == null) {
+      problems.atFile("no configuration text (null)");
+      throw problems.toException();
+    }
+    String text = yaml.startsWith("\uFEFF") ? yaml.substring(1) : yaml;
+    Optional<Node> root = YamlComposer.compose(text, problems);
+    if (!problems.isEmpty()) {
+      throw problems.toException();
+    }
+    if (root.isEmpty()) {
+      return AgentConfig.empty(source);
+    }
+    AgentConfig config = new ConfigReader(problems).read(root.get());
+    if (config == null || !problems.isEmpty()) {
+      throw problems.toException();
+    }
+    return config;
+  }
+
+  private static String decodeUtf8(byte[] bytes) throws CharacterCodingException {
+    return StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT)
+        .decode(ByteBuffer.wrap(bytes))
+        .toString();
+  }
+
+  private static ConfigException unreadable(String source, String reason) {
+    Problems problems = new Problems(source);
+    problems.atFile("cannot read " + source + ": " + reason);
+    return problems.toException();
+  }
+}

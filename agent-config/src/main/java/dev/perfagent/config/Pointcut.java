@@ -1,0 +1,156 @@
+package dev.perfagent.config;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** One entry of {@code pointcuts:}: which methods to instrument and what to record. Immutable. */
+public final class Pointcut {
+  static final String DEFAULT_SPAN = "{class}.{method}";
+  private static final Template DEFAULT_TEMPLATE = Template.parse(DEFAULT_SPAN);
+
+  private final String name;
+  private final NamePattern classPattern;
+  private final String subtypeOf;
+  private final String classAnnotation;
+  private final NamePattern methodPattern;
+  private final List<String> parameters;
+  private final String methodAnnotation;
+  private final Template spanName;
+  private final SpanKind kind;
+  private final Map<String, Object> attributes;
+  private final Map<String, PropertyPath> captures;
+  private final Mode mode;
+  private final long minDurationNanos;
+  private final int line;
+  private final List<PropertyPath> allPaths;
+
+  private Pointcut(Builder b) {
+    this.name = b.name;
+    this.classPattern = b.classPattern;
+    this.subtypeOf = b.subtypeOf;
+    this.classAnnotation = b.classAnnotation;
+    this.methodPattern = b.methodPattern;
+    this.parameters = b.parameters == null ? null : Collections.unmodifiableList(new ArrayList<>(b.parameters));
+    this.methodAnnotation = b.methodAnnotation;
+    this.spanName = b.spanName == null ? DEFAULT_TEMPLATE : b.spanName;
+    this.kind = b.kind;
+    this.attributes = Collections.unmodifiableMap(new LinkedHashMap<>(b.attributes));
+    this.captures = Collections.unmodifiableMap(new LinkedHashMap<>(b.captures));
+    this.mode = b.mode;
+    this.minDurationNanos = b.minDurationNanos;
+    this.line = b.line;
+    Set<PropertyPath> paths = new LinkedHashSet<>(captures.values());
+    for (Template.Part part : spanName.parts()) {
+      if (part.kind() == Template.Part.Kind.PATH) {
+        paths.add(part.path());
+      }
+    }
+    this.allPaths = Collections.unmodifiableList(new ArrayList<>(paths));
+  }
+
+  /** Unique name of the pointcut. */
+  public String name() {
+    return name;
+  }
+
+  /** {@code class:} pattern, if given. */
+  public Optional<NamePattern> classPattern() {
+    return Optional.ofNullable(classPattern);
+  }
+
+  /** {@code subtype-of:} exact class or interface name, if given. */
+  public Optional<String> subtypeOf() {
+    return Optional.ofNullable(subtypeOf);
+  }
+
+  /** {@code class-annotation:} exact annotation type name, if given. */
+  public Optional<String> classAnnotation() {
+    return Optional.ofNullable(classAnnotation);
+  }
+
+  /** {@code method:} pattern. */
+  public NamePattern methodPattern() {
+    return methodPattern;
+  }
+
+  /** Exact parameter type names if {@code parameters:} is given (an empty list means no-arg methods). */
+  public Optional<List<String>> parameters() {
+    return Optional.ofNullable(parameters);
+  }
+
+  /** {@code method-annotation:} exact annotation type name, if given. */
+  public Optional<String> methodAnnotation() {
+    return Optional.ofNullable(methodAnnotation);
+  }
+
+  /** Span name template; {@code {class}.{method}} when not given. */
+  public Template spanName() {
+    return spanName;
+  }
+
+  public SpanKind kind() {
+    return kind;
+  }
+
+  /** Static attributes: String, Long, Double or Boolean values; unmodifiable, in file order. */
+  public Map<String, Object> attributes() {
+    return attributes;
+  }
+
+  /** Captured attributes: attribute name to property path; unmodifiable, in file order. */
+  public Map<String, PropertyPath> captures() {
+    return captures;
+  }
+
+  public Mode mode() {
+    return mode;
+  }
+
+  /** Calls shorter than this record no span; 0 records all. */
+  public long minDurationNanos() {
+    return minDurationNanos;
+  }
+
+  /** 1-based line of the pointcut in the file. */
+  public int line() {
+    return line;
+  }
+
+  /** Every distinct path the pointcut reads: capture paths, then span-template paths, in order. */
+  public List<PropertyPath> allPaths() {
+    return allPaths;
+  }
+
+  @Override
+  public String toString() {
+    return "Pointcut{" + name + " line " + line + "}";
+  }
+
+  /** Collects the fields while reading; {@link #build()} makes the immutable pointcut. */
+  static final class Builder {
+    String name;
+    NamePattern classPattern;
+    String subtypeOf;
+    String classAnnotation;
+    NamePattern methodPattern;
+    List<String> parameters;
+    String methodAnnotation;
+    Template spanName;
+    SpanKind kind = SpanKind.INTERNAL;
+    final Map<String, Object> attributes = new LinkedHashMap<>();
+    final Map<String, PropertyPath> captures = new LinkedHashMap<>();
+    Mode mode = Mode.SPAN;
+    long minDurationNanos;
+    int line;
+
+    Pointcut build() {
+      return new Pointcut(this);
+    }
+  }
+}

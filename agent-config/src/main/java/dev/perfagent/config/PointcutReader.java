@@ -1,0 +1,288 @@
+package dev.perfagent.config;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+
+/** Reads the entries of {@code pointcuts:}; one instance per file (it remembers names to find duplicates). */
+final class PointcutReader {
+  static final List<String> KEYS = List.of("name", "class", "subtype-of", "class-annotation", "method",
+      "parameters", "method-annotation", "span", "kind", "attributes", "capture", "mode", "min-duration");
+  static final List<String> KINDS = List.of("internal", "client", "server", "producer", "consumer");
+  static final List<String> MODES = List.of("span", "aggregate");
+  private static final List<String> NOT_WITH_AGGREGATE = List.of("span", "capture", "min-duration");
+  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.:-]+");
+
+  private final Problems problems;
+  private final Values values;
+  /** Pointcut name to the line where it was first defined. */
+  private final Map<String, Integer> names = new HashMap<>();
+
+  PointcutReader(Problems problems) {
+    this.problems = problems;
+    this.values = new Values(problems);
+  }
+
+  /** The pointcut, or null when it has problems (all of them reported). */
+  Pointcut read(Node node) {
+    if (!(node instanceof MappingNode)) {
+      problems.at(node, "expected a pointcut (a mapping with name, class or subtype-of, method, ...), got "
+          + Nodes.describe(node));
+      return null;
+    }
+    MappingNode mapping = (MappingNode) node;
+    Fields f = Fields.read(mapping, KEYS, problems);
+    Pointcut.Builder b = new Pointcut.Builder();
+    b.line = Nodes.line(mapping);
+    boolean ok = true;
+
+    if (f.has("name")) {
+      b.name = name(f.value("name"));
+      ok &= b.name != null;
+    }
+    String label = b.name == null ? "pointcut" : "pointcut '" + b.name + "'";
+    ok &= require(f, "name", "pointcut is missing required key 'name'");
+    ok &= require(f, "method", label + " is missing required key 'method'");
+    if (!f.has("class") && !f.has("subtype-of") && !f.wasSuggested("class") && !f.wasSuggested("subtype-of")) {
+      problems.at(mapping, label + " needs 'class' or 'subtype-of' (or both)");
+      ok = false;
+    }
+
+    if (f.has("class")) {
+      b.classPattern = pattern("class", "class pattern", f.value("class"), true);
+      ok &= b.classPattern != null;
+    }
+    if (f.has("subtype-of")) {
+      b.subtypeOf = className("subtype-of", f.value("subtype-of"));
+      ok &= b.subtypeOf != null;
+    }
+    if (f.has("class-annotation")) {
+      b.classAnnotation = className("class-annotation", f.value("class-annotation"));
+      ok &= b.classAnnotation != null;
+    }
+    if (f.has("method")) {
+      b.methodPattern = pattern("method", "method pattern", f.value("method"), false);
+      ok &= b.methodPattern != null;
+    }
+    boolean parametersOk = true;
+    if (f.has("parameters")) {
+      b.parameters = parameters(f.value("parameters"));
+      parametersOk = b.parameters != null;
+      ok &= parametersOk;
+    }
+    if (f.has("method-annotation")) {
+      b.methodAnnotation = className("method-annotation", f.value("method-annotation"));
+      ok &= b.methodAnnotation != null;
+    }
+    if (f.has("span")) {
+      b.spanName = template(f.value("span"), b.parameters);
+      ok &= b.spanName != null;
+    }
+    if (f.has("kind")) {
+      String kind = values.choice("kind", f.value("kind"), KINDS);
+      ok &= kind != null;
+      b.kind = kind == null ? SpanKind.INTERNAL : SpanKind.valueOf(kind.toUpperCase(Locale.ROOT));
+    }
+    if (f.has("attributes")) {
+      ok &= attributes(f.value("attributes"), b.attributes);
+    }
+    if (f.has("capture")) {
+      ok &= captures(f.value("capture"), b);
+    }
+    if (f.has("mode")) {
+      String mode = values.choice("mode", f.value("mode"), MODES);
+      ok &= mode != null;
+      b.mode = mode == null ? Mode.SPAN : Mode.valueOf(mode.toUpperCase(Locale.ROOT));
+    }
+    if (f.has("min-duration")) {
+      Long nanos = duration(f.value("min-duration"));
+      ok &= nanos != null;
+      b.minDurationNanos = nanos == null ? 0 : nanos;
+    }
+    if (b.mode == Mode.AGGREGATE) {
+      for (String key : NOT_WITH_AGGREGATE) {
+        if (f.has(key)) {
+          problems.at(f.keyNode(key), "'" + key + "' cannot be used with mode: aggregate"
+              + " (aggregate mode records no span)");
+          ok = false;
+        }
+      }
+    }
+    return ok && parametersOk ? b.build() : null;
+  }
+
+  private boolean require(Fields f, String key, String message) {
+    if (f.has(key)) {
+      return true;
+    }
+    f.require(key, message, problems);
+    return false;
+  }
+
+  private String name(Node node) {
+    String name = values.string("name", node);
+    if (name == null) {
+      return null;
+    }
+    if (!NAME.matcher(name).matches()) {
+      problems.at(node, "name: invalid pointcut name " + Texts.quote(name)
+          + "; use only letters, digits and _ . : -");
+      return null;
+    }
+    Integer first = names.putIfAbsent(name, Nodes.line(node));
+    if (first != null) {
+      problems.at(node, "duplicate pointcut name '" + name + "' (first defined at line " + first + ")");
+      return null;
+    }
+    return name;
+  }
+
+  private NamePattern pattern(String key, String what, Node node, boolean allowDots) {
+    String text = values.string(key, node);
+    if (text == null) {
+      return null;
+    }
+    try {
+      return NamePattern.parse(text, allowDots);
+    } catch (IllegalArgumentException e) {
+      problems.at(node, key + ": invalid " + what + " " + Texts.quote(text) + ": " + e.getMessage());
+      return null;
+    }
+  }
+
+  private String className(String key, Node node) {
+    String text = values.string(key, node);
+    if (text == null) {
+      return null;
+    }
+    try {
+      JavaNames.checkClassName(text);
+      return text;
+    } catch (IllegalArgumentException e) {
+      problems.at(node, key + ": invalid class name " + Texts.quote(text) + ": " + e.getMessage());
+      return null;
+    }
+  }
+
+  private List<String> parameters(Node node) {
+    List<String> types = values.stringList("parameters", node);
+    if (types == null) {
+      return null;
+    }
+    boolean ok = true;
+    List<Node> items = ((SequenceNode) node).getValue();
+    for (int i = 0; i < types.size(); i++) {
+      try {
+        JavaNames.checkTypeName(types.get(i));
+      } catch (IllegalArgumentException e) {
+        problems.at(items.get(i), "parameters: invalid type " + Texts.quote(types.get(i)) + ": " + e.getMessage());
+        ok = false;
+      }
+    }
+    return ok ? types : null;
+  }
+
+  private Template template(Node node, List<String> parameters) {
+    String text = values.string("span", node);
+    if (text == null) {
+      return null;
+    }
+    Template template;
+    try {
+      template = Template.parse(text);
+    } catch (IllegalArgumentException e) {
+      problems.at(node, "span: invalid template " + Texts.quote(text) + ": " + e.getMessage());
+      return null;
+    }
+    boolean ok = true;
+    for (Template.Part part : template.parts()) {
+      if (part.kind() == Template.Part.Kind.PATH) {
+        ok &= argExists("span", part.path(), node, parameters);
+      }
+    }
+    return ok ? template : null;
+  }
+
+  private boolean attributes(Node node, Map<String, Object> into) {
+    MappingNode mapping = values.mapping("attributes", node, "a mapping of attribute names to values");
+    if (mapping == null) {
+      return Nodes.isNull(node);
+    }
+    boolean ok = true;
+    Fields f = Fields.read(mapping, null, "attribute name", problems);
+    ok &= f.keys().size() == mapping.getValue().size();
+    for (String key : f.keys()) {
+      Object value = values.attributeValue("attribute " + Texts.quote(key), f.value(key));
+      if (value == null) {
+        ok = false;
+      } else {
+        into.put(key, value);
+      }
+    }
+    return ok;
+  }
+
+  private boolean captures(Node node, Pointcut.Builder b) {
+    MappingNode mapping = values.mapping("capture", node, "a mapping of attribute names to property paths");
+    if (mapping == null) {
+      return Nodes.isNull(node);
+    }
+    Fields f = Fields.read(mapping, null, "attribute name", problems);
+    boolean ok = f.keys().size() == mapping.getValue().size();
+    for (String key : f.keys()) {
+      String label = "capture " + Texts.quote(key);
+      Node valueNode = f.value(key);
+      if (b.attributes.containsKey(key)) {
+        problems.at(f.keyNode(key), label + ": attribute is also set in 'attributes'; use one or the other");
+        ok = false;
+        continue;
+      }
+      String text = values.string(label, valueNode);
+      if (text == null) {
+        ok = false;
+        continue;
+      }
+      try {
+        PropertyPath path = PropertyPath.parse(text);
+        if (argExists(label, path, valueNode, b.parameters)) {
+          b.captures.put(key, path);
+        } else {
+          ok = false;
+        }
+      } catch (IllegalArgumentException e) {
+        problems.at(valueNode, label + ": invalid path " + Texts.quote(text) + ": " + e.getMessage());
+        ok = false;
+      }
+    }
+    return ok;
+  }
+
+  /** With {@code parameters} given, an argN path must name an existing parameter. */
+  private boolean argExists(String label, PropertyPath path, Node node, List<String> parameters) {
+    if (parameters == null || path.root() != PropertyPath.Root.ARG || path.argIndex() < parameters.size()) {
+      return true;
+    }
+    String takes = parameters.isEmpty() ? "no parameters" : Texts.count(parameters.size(), "parameter");
+    problems.at(node, label + ": arg" + path.argIndex() + " does not exist: the method takes " + takes);
+    return false;
+  }
+
+  private Long duration(Node node) {
+    String text = Nodes.text(node);
+    if (text == null) {
+      problems.at(node, "min-duration: expected a duration such as 2ms, got " + Nodes.describe(node));
+      return null;
+    }
+    try {
+      return Durations.parseNanos(text);
+    } catch (IllegalArgumentException e) {
+      problems.at(node, "min-duration: " + e.getMessage());
+      return null;
+    }
+  }
+}

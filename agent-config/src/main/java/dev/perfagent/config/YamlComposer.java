@@ -1,0 +1,111 @@
+package dev.perfagent.config;
+
+import java.util.Optional;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.ReaderException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.schema.FailsafeSchema;
+
+/**
+ * Turns YAML text into a node tree (with positions) using SnakeYAML Engine's composer. Scalars are left
+ * untyped (failsafe schema); the readers decide types themselves. Syntax errors become one problem.
+ */
+final class YamlComposer {
+  /** Largest accepted input, in characters (8 MiB). */
+  static final int MAX_CHARS = 8 * 1024 * 1024;
+  private static final int MAX_ALIASES = 50;
+  /** Large enough that long scalars are not re-buffered over and over (which is quadratic). */
+  private static final int MAX_READ_BUFFER = 1024 * 1024;
+
+  private YamlComposer() {}
+
+  /** The root node; empty for an empty document or when a problem was reported. */
+  static Optional<Node> compose(String yaml, Problems problems) {
+    if (yaml.length() > MAX_CHARS) {
+      problems.atFile("file too large: " + yaml.length() + " characters; the limit is " + MAX_CHARS);
+      return Optional.empty();
+    }
+    LoadSettings settings = LoadSettings.builder()
+        .setLabel(problems.source())
+        .setSchema(new FailsafeSchema())
+        .setCodePointLimit(MAX_CHARS + 1)
+        .setBufferSize(Math.max(1024, Math.min(yaml.length() + 1, MAX_READ_BUFFER)))
+        .setAllowDuplicateKeys(true) // reported by Fields with both positions
+        .setAllowRecursiveKeys(false)
+        .setMaxAliasesForCollections(MAX_ALIASES)
+        .setParseComments(false)
+        .setUseMarks(true)
+        .build();
+    try {
+      return new Compose(settings).composeString(yaml);
+    } catch (MarkedYamlEngineException e) {
+      reportSyntax(e, problems);
+    } catch (ReaderException e) {
+      reportReader(e, yaml, problems);
+    } catch (YamlEngineException e) {
+      problems.atFile("YAML error: " + e.getMessage());
+    } catch (StackOverflowError e) {
+      problems.atFile("YAML error: the document is nested too deeply");
+    }
+    return Optional.empty();
+  }
+
+  private static void reportSyntax(MarkedYamlEngineException e, Problems problems) {
+    Optional<Mark> where = e.getProblemMark().isPresent() ? e.getProblemMark() : e.getContextMark();
+    String message = "YAML syntax error: " + describe(e);
+    if (where.isPresent()) {
+      problems.at(where.get().getLine() + 1, where.get().getColumn() + 1, message);
+    } else {
+      problems.atFile(message);
+    }
+  }
+
+  static String describe(MarkedYamlEngineException e) {
+    String problem = e.getProblem() == null ? "" : e.getProblem().trim();
+    String context = e.getContext() == null ? "" : e.getContext().trim();
+    if (problem.contains("\\t(TAB)") || problem.contains("\t")) {
+      return "tab character; indent with spaces (YAML does not allow tabs for indentation)";
+    }
+    if (problem.startsWith("but found another document")) {
+      return "found a second YAML document ('---'); the file must contain a single document";
+    }
+    if (problem.equals("mapping values are not allowed here")) {
+      return "mapping values are not allowed here (quote a value that contains ': ', or check the indentation)";
+    }
+    StringBuilder sb = new StringBuilder(problem.isEmpty() ? context : problem);
+    if (!problem.isEmpty() && !context.isEmpty()) {
+      sb.append(' ').append(context);
+      Optional<Mark> cm = e.getContextMark();
+      Optional<Mark> pm = e.getProblemMark();
+      if (cm.isPresent() && (pm.isEmpty() || cm.get().getIndex() != pm.get().getIndex())) {
+        sb.append(" (started at line ").append(cm.get().getLine() + 1).append(", column ")
+            .append(cm.get().getColumn() + 1).append(')');
+      }
+    }
+    return sb.toString();
+  }
+
+  private static void reportReader(ReaderException e, String yaml, Problems problems) {
+    String message = String.format("YAML error: character U+%04X is not allowed in YAML", e.getCodePoint());
+    int offset;
+    try {
+      offset = yaml.offsetByCodePoints(0, e.getPosition());
+    } catch (IndexOutOfBoundsException outside) {
+      problems.atFile(message);
+      return;
+    }
+    int line = 1;
+    int lineStart = 0;
+    for (int i = 0; i < offset; i++) {
+      if (yaml.charAt(i) == '\n') {
+        line++;
+        lineStart = i + 1;
+      }
+    }
+    problems.at(line, yaml.codePointCount(lineStart, offset) + 1, message);
+  }
+}
