@@ -1,0 +1,56 @@
+package dev.perfagent.agent;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.instrument.Instrumentation;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Enumeration;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.jar.JarOutputStream;
+
+/**
+ * Copies the {@code dev.perfagent.bootstrap} package out of the agent jar into a small temporary
+ * jar and appends it to the bootstrap class path. Must run before anything touches that package.
+ */
+final class BootstrapInjector {
+  static final String PACKAGE_PATH = "dev/perfagent/bootstrap/";
+
+  private BootstrapInjector() {}
+
+  static void inject(Instrumentation inst) throws IOException, URISyntaxException {
+    File agentJar =
+        new File(PerfAgent.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    if (!agentJar.isFile()) {
+      return; // running from a classes directory (tests): the classes are already reachable
+    }
+    Path bootstrapJar = Files.createTempFile("perf-agent-bootstrap", ".jar");
+    bootstrapJar.toFile().deleteOnExit();
+    try (JarFile source = new JarFile(agentJar);
+        JarOutputStream target = new JarOutputStream(Files.newOutputStream(bootstrapJar))) {
+      Enumeration<JarEntry> entries = source.entries();
+      while (entries.hasMoreElements()) {
+        JarEntry entry = entries.nextElement();
+        if (entry.getName().startsWith(PACKAGE_PATH) && !entry.isDirectory()) {
+          target.putNextEntry(new JarEntry(entry.getName()));
+          try (InputStream in = source.getInputStream(entry)) {
+            copy(in, target);
+          }
+          target.closeEntry();
+        }
+      }
+    }
+    inst.appendToBootstrapClassLoaderSearch(new JarFile(bootstrapJar.toFile()));
+  }
+
+  private static void copy(InputStream in, OutputStream out) throws IOException {
+    byte[] buffer = new byte[8192];
+    for (int n; (n = in.read(buffer)) > 0; ) {
+      out.write(buffer, 0, n);
+    }
+  }
+}

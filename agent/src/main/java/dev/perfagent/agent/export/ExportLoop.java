@@ -1,0 +1,127 @@
+package dev.perfagent.agent.export;
+
+import dev.perfagent.agent.plan.SiteRegistry;
+import dev.perfagent.bootstrap.RecorderStats;
+import dev.perfagent.bootstrap.SpanRecord;
+import dev.perfagent.config.AgentConfig;
+import io.opentelemetry.sdk.trace.SpanProcessor;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.slf4j.Logger;
+
+/**
+ * The exporter thread. It starts the OpenTelemetry SDK (off the application's start-up path), then
+ * drains the recorder's ring, builds spans and hands them to the SDK's span processor.
+ */
+public final class ExportLoop {
+  private static final long IDLE_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
+  private static final int BATCH = 4096;
+
+  private final AgentConfig config;
+  private final SiteRegistry sites;
+  private final Logger log;
+  private final Thread thread;
+  private final CountDownLatch started = new CountDownLatch(1);
+  private volatile boolean stopping;
+  private volatile TelemetryPipeline pipeline;
+  private long handed;
+  private long unknown;
+
+  public ExportLoop(AgentConfig config, SiteRegistry sites, Logger log) {
+    this.config = config;
+    this.sites = sites;
+    this.log = log;
+    this.thread = new Thread(this::run, "perf-agent-exporter");
+    thread.setDaemon(true);
+  }
+
+  public void start() {
+    thread.start();
+  }
+
+  private void run() {
+    SpanAssembler assembler = null;
+    try {
+      TelemetryPipeline p = TelemetryPipeline.start(config);
+      assembler =
+          new SpanAssembler(
+              sites, SpanIds.random(), EpochClock.now(), p.resource(),
+              new SpanMetrics(p.sdk().getSdkMeterProvider()));
+      pipeline = p;
+      log.info(
+          "perf-agent {}: config {}, {} pointcuts, exporting to {}",
+          Version.current(), config.source(), config.pointcuts().size(), p.destination());
+    } catch (Throwable t) {
+      log.error("perf-agent: could not start the exporter, spans will be dropped: {}", t.toString());
+    } finally {
+      started.countDown();
+    }
+    SpanProcessor processor = pipeline == null ? null : pipeline.processor();
+    SpanAssembler spans = assembler;
+    while (true) {
+      int n = drainOnce(spans, processor);
+      if (n == 0) {
+        if (stopping) {
+          return;
+        }
+        LockSupport.parkNanos(this, IDLE_PARK_NANOS);
+      }
+    }
+  }
+
+  private int drainOnce(SpanAssembler spans, SpanProcessor processor) {
+    try {
+      return sites.ring().drain(record -> hand(record, spans, processor), BATCH);
+    } catch (Throwable t) {
+      RecorderStats.INTERNAL_ERRORS.increment();
+      log.debug("perf-agent: exporter error", t);
+      return 1;
+    }
+  }
+
+  private void hand(SpanRecord record, SpanAssembler spans, SpanProcessor processor) {
+    if (spans == null || processor == null) {
+      return;
+    }
+    RecordedSpan span = spans.assemble(record);
+    if (span == null) {
+      unknown++;
+      return;
+    }
+    processor.onEnd(span);
+    handed++;
+  }
+
+  /**
+   * Drains what is left, flushes the SDK and logs the one-line summary; waits at most
+   * {@code millis} in all.
+   */
+  public void shutdown(long millis) {
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+    try {
+      started.await(millis, TimeUnit.MILLISECONDS);
+      stopping = true;
+      LockSupport.unpark(thread);
+      thread.join(Math.max(1, remainingMillis(deadline)));
+      TelemetryPipeline p = pipeline;
+      boolean flushed = p != null && p.shutdown(Math.max(1, remainingMillis(deadline)));
+      long recorded = RecorderStats.RECORDED.sum();
+      long ringDropped = RecorderStats.DROPPED.sum();
+      long exported = p == null ? 0 : p.exported();
+      long lost = recorded - exported;
+      log.info(
+          "perf-agent: {} spans recorded, {} exported, {} dropped ({} buffer full, {} export failed"
+              + "{}) -> {}",
+          recorded + ringDropped, exported, lost + ringDropped, ringDropped,
+          p == null ? recorded : p.failed(), flushed ? "" : ", flush timed out",
+          p == null ? "nowhere" : p.destination());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static long remainingMillis(long deadline) {
+    return TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+  }
+}

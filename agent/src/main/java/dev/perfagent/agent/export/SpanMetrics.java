@@ -1,0 +1,97 @@
+package dev.perfagent.agent.export;
+
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.common.AttributesBuilder;
+import io.opentelemetry.api.metrics.DoubleHistogram;
+import io.opentelemetry.api.metrics.LongHistogram;
+import io.opentelemetry.api.metrics.Meter;
+import io.opentelemetry.api.metrics.MeterProvider;
+import io.opentelemetry.api.trace.SpanKind;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Metrics derived from finished spans on the exporter thread: the duration of every pointcut, and
+ * for LLM and database client spans the semantic-convention histograms (operation duration, token
+ * usage), so p50/p95/p99 and tokens per model are available without reading traces.
+ */
+final class SpanMetrics {
+  static final AttributeKey<String> POINTCUT = AttributeKey.stringKey("perf_agent.pointcut");
+  private static final AttributeKey<String> OPERATION = AttributeKey.stringKey("gen_ai.operation.name");
+  private static final AttributeKey<String> PROVIDER = AttributeKey.stringKey("gen_ai.provider.name");
+  private static final AttributeKey<String> REQUEST_MODEL = AttributeKey.stringKey("gen_ai.request.model");
+  private static final AttributeKey<String> RESPONSE_MODEL = AttributeKey.stringKey("gen_ai.response.model");
+  private static final AttributeKey<Long> INPUT_TOKENS = AttributeKey.longKey("gen_ai.usage.input_tokens");
+  private static final AttributeKey<Long> OUTPUT_TOKENS = AttributeKey.longKey("gen_ai.usage.output_tokens");
+  private static final AttributeKey<String> TOKEN_TYPE = AttributeKey.stringKey("gen_ai.token.type");
+  private static final AttributeKey<String> ERROR_TYPE = AttributeKey.stringKey("error.type");
+  private static final AttributeKey<String> DB_SYSTEM = AttributeKey.stringKey("db.system.name");
+  private static final AttributeKey<String> DB_OPERATION = AttributeKey.stringKey("db.operation.name");
+  private static final List<Double> GEN_AI_DURATION_BUCKETS =
+      Arrays.asList(0.01, 0.02, 0.04, 0.08, 0.16, 0.32, 0.64, 1.28, 2.56, 5.12, 10.24, 20.48, 40.96, 81.92);
+  private static final List<Long> TOKEN_BUCKETS =
+      Arrays.asList(1L, 4L, 16L, 64L, 256L, 1024L, 4096L, 16384L, 65536L, 262144L, 1048576L,
+          4194304L, 16777216L, 67108864L);
+
+  private final DoubleHistogram pointcutDuration;
+  private final DoubleHistogram genAiDuration;
+  private final LongHistogram tokenUsage;
+  private final DoubleHistogram dbDuration;
+
+  SpanMetrics(MeterProvider meters) {
+    Meter meter = meters.get("dev.perfagent");
+    pointcutDuration =
+        meter.histogramBuilder("perf_agent.pointcut.duration").setUnit("s")
+            .setDescription("Duration of calls matched by a pointcut").build();
+    genAiDuration =
+        meter.histogramBuilder("gen_ai.client.operation.duration").setUnit("s")
+            .setDescription("GenAI operation duration")
+            .setExplicitBucketBoundariesAdvice(GEN_AI_DURATION_BUCKETS).build();
+    tokenUsage =
+        meter.histogramBuilder("gen_ai.client.token.usage").ofLongs().setUnit("{token}")
+            .setDescription("Measures number of input and output tokens used")
+            .setExplicitBucketBoundariesAdvice(TOKEN_BUCKETS).build();
+    dbDuration =
+        meter.histogramBuilder("db.client.operation.duration").setUnit("s")
+            .setDescription("Duration of database client operations").build();
+  }
+
+  void record(String pointcut, RecordedSpan span) {
+    double seconds = span.getLatencyNanos() / 1e9;
+    pointcutDuration.record(seconds, Attributes.of(POINTCUT, pointcut));
+    if (span.getKind() != SpanKind.CLIENT) {
+      return;
+    }
+    Attributes a = span.getAttributes();
+    if (a.get(OPERATION) != null) {
+      AttributesBuilder common = Attributes.builder();
+      copy(a, common, OPERATION, PROVIDER, REQUEST_MODEL, RESPONSE_MODEL);
+      Attributes tokens = common.build();
+      copy(a, common, ERROR_TYPE);
+      genAiDuration.record(seconds, common.build());
+      Long input = a.get(INPUT_TOKENS);
+      Long output = a.get(OUTPUT_TOKENS);
+      if (input != null) {
+        tokenUsage.record(input, tokens.toBuilder().put(TOKEN_TYPE, "input").build());
+      }
+      if (output != null) {
+        tokenUsage.record(output, tokens.toBuilder().put(TOKEN_TYPE, "output").build());
+      }
+    } else if (a.get(DB_SYSTEM) != null) {
+      AttributesBuilder db = Attributes.builder();
+      copy(a, db, DB_SYSTEM, DB_OPERATION, ERROR_TYPE);
+      dbDuration.record(seconds, db.build());
+    }
+  }
+
+  @SafeVarargs
+  private static void copy(Attributes from, AttributesBuilder to, AttributeKey<String>... keys) {
+    for (AttributeKey<String> key : keys) {
+      String v = from.get(key);
+      if (v != null) {
+        to.put(key, v);
+      }
+    }
+  }
+}

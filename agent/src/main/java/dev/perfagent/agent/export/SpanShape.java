@@ -1,0 +1,96 @@
+package dev.perfagent.agent.export;
+
+import dev.perfagent.agent.plan.CompiledPointcut;
+import dev.perfagent.agent.plan.Site;
+import dev.perfagent.config.Pointcut;
+import dev.perfagent.config.PropertyPath;
+import dev.perfagent.config.Template;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.common.AttributesBuilder;
+import io.opentelemetry.api.trace.SpanKind;
+import java.util.Map;
+
+/**
+ * What the exporter needs to turn a recorded call of one site into a span: the kind, the attributes
+ * every call carries, which recorded value feeds which attribute, and how to spell the name.
+ */
+final class SpanShape {
+  private static final AttributeKey<String> CODE_FUNCTION = AttributeKey.stringKey("code.function.name");
+
+  private final Site site;
+  private final SpanKind kind;
+  private final Attributes constantAttributes;
+  private final String[] captureKeys;
+  private final int[] captureValueIndexes;
+  private final String constantName; // null when the name reads values
+
+  SpanShape(Site site) {
+    this.site = site;
+    CompiledPointcut compiled = site.pointcut();
+    Pointcut config = compiled.config();
+    this.kind = SpanKind.valueOf(config.kind().name());
+    AttributesBuilder constant = Attributes.builder();
+    for (Map.Entry<String, Object> e : config.attributes().entrySet()) {
+      AttributeValues.put(constant, e.getKey(), e.getValue());
+    }
+    constant.put(CODE_FUNCTION, site.className() + "." + site.methodName());
+    this.constantAttributes = constant.build();
+    this.captureKeys = config.captures().keySet().toArray(new String[0]);
+    this.captureValueIndexes = new int[captureKeys.length];
+    int i = 0;
+    for (PropertyPath path : config.captures().values()) {
+      captureValueIndexes[i++] = compiled.valueIndex(path);
+    }
+    this.constantName = compiled.constantName() ? name(null) : null;
+  }
+
+  String pointcutName() {
+    return site.pointcut().config().name();
+  }
+
+  SpanKind kind() {
+    return kind;
+  }
+
+  Attributes constantAttributes() {
+    return constantAttributes;
+  }
+
+  int captureCount() {
+    return captureKeys.length;
+  }
+
+  String captureKey(int i) {
+    return captureKeys[i];
+  }
+
+  int captureValueIndex(int i) {
+    return captureValueIndexes[i];
+  }
+
+  /** The span name; {@code values} gives recorded value {@code i} (unused for constant names). */
+  String name(java.util.function.IntFunction<Object> values) {
+    if (constantName != null) {
+      return constantName;
+    }
+    StringBuilder out = new StringBuilder();
+    for (Template.Part part : site.pointcut().config().spanName().parts()) {
+      switch (part.kind()) {
+        case LITERAL:
+          out.append(part.literal());
+          break;
+        case CLASS_NAME:
+          out.append(site.simpleClassName());
+          break;
+        case METHOD_NAME:
+          out.append(site.methodName());
+          break;
+        default:
+          Object value = values.apply(site.pointcut().valueIndex(part.path()));
+          out.append(value == null ? "" : AttributeValues.text(value));
+      }
+    }
+    return out.toString().trim();
+  }
+}

@@ -1,0 +1,119 @@
+package dev.perfagent.agent.plan;
+
+import dev.perfagent.bootstrap.PointcutPlan;
+import dev.perfagent.bootstrap.ValueReader;
+import dev.perfagent.config.Mode;
+import dev.perfagent.config.Pointcut;
+import dev.perfagent.config.PropertyPath;
+import dev.perfagent.config.Template;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * A configured pointcut with the numbers the runtime needs: its id, which arguments the advice
+ * hands to the recorder (at most three, in slots a, b, c), whether it reads the return value, and
+ * the distinct property paths read per call (captures and span-name placeholders), by index.
+ */
+public final class CompiledPointcut {
+  public static final int MAX_ARGUMENT_SLOTS = 3;
+
+  private final Pointcut config;
+  private final int id;
+  private final int[] argumentSlots;
+  private final boolean readsReturn;
+  private final List<PropertyPath> values;
+  private final PointcutPlan plan;
+
+  CompiledPointcut(Pointcut config, int id) {
+    this.config = config;
+    this.id = id;
+    List<PropertyPath> distinct = new ArrayList<>();
+    List<Integer> arguments = new ArrayList<>();
+    boolean returnRead = false;
+    for (PropertyPath path : config.allPaths()) {
+      if (!distinct.contains(path)) {
+        distinct.add(path);
+      }
+      if (path.root() == PropertyPath.Root.ARG && !arguments.contains(path.argIndex())) {
+        arguments.add(path.argIndex());
+      }
+      returnRead |= path.root() == PropertyPath.Root.RETURN;
+    }
+    if (arguments.size() > MAX_ARGUMENT_SLOTS) {
+      throw new IllegalArgumentException(
+          "pointcut '" + config.name() + "' reads " + arguments.size()
+              + " different arguments; at most " + MAX_ARGUMENT_SLOTS + " are supported");
+    }
+    this.argumentSlots = arguments.stream().mapToInt(Integer::intValue).toArray();
+    this.readsReturn = returnRead;
+    this.values = Collections.unmodifiableList(distinct);
+    this.plan = buildPlan();
+  }
+
+  public Pointcut config() {
+    return config;
+  }
+
+  public int id() {
+    return id;
+  }
+
+  public boolean aggregate() {
+    return config.mode() == Mode.AGGREGATE;
+  }
+
+  /** The argument index the advice passes in slot {@code slot}, or -1 when the slot is unused. */
+  public int argumentInSlot(int slot) {
+    return slot < argumentSlots.length ? argumentSlots[slot] : -1;
+  }
+
+  public boolean readsReturn() {
+    return readsReturn;
+  }
+
+  public List<PropertyPath> values() {
+    return values;
+  }
+
+  /** The index of {@code path} among the values read per call. */
+  public int valueIndex(PropertyPath path) {
+    return values.indexOf(path);
+  }
+
+  PointcutPlan plan() {
+    return plan;
+  }
+
+  private PointcutPlan buildPlan() {
+    ValueReader[] readers = new ValueReader[values.size()];
+    for (int i = 0; i < readers.length; i++) {
+      PropertyPath path = values.get(i);
+      readers[i] = new ValueReader(source(path), path.steps().toArray(new String[0]));
+    }
+    return new PointcutPlan(readers, config.minDurationNanos());
+  }
+
+  private int source(PropertyPath path) {
+    switch (path.root()) {
+      case THIS:
+        return ValueReader.THIS;
+      case RETURN:
+        return ValueReader.RETURN;
+      case THROWN:
+        return ValueReader.THROWN;
+      default:
+        for (int slot = 0; slot < argumentSlots.length; slot++) {
+          if (argumentSlots[slot] == path.argIndex()) {
+            return ValueReader.ARG_A + slot;
+          }
+        }
+        throw new IllegalStateException("no slot for " + path.text());
+    }
+  }
+
+  /** True when the span name is the same for every call (no placeholder reads a value). */
+  public boolean constantName() {
+    return config.spanName().parts().stream().noneMatch(p -> p.kind() == Template.Part.Kind.PATH);
+  }
+}

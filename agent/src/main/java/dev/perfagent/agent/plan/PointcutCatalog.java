@@ -1,0 +1,54 @@
+package dev.perfagent.agent.plan;
+
+import dev.perfagent.config.AgentConfig;
+import dev.perfagent.config.Pointcut;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The pointcuts of one configuration, numbered. Ids index the recorder's plan table and the
+ * exporter's span shapes, so both sides agree on what a recorded id means.
+ */
+public final class PointcutCatalog {
+  private final List<CompiledPointcut> pointcuts;
+
+  private PointcutCatalog(List<CompiledPointcut> pointcuts) {
+    this.pointcuts = Collections.unmodifiableList(pointcuts);
+  }
+
+  /** Compiles every pointcut; one that cannot be compiled is reported and left out. */
+  public static PointcutCatalog compile(AgentConfig config, Consumer<String> problems) {
+    List<CompiledPointcut> compiled = new ArrayList<>();
+    for (Pointcut pointcut : config.pointcuts()) {
+      try {
+        compiled.add(new CompiledPointcut(pointcut, compiled.size()));
+      } catch (IllegalArgumentException e) {
+        problems.accept(config.source() + ":" + pointcut.line() + ": " + e.getMessage());
+      }
+    }
+    return new PointcutCatalog(compiled);
+  }
+
+  public List<CompiledPointcut> pointcuts() {
+    return pointcuts;
+  }
+
+  public CompiledPointcut get(int id) {
+    return id >= 0 && id < pointcuts.size() ? pointcuts.get(id) : null;
+  }
+
+  public int size() {
+    return pointcuts.size();
+  }
+
+  /** The most values one call of any pointcut reads: the width of a ring slot. */
+  public int maxValues() {
+    int width = 0;
+    for (CompiledPointcut p : pointcuts) {
+      width = Math.max(width, p.values().size());
+    }
+    return width;
+  }
+}

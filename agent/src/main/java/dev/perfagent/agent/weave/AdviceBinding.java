@@ -1,0 +1,47 @@
+package dev.perfagent.agent.weave;
+
+import dev.perfagent.agent.plan.CompiledPointcut;
+import dev.perfagent.agent.plan.SiteRegistry;
+import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.asm.Advice;
+import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.implementation.bytecode.assign.Assigner;
+import net.bytebuddy.implementation.bytecode.constant.NullConstant;
+import net.bytebuddy.matcher.ElementMatcher;
+
+/**
+ * The advice for one pointcut: which advice template, and what its {@link SiteId}, {@link ArgA},
+ * {@link ArgB} and {@link ArgC} parameters are bound to in each woven method.
+ */
+final class AdviceBinding {
+  private static final TypeDescription.Generic OBJECT =
+      TypeDescription.Generic.OfNonGenericType.ForLoadedType.of(Object.class);
+
+  private AdviceBinding() {}
+
+  static AgentBuilder.Transformer transformer(
+      CompiledPointcut pointcut, SiteRegistry sites, ElementMatcher<? super MethodDescription> methods) {
+    Advice.WithCustomMapping mapping =
+        Advice.withCustomMapping()
+            .bind(SiteId.class, new SiteIdMapping(pointcut, sites))
+            .bind(ArgA.class, argument(pointcut.argumentInSlot(0)))
+            .bind(ArgB.class, argument(pointcut.argumentInSlot(1)))
+            .bind(ArgC.class, argument(pointcut.argumentInSlot(2)));
+    Class<?> advice = pointcut.readsReturn() ? SpanReturnAdvice.class : SpanAdvice.class;
+    return new AgentBuilder.Transformer.ForAdvice(mapping)
+        .include(advice.getClassLoader())
+        .advice(methods, advice.getName());
+  }
+
+  /** The argument at {@code index} (boxed if primitive), or null when the slot is unused. */
+  private static Advice.OffsetMapping argument(int index) {
+    if (index < 0) {
+      return new Advice.OffsetMapping.ForStackManipulation(
+          NullConstant.INSTANCE, OBJECT, OBJECT,
+          Assigner.Typing.STATIC);
+    }
+    return new Advice.OffsetMapping.ForArgument.Unresolved(
+        OBJECT, true, Assigner.Typing.DYNAMIC, index, true);
+  }
+}

@@ -1,0 +1,29 @@
+package dev.perfagent.agent.weave;
+
+import dev.perfagent.bootstrap.Recorder;
+import net.bytebuddy.asm.Advice;
+
+/**
+ * Inlined into matched methods that do not read their return value. The parameters bound through
+ * {@link ArgA}, {@link ArgB}, {@link ArgC} are the (at most three) arguments the pointcut reads, or
+ * null: no argument array is built.
+ */
+final class SpanAdvice {
+  private SpanAdvice() {}
+
+  @Advice.OnMethodEnter(suppress = Throwable.class)
+  static int enter(@SiteId int site) {
+    return Recorder.enter(site);
+  }
+
+  @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+  static void exit(
+      @Advice.Enter int frame,
+      @Advice.This(optional = true) Object self,
+      @ArgA Object a,
+      @ArgB Object b,
+      @ArgC Object c,
+      @Advice.Thrown Throwable thrown) {
+    Recorder.exit(frame, self, a, b, c, null, thrown);
+  }
+}

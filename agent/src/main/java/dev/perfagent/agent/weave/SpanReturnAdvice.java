@@ -1,0 +1,27 @@
+package dev.perfagent.agent.weave;
+
+import dev.perfagent.bootstrap.Recorder;
+import net.bytebuddy.asm.Advice;
+import net.bytebuddy.implementation.bytecode.assign.Assigner;
+
+/** As {@link SpanAdvice}, for pointcuts that read the return value (boxed if primitive). */
+final class SpanReturnAdvice {
+  private SpanReturnAdvice() {}
+
+  @Advice.OnMethodEnter(suppress = Throwable.class)
+  static int enter(@SiteId int site) {
+    return Recorder.enter(site);
+  }
+
+  @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+  static void exit(
+      @Advice.Enter int frame,
+      @Advice.This(optional = true) Object self,
+      @ArgA Object a,
+      @ArgB Object b,
+      @ArgC Object c,
+      @Advice.Return(typing = Assigner.Typing.DYNAMIC) Object returned,
+      @Advice.Thrown Throwable thrown) {
+    Recorder.exit(frame, self, a, b, c, returned, thrown);
+  }
+}

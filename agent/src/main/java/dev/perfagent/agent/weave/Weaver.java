@@ -1,0 +1,105 @@
+package dev.perfagent.agent.weave;
+
+import static net.bytebuddy.matcher.ElementMatchers.declaresMethod;
+import static net.bytebuddy.matcher.ElementMatchers.isSynthetic;
+import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
+
+import dev.perfagent.agent.plan.CompiledPointcut;
+import dev.perfagent.agent.plan.PointcutCatalog;
+import dev.perfagent.agent.plan.SiteRegistry;
+import dev.perfagent.bootstrap.Recorder;
+import java.lang.instrument.Instrumentation;
+import java.util.concurrent.atomic.LongAdder;
+import net.bytebuddy.ByteBuddy;
+import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.dynamic.DynamicType;
+import net.bytebuddy.dynamic.scaffold.TypeValidation;
+import net.bytebuddy.matcher.ElementMatcher;
+import net.bytebuddy.utility.JavaModule;
+import org.slf4j.Logger;
+
+/**
+ * Installs the class-file transformer that weaves the catalog's advice into exactly the methods it
+ * matches, in classes loaded later and (by retransformation) in classes already loaded. Every other
+ * class is left byte-for-byte unchanged. The returned transformer can be reset to unweave.
+ */
+public final class Weaver {
+  private final LongAdder wovenTypes = new LongAdder();
+  private final LongAdder failedTypes = new LongAdder();
+
+  public ResettableClassFileTransformer install(
+      Instrumentation inst, PointcutCatalog catalog, SiteRegistry sites, Logger log) {
+    return builder(catalog, sites, log).assureReadEdgeTo(inst, Recorder.class).installOn(inst);
+  }
+
+  /** The weaving rules, without installing them (tests run the raw transformer on class bytes). */
+  AgentBuilder builder(PointcutCatalog catalog, SiteRegistry sites, Logger log) {
+    AgentBuilder agent =
+        new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
+            .disableClassFormatChanges()
+            .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+            .with(AgentBuilder.TypeStrategy.Default.DECORATE)
+            .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
+            .with(AgentBuilder.DescriptionStrategy.Default.POOL_FIRST)
+            .with(new Listener(log))
+            .ignore(ignoredTypes(catalog));
+    for (CompiledPointcut pointcut : catalog.pointcuts()) {
+      agent =
+          agent
+              .type(
+                  PointcutMatchers.types(pointcut.config())
+                      .and(declaresMethod(PointcutMatchers.methods(pointcut.config()))))
+              .transform(
+                  AdviceBinding.transformer(
+                      pointcut, sites, PointcutMatchers.methods(pointcut.config())));
+    }
+    return agent;
+  }
+
+  public long wovenTypes() {
+    return wovenTypes.sum();
+  }
+
+  public long failedTypes() {
+    return failedTypes.sum();
+  }
+
+  /** The agent's own classes, and the JDK's unless a pointcut names JDK classes. */
+  private static ElementMatcher.Junction<TypeDescription> ignoredTypes(PointcutCatalog catalog) {
+    ElementMatcher.Junction<TypeDescription> ignored =
+        nameStartsWith("dev.perfagent.").or(nameStartsWith("net.bytebuddy.")).or(isSynthetic());
+    boolean jdkTargeted =
+        catalog.pointcuts().stream().anyMatch(p -> PointcutMatchers.mayTargetJdk(p.config()));
+    if (!jdkTargeted) {
+      ignored = ignored.or(nameStartsWith("java.")).or(nameStartsWith("jdk.")).or(nameStartsWith("sun."))
+          .or(nameStartsWith("com.sun.")).or(nameStartsWith("javax."));
+    }
+    return ignored;
+  }
+
+  /** Logs what was woven (debug) and what could not be (warning, once per type). */
+  private final class Listener extends AgentBuilder.Listener.Adapter {
+    private final Logger log;
+
+    Listener(Logger log) {
+      this.log = log;
+    }
+
+    @Override
+    public void onTransformation(
+        TypeDescription type, ClassLoader loader, JavaModule module, boolean loaded,
+        DynamicType dynamicType) {
+      wovenTypes.increment();
+      log.debug("perf-agent: woven {}", type.getName());
+    }
+
+    @Override
+    public void onError(
+        String typeName, ClassLoader loader, JavaModule module, boolean loaded, Throwable error) {
+      failedTypes.increment();
+      log.warn("perf-agent: could not weave {}, it runs uninstrumented: {}", typeName, error.toString());
+    }
+  }
+}

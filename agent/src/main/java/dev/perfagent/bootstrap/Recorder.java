@@ -1,0 +1,56 @@
+package dev.perfagent.bootstrap;
+
+/**
+ * Entry points of woven advice. Every method here swallows its own failures: nothing thrown by the
+ * agent may reach application code.
+ */
+public final class Recorder {
+
+  /** Returned by {@link #enter} when the call is not recorded. */
+  public static final int NOT_RECORDED = -1;
+
+  private static volatile RecorderState state = RecorderState.EMPTY;
+
+  private Recorder() {}
+
+  /** Installs a new table of call-site plans and the ring the exporter drains. */
+  public static void install(RecorderState newState) {
+    state = newState;
+  }
+
+  public static RecorderState state() {
+    return state;
+  }
+
+  /** Starts a frame for call site {@code siteId} (one woven method of one pointcut); returns its depth, or {@link #NOT_RECORDED}. */
+  public static int enter(int siteId) {
+    try {
+      RecorderState current = state;
+      PointcutPlan plan = current.plan(siteId);
+      if (plan == null) {
+        return NOT_RECORDED;
+      }
+      return ThreadState.current().push(siteId, System.nanoTime());
+    } catch (Throwable t) {
+      RecorderStats.INTERNAL_ERRORS.increment();
+      return NOT_RECORDED;
+    }
+  }
+
+  /**
+   * Ends the frame opened by {@link #enter}. {@code a}, {@code b} and {@code c} are the (up to three)
+   * arguments the pointcut reads, {@code returned} its return value when it reads one.
+   */
+  public static void exit(
+      int frame, Object self, Object a, Object b, Object c, Object returned, Throwable thrown) {
+    long end = System.nanoTime();
+    if (frame < 0) {
+      return;
+    }
+    try {
+      ThreadState.current().pop(frame, end, state, self, a, b, c, returned, thrown);
+    } catch (Throwable t) {
+      RecorderStats.INTERNAL_ERRORS.increment();
+    }
+  }
+}

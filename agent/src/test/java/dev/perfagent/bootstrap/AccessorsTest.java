@@ -1,0 +1,75 @@
+package dev.perfagent.bootstrap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import fixture.app.Greeter;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class AccessorsTest {
+  private static Object read(Object root, String... steps) {
+    return new ValueReader(ValueReader.THIS, steps).read(root, null, null, null, null, null);
+  }
+
+  @Test
+  void readsGettersBooleanGettersRecordStyleMethodsAndPrivateFields() {
+    Greeter.Request request = new Greeter.Request("!ann");
+    assertEquals("!ann", read(request, "who"));
+    assertEquals(true, read(request, "urgent"));
+    assertEquals("greeter", read(new Greeter(), "name"));
+    assertEquals("private-field", read(new Greeter(), "secretName"));
+    assertEquals(Greeter.class.getName(), read(new Greeter(), "class", "name"));
+  }
+
+  @Test
+  void readsMapKeysAndUnwrapsOptionals() {
+    assertEquals("req-1", read(new Greeter(), "settings", "x-request-id"));
+    assertEquals("optional", read(new Greeter(), "maybe", "who"));
+    assertEquals("v", read(Optional.of("v")));
+    assertNull(read(Optional.empty(), "anything"));
+    assertEquals(3, read(Map.of("k", 3), "k"));
+  }
+
+  @Test
+  void aNullOrMissingStepYieldsNoValueNeverAnError() {
+    assertNull(read(new Greeter.Request(null), "who", "length"));
+    assertNull(read(new Greeter(), "noSuchProperty"));
+    assertNull(new ValueReader(ValueReader.ARG_B, new String[] {"x"}).read(null, "a", null, null, null, null));
+  }
+
+  @Test
+  void aGetterThatThrowsIsCountedAndYieldsNothing() {
+    long before = RecorderStats.CAPTURE_ERRORS.sum();
+    Object throwing =
+        new Object() {
+          @SuppressWarnings("unused")
+          public String getBoom() {
+            throw new IllegalStateException("boom");
+          }
+        };
+    assertNull(read(throwing, "boom"));
+    assertEquals(before + 1, RecorderStats.CAPTURE_ERRORS.sum());
+  }
+
+  @Test
+  void methodsThatChangeStateAreNeverCalled() {
+    assertTrue(Accessors.isStateChanging("close"));
+    assertTrue(Accessors.isStateChanging("removeAll"));
+    assertTrue(Accessors.isStateChanging("getAndIncrement"));
+    assertTrue(!Accessors.isStateChanging("getName"));
+    assertTrue(!Accessors.isStateChanging("settings"));
+    java.util.ArrayList<String> list = new java.util.ArrayList<>(java.util.List.of("a"));
+    assertNull(read(list, "clear"));
+    assertEquals(1, list.size(), "clear() was not called");
+    assertEquals(1, read(list, "size"));
+  }
+
+  @Test
+  void publicMethodsOfInaccessibleJdkClassesAreCalledThroughTheirInterface() {
+    assertEquals(2, read(Map.of("a", 1, "b", 2).keySet(), "size"));
+    assertEquals(false, read(java.util.Collections.unmodifiableList(java.util.List.of(1)), "empty"));
+  }
+}

@@ -1,0 +1,120 @@
+package dev.perfagent.bootstrap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class RecorderTest {
+  private SpanRing ring;
+
+  @BeforeEach
+  void install() {
+    ring = new SpanRing(64, 1);
+    PointcutPlan plain = new PointcutPlan(new ValueReader[] {new ValueReader(ValueReader.ARG_A, new String[0])}, 0);
+    PointcutPlan slowOnly = new PointcutPlan(new ValueReader[0], 1_000_000_000L);
+    Recorder.install(new RecorderState(new PointcutPlan[] {plain, slowOnly}, ring));
+  }
+
+  @AfterEach
+  void uninstall() {
+    Recorder.install(RecorderState.EMPTY);
+  }
+
+  private List<long[]> drain() {
+    List<long[]> out = new ArrayList<>();
+    ring.drain(r -> out.add(new long[] {r.siteId(), r.spanId(), r.parentId(), r.rootId()}), 100);
+    return out;
+  }
+
+  @Test
+  void nestedCallsLinkToTheEnclosingCallOnTheSameThread() {
+    int outer = Recorder.enter(0);
+    int inner = Recorder.enter(0);
+    int innermost = Recorder.enter(0);
+    Recorder.exit(innermost, null, "c", null, null, null, null);
+    Recorder.exit(inner, null, "b", null, null, null, null);
+    int sibling = Recorder.enter(0);
+    Recorder.exit(sibling, null, "d", null, null, null, null);
+    Recorder.exit(outer, null, "a", null, null, null, null);
+
+    List<long[]> spans = drain();
+    assertEquals(4, spans.size());
+    long[] c = spans.get(0), b = spans.get(1), d = spans.get(2), a = spans.get(3);
+    assertEquals(0, a[2], "the outer call is a root");
+    assertEquals(a[1], b[2]);
+    assertEquals(b[1], c[2]);
+    assertEquals(a[1], d[2]);
+    for (long[] s : spans) {
+      assertEquals(a[1], s[3], "all share the root");
+    }
+  }
+
+  @Test
+  void recursionNestsEachLevel() {
+    int[] frames = new int[50];
+    for (int i = 0; i < frames.length; i++) {
+      frames[i] = Recorder.enter(0);
+    }
+    for (int i = frames.length - 1; i >= 0; i--) {
+      Recorder.exit(frames[i], null, null, null, null, null, null);
+    }
+    List<long[]> spans = drain();
+    assertEquals(50, spans.size());
+    for (int i = 0; i < 49; i++) {
+      assertEquals(spans.get(i + 1)[1], spans.get(i)[2], "level " + i + " is the child of the level above");
+    }
+  }
+
+  @Test
+  void callsShorterThanMinDurationMakeNoSpanAndDoNotDisturbNesting() {
+    long before = RecorderStats.BELOW_MIN_DURATION.sum();
+    int outer = Recorder.enter(0);
+    int fast = Recorder.enter(1);
+    Recorder.exit(fast, null, null, null, null, null, null);
+    int inner = Recorder.enter(0);
+    Recorder.exit(inner, null, null, null, null, null, null);
+    Recorder.exit(outer, null, null, null, null, null, null);
+    List<long[]> spans = drain();
+    assertEquals(2, spans.size());
+    assertEquals(spans.get(1)[1], spans.get(0)[2]);
+    assertEquals(before + 1, RecorderStats.BELOW_MIN_DURATION.sum());
+  }
+
+  @Test
+  void unknownSitesAndUnmatchedExitsAreIgnored() {
+    assertEquals(Recorder.NOT_RECORDED, Recorder.enter(99));
+    Recorder.exit(Recorder.NOT_RECORDED, null, null, null, null, null, null);
+    Recorder.exit(5, null, null, null, null, null, null); // no such open frame
+    assertEquals(0, drain().size());
+  }
+
+  @Test
+  void anExitSkippedByAnEscapingFrameIsRepairedByTheOuterExit() {
+    int outer = Recorder.enter(0);
+    Recorder.enter(0); // its exit never runs
+    Recorder.exit(outer, null, null, null, null, null, null);
+    int next = Recorder.enter(0);
+    Recorder.exit(next, null, null, null, null, null, null);
+    List<long[]> spans = drain();
+    assertEquals(2, spans.size());
+    assertEquals(0, spans.get(1)[2], "the stack was reset: the next call is a root again");
+  }
+
+  @Test
+  void theThrownExceptionAndTheThreadAreRecorded() {
+    IllegalStateException boom = new IllegalStateException("boom");
+    int f = Recorder.enter(0);
+    Recorder.exit(f, null, null, null, null, null, boom);
+    Object[] seen = new Object[2];
+    ring.drain(r -> { seen[0] = r.thrown(); seen[1] = r.thread(); }, 1);
+    assertSame(boom, seen[0]);
+    assertSame(Thread.currentThread(), seen[1]);
+    assertTrue(RecorderStats.INTERNAL_ERRORS.sum() >= 0);
+  }
+}
