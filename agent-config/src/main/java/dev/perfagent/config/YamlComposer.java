@@ -1,13 +1,23 @@
 package dev.perfagent.config;
 
+import java.util.ArrayDeque;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.ReaderException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+import org.snakeyaml.engine.v2.nodes.Tag;
 import org.snakeyaml.engine.v2.schema.FailsafeSchema;
 
 /**
@@ -36,22 +46,57 @@ final class YamlComposer {
         .setBufferSize(Math.max(1024, Math.min(yaml.length() + 1, MAX_READ_BUFFER)))
         .setAllowDuplicateKeys(true) // reported by Fields with both positions
         .setAllowRecursiveKeys(false)
+        .setAllowNonScalarKeys(true) // reported by Fields with a position
         .setMaxAliasesForCollections(MAX_ALIASES)
         .setParseComments(false)
         .setUseMarks(true)
         .build();
     try {
-      return new Compose(settings).composeString(yaml);
+      Optional<Node> root = new Compose(settings).composeString(yaml);
+      root.ifPresent(node -> checkTags(node, problems));
+      return root;
     } catch (MarkedYamlEngineException e) {
       reportSyntax(e, problems);
     } catch (ReaderException e) {
       reportReader(e, yaml, problems);
     } catch (YamlEngineException e) {
-      problems.atFile("YAML error: " + e.getMessage());
+      String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      if (message.startsWith("Number of aliases")) {
+        message = "too many aliases: more than " + MAX_ALIASES + " references (*name) to lists or mappings";
+      }
+      problems.atFile("YAML error: " + message);
     } catch (StackOverflowError e) {
       problems.atFile("YAML error: the document is nested too deeply");
     }
     return Optional.empty();
+  }
+
+  /** Reports application-specific tags such as {@code !env}; the standard {@code !!} tags are ignored. */
+  private static void checkTags(Node root, Problems problems) {
+    Set<Node> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    Deque<Node> todo = new ArrayDeque<>();
+    todo.push(root);
+    while (!todo.isEmpty()) {
+      Node node = todo.pop();
+      if (!seen.add(node)) {
+        continue;
+      }
+      String tag = node.getTag().getValue();
+      if (!tag.startsWith(Tag.PREFIX)) {
+        problems.at(node, "unsupported YAML tag " + Texts.quote(tag) + "; remove it (values are plain text)");
+      }
+      if (node instanceof MappingNode) {
+        for (NodeTuple t : ((MappingNode) node).getValue()) {
+          todo.push(t.getValueNode());
+          todo.push(t.getKeyNode());
+        }
+      } else if (node instanceof SequenceNode) {
+        List<Node> items = ((SequenceNode) node).getValue();
+        for (int i = items.size() - 1; i >= 0; i--) {
+          todo.push(items.get(i));
+        }
+      }
+    }
   }
 
   private static void reportSyntax(MarkedYamlEngineException e, Problems problems) {
