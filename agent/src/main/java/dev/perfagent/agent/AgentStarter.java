@@ -48,8 +48,10 @@ public final class AgentStarter {
     Logger log = AgentLog.init(explicitLevel.orElse(config.export().logLevel()));
     PointcutCatalog catalog =
         PointcutCatalog.compile(config, problem -> log.warn("perf-agent: {}, pointcut skipped", problem));
-    SiteRegistry sites = new SiteRegistry(new SpanRing(config.export().bufferSize(), catalog.maxValues()));
-    ExportLoop exporter = new ExportLoop(config, sites, log);
+    SpanRing ring =
+        new SpanRing(config.export().bufferSize(), catalog.maxValues(), catalog.aggregateSlots());
+    SiteRegistry sites = new SiteRegistry(ring);
+    ExportLoop exporter = new ExportLoop(config, catalog, sites, log);
     exporter.start();
     Runtime.getRuntime()
         .addShutdownHook(new Thread(() -> exporter.shutdown(SHUTDOWN_WAIT_MILLIS), "perf-agent-shutdown"));

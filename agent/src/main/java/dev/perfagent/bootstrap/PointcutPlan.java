@@ -4,10 +4,32 @@ package dev.perfagent.bootstrap;
 public final class PointcutPlan {
   private final ValueReader[] values;
   private final long minDurationNanos;
+  private final int aggregateSlot;
 
+  /** A span-mode plan. */
   public PointcutPlan(ValueReader[] values, long minDurationNanos) {
+    this(values, minDurationNanos, -1);
+  }
+
+  private PointcutPlan(ValueReader[] values, long minDurationNanos, int aggregateSlot) {
     this.values = values.clone();
     this.minDurationNanos = minDurationNanos;
+    this.aggregateSlot = aggregateSlot;
+  }
+
+  /**
+   * An aggregate-mode plan: calls make no span; they are counted and timed in slot {@code slot} of
+   * the enclosing call's frame, which reports them on its span.
+   */
+  public static PointcutPlan aggregate(int slot) {
+    if (slot < 0 || slot >= RecorderState.MAX_AGGREGATE_SLOTS) {
+      throw new IllegalArgumentException("aggregate slot " + slot);
+    }
+    return new PointcutPlan(new ValueReader[0], 0, slot);
+  }
+
+  int aggregateSlot() {
+    return aggregateSlot;
   }
 
   public int valueCount() {

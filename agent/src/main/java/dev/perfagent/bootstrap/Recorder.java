@@ -38,6 +38,22 @@ public final class Recorder {
   }
 
   /**
+   * Ends a call of an aggregate-mode site that started at {@code start} ({@link System#nanoTime()}):
+   * no frame, no span, only counters in the enclosing call's frame.
+   */
+  public static void aggregate(int siteId, long start) {
+    long end = System.nanoTime();
+    try {
+      PointcutPlan plan = state.plan(siteId);
+      if (plan != null && plan.aggregateSlot() >= 0) {
+        ThreadState.current().aggregate(plan.aggregateSlot(), end - start);
+      }
+    } catch (Throwable t) {
+      RecorderStats.INTERNAL_ERRORS.increment();
+    }
+  }
+
+  /**
    * Ends the frame opened by {@link #enter}. {@code a}, {@code b} and {@code c} are the (up to three)
    * arguments the pointcut reads, {@code returned} its return value when it reads one.
    */

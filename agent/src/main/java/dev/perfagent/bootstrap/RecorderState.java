@@ -5,6 +5,9 @@ package dev.perfagent.bootstrap;
  * ring spans go to. Swapped as a whole when pointcuts change.
  */
 public final class RecorderState {
+  /** Aggregate-mode pointcuts per configuration: one bit each in a frame's mask. */
+  public static final int MAX_AGGREGATE_SLOTS = 64;
+
   static final RecorderState EMPTY = new RecorderState(new PointcutPlan[0], new SpanRing(16, 0));
 
   private final PointcutPlan[] plans;

@@ -12,6 +12,9 @@ public final class SpanRecord {
   Throwable thrown;
   Object[] values;
   int valueOffset;
+  long aggregateMask;
+  long[] aggregates;
+  int aggregateOffset;
 
   public int siteId() { return siteId; }
   /** Unique in the process; never 0. */
@@ -26,4 +29,10 @@ public final class SpanRecord {
   public Throwable thrown() { return thrown; }
   /** Value {@code index} as read by the pointcut plan (null when the path met a null). */
   public Object value(int index) { return values[valueOffset + index]; }
+  /** Bit {@code s} set: aggregate-mode calls of slot {@code s} ran inside this span. */
+  public long aggregateMask() { return aggregateMask; }
+  public long aggregateCount(int slot) { return aggregates[aggregateOffset + slot * 4]; }
+  public long aggregateTotalNanos(int slot) { return aggregates[aggregateOffset + slot * 4 + 1]; }
+  public long aggregateMinNanos(int slot) { return aggregates[aggregateOffset + slot * 4 + 2]; }
+  public long aggregateMaxNanos(int slot) { return aggregates[aggregateOffset + slot * 4 + 3]; }
 }

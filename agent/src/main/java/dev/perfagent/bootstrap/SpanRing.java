@@ -33,6 +33,10 @@ public final class SpanRing {
   private final Object[] threads;
   private final Throwable[] thrown;
   private final Object[] values;
+  private final int aggregateSlots;
+  private final long aggregateMaskLimit;
+  private final long[] aggregateMasks;
+  private final long[] aggregates;
 
   @SuppressWarnings("unused") // written through TAIL
   private volatile long tail;
@@ -44,6 +48,15 @@ public final class SpanRing {
    * @param width the most values one span carries
    */
   public SpanRing(int capacity, int width) {
+    this(capacity, width, 0);
+  }
+
+  /**
+   * @param capacity slots, rounded up to a power of two
+   * @param width the most values one span carries
+   * @param aggregateSlots how many aggregate-mode pointcuts a span can report on
+   */
+  public SpanRing(int capacity, int width, int aggregateSlots) {
     int size = Integer.highestOneBit(Math.max(2, capacity - 1)) << 1;
     this.mask = size - 1;
     this.width = width;
@@ -60,6 +73,10 @@ public final class SpanRing {
     this.threads = new Object[size];
     this.thrown = new Throwable[size];
     this.values = new Object[size * width];
+    this.aggregateSlots = aggregateSlots;
+    this.aggregateMaskLimit = aggregateSlots >= 64 ? -1L : (1L << aggregateSlots) - 1;
+    this.aggregateMasks = new long[size];
+    this.aggregates = new long[size * aggregateSlots * 4];
   }
 
   public int capacity() {
@@ -73,7 +90,7 @@ public final class SpanRing {
   void write(
       int siteId, long spanId, long parentId, long rootId, long start, long end,
       ThreadState thread, PointcutPlan plan, Object self, Object a, Object b, Object c,
-      Object returned, Throwable error) {
+      Object returned, Throwable error, long aggregateMask, long[] aggregateValues) {
     long position = claim();
     if (position < 0) {
       RecorderStats.DROPPED.increment();
@@ -88,6 +105,11 @@ public final class SpanRing {
     ends[i] = end;
     threads[i] = thread;
     thrown[i] = error;
+    long mask = aggregateMask & aggregateMaskLimit;
+    aggregateMasks[i] = mask;
+    if (mask != 0) {
+      System.arraycopy(aggregateValues, 0, aggregates, i * aggregateSlots * 4, aggregateSlots * 4);
+    }
     try {
       if (plan.valueCount() <= width) {
         plan.readValues(values, i * width, self, a, b, c, returned, error);
@@ -140,6 +162,9 @@ public final class SpanRing {
       record.thrown = thrown[i];
       record.values = values;
       record.valueOffset = i * width;
+      record.aggregateMask = aggregateMasks[i];
+      record.aggregates = aggregates;
+      record.aggregateOffset = i * aggregateSlots * 4;
       try {
         sink.accept(record);
       } finally {

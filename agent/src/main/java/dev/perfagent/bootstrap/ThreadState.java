@@ -26,6 +26,10 @@ final class ThreadState {
   private long[] ids = new long[32];
   private long[] starts = new long[32];
   private int[] pointcuts = new int[32];
+  /** Per open frame: which aggregate slots its nested aggregate-mode calls touched. */
+  private long[] aggregateMasks = new long[32];
+  /** Per open frame, allocated on first use: count, total, min, max nanos per aggregate slot. */
+  private long[][] aggregates = new long[32][];
   /** True while configured getters run, so that calls they make are not recorded as spans. */
   private boolean readingValues;
 
@@ -49,6 +53,7 @@ final class ThreadState {
     ids[d] = idBase | ++sequence;
     pointcuts[d] = siteId;
     starts[d] = start;
+    aggregateMasks[d] = 0;
     depth = d + 1;
     return d;
   }
@@ -77,9 +82,36 @@ final class ThreadState {
     try {
       ring.write(
           pointcuts[frame], id, parent, root, start, end, this, plan, self, a, b, c, returned,
-          thrown);
+          thrown, aggregateMasks[frame], aggregates[frame]);
     } finally {
       readingValues = false;
+    }
+  }
+
+  /** Adds one aggregate-mode call to the innermost open frame (none open: nothing to add to). */
+  void aggregate(int slot, long nanos) {
+    int d = depth - 1;
+    if (d < 0 || readingValues) {
+      return;
+    }
+    long[] values = aggregates[d];
+    if (values == null) {
+      values = new long[RecorderState.MAX_AGGREGATE_SLOTS * 4];
+      aggregates[d] = values;
+    }
+    long bit = 1L << slot;
+    int i = slot * 4;
+    if ((aggregateMasks[d] & bit) == 0) {
+      aggregateMasks[d] |= bit;
+      values[i] = 1;
+      values[i + 1] = nanos;
+      values[i + 2] = nanos;
+      values[i + 3] = nanos;
+    } else {
+      values[i]++;
+      values[i + 1] += nanos;
+      values[i + 2] = Math.min(values[i + 2], nanos);
+      values[i + 3] = Math.max(values[i + 3], nanos);
     }
   }
 
@@ -91,6 +123,8 @@ final class ThreadState {
     ids = Arrays.copyOf(ids, n);
     starts = Arrays.copyOf(starts, n);
     pointcuts = Arrays.copyOf(pointcuts, n);
+    aggregateMasks = Arrays.copyOf(aggregateMasks, n);
+    aggregates = Arrays.copyOf(aggregates, n);
     return true;
   }
 }

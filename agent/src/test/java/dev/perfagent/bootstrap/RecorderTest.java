@@ -15,10 +15,13 @@ class RecorderTest {
 
   @BeforeEach
   void install() {
-    ring = new SpanRing(64, 1);
+    ring = new SpanRing(64, 1, 2);
     PointcutPlan plain = new PointcutPlan(new ValueReader[] {new ValueReader(ValueReader.ARG_A, new String[0])}, 0);
     PointcutPlan slowOnly = new PointcutPlan(new ValueReader[0], 1_000_000_000L);
-    Recorder.install(new RecorderState(new PointcutPlan[] {plain, slowOnly}, ring));
+    Recorder.install(
+        new RecorderState(
+            new PointcutPlan[] {plain, slowOnly, PointcutPlan.aggregate(0), PointcutPlan.aggregate(1)},
+            ring));
   }
 
   @AfterEach
@@ -84,6 +87,34 @@ class RecorderTest {
     assertEquals(2, spans.size());
     assertEquals(spans.get(1)[1], spans.get(0)[2]);
     assertEquals(before + 1, RecorderStats.BELOW_MIN_DURATION.sum());
+  }
+
+  @Test
+  void aggregateCallsAreCountedAndTimedOnTheEnclosingSpan() {
+    int outer = Recorder.enter(0);
+    for (int i = 0; i < 3; i++) {
+      Recorder.aggregate(2, System.nanoTime() - 1_000_000L * (i + 1));
+    }
+    int inner = Recorder.enter(0);
+    Recorder.aggregate(3, System.nanoTime());
+    Recorder.exit(inner, null, null, null, null, null, null);
+    Recorder.exit(outer, null, null, null, null, null, null);
+    Recorder.aggregate(2, System.nanoTime()); // no enclosing call: nothing to report on
+
+    List<long[]> seen = new ArrayList<>();
+    ring.drain(
+        r -> seen.add(new long[] {r.aggregateMask(), r.aggregateMask() == 1 ? r.aggregateCount(0) : r.aggregateCount(1),
+            r.aggregateMask() == 1 ? r.aggregateMinNanos(0) : 0, r.aggregateMask() == 1 ? r.aggregateMaxNanos(0) : 0,
+            r.aggregateMask() == 1 ? r.aggregateTotalNanos(0) : 0}),
+        10);
+    assertEquals(2, seen.size());
+    assertEquals(2, seen.get(0)[0], "the inner span saw slot 1 only");
+    assertEquals(1, seen.get(0)[1]);
+    long[] outerSpan = seen.get(1);
+    assertEquals(1, outerSpan[0], "the outer span saw slot 0 only");
+    assertEquals(3, outerSpan[1]);
+    assertTrue(outerSpan[2] >= 1_000_000L && outerSpan[3] >= 3_000_000L && outerSpan[3] < 1_000_000_000L);
+    assertTrue(outerSpan[4] >= 6_000_000L);
   }
 
   @Test

@@ -17,7 +17,7 @@ class SpanRingTest {
   void drainsInOrderAndFreesTheSlots() {
     SpanRing ring = new SpanRing(4, 1);
     for (int i = 0; i < 3; i++) {
-      ring.write(7, i + 1, 0, i + 1, 10 * i, 10 * i + 5, thread, READS_ARG, null, "v" + i, null, null, null, null);
+      ring.write(7, i + 1, 0, i + 1, 10 * i, 10 * i + 5, thread, READS_ARG, null, "v" + i, null, null, null, null, 0L, null);
     }
     List<String> seen = new ArrayList<>();
     assertEquals(3, ring.drain(r -> seen.add(r.spanId() + ":" + r.value(0) + ":" + r.endNanos()), 10));
@@ -30,11 +30,11 @@ class SpanRingTest {
     SpanRing ring = new SpanRing(4, 1);
     long droppedBefore = RecorderStats.DROPPED.sum();
     for (int i = 0; i < 10; i++) {
-      ring.write(1, i + 1, 0, 1, 0, 1, thread, READS_ARG, null, "x", null, null, null, null);
+      ring.write(1, i + 1, 0, 1, 0, 1, thread, READS_ARG, null, "x", null, null, null, null, 0L, null);
     }
     assertEquals(6, RecorderStats.DROPPED.sum() - droppedBefore);
     assertEquals(4, ring.drain(r -> {}, 100));
-    ring.write(1, 99, 0, 1, 0, 1, thread, READS_ARG, null, "after", null, null, null, null);
+    ring.write(1, 99, 0, 1, 0, 1, thread, READS_ARG, null, "after", null, null, null, null, 0L, null);
     Object[] last = new Object[1];
     assertEquals(1, ring.drain(r -> last[0] = r.value(0), 100));
     assertEquals("after", last[0]);
@@ -51,7 +51,7 @@ class SpanRingTest {
               () -> {
                 ThreadState own = ThreadState.current();
                 for (int i = 0; i < 10_000; i++) {
-                  ring.write(1, base + i + 1, 0, 1, 0, 1, own, READS_ARG, null, null, null, null, null, null);
+                  ring.write(1, base + i + 1, 0, 1, 0, 1, own, READS_ARG, null, null, null, null, null, null, 0L, null);
                 }
               });
       writers[w].start();
@@ -71,12 +71,12 @@ class SpanRingTest {
   void aDrainedSlotKeepsNoReferenceToTheAppsObjects() {
     SpanRing ring = new SpanRing(2, 1);
     PointcutPlan readsNothing = new PointcutPlan(new ValueReader[0], 0);
-    ring.write(1, 1, 0, 1, 0, 1, thread, READS_ARG, null, new Object(), null, null, null, new RuntimeException());
+    ring.write(1, 1, 0, 1, 0, 1, thread, READS_ARG, null, new Object(), null, null, null, new RuntimeException(), 0L, null);
     ring.drain(r -> {}, 1);
-    ring.write(1, 2, 0, 1, 0, 1, thread, readsNothing, null, null, null, null, null, null);
+    ring.write(1, 2, 0, 1, 0, 1, thread, readsNothing, null, null, null, null, null, null, 0L, null);
     ring.drain(r -> {}, 1);
     // the third write reuses the first slot without writing values: it must find it cleared
-    ring.write(1, 3, 0, 1, 0, 1, thread, readsNothing, null, null, null, null, null, null);
+    ring.write(1, 3, 0, 1, 0, 1, thread, readsNothing, null, null, null, null, null, null, 0L, null);
     Object[] seen = {"not drained", "not drained"};
     ring.drain(r -> { seen[0] = r.value(0); seen[1] = r.thrown(); }, 1);
     assertNull(seen[0]);

@@ -1,5 +1,6 @@
 package dev.perfagent.agent.export;
 
+import dev.perfagent.agent.plan.PointcutCatalog;
 import dev.perfagent.agent.plan.SiteRegistry;
 import dev.perfagent.bootstrap.RecorderStats;
 import dev.perfagent.bootstrap.SpanRecord;
@@ -19,6 +20,7 @@ public final class ExportLoop {
   private static final int BATCH = 4096;
 
   private final AgentConfig config;
+  private final PointcutCatalog catalog;
   private final SiteRegistry sites;
   private final Logger log;
   private final Thread thread;
@@ -28,8 +30,9 @@ public final class ExportLoop {
   private long handed;
   private long unknown;
 
-  public ExportLoop(AgentConfig config, SiteRegistry sites, Logger log) {
+  public ExportLoop(AgentConfig config, PointcutCatalog catalog, SiteRegistry sites, Logger log) {
     this.config = config;
+    this.catalog = catalog;
     this.sites = sites;
     this.log = log;
     this.thread = new Thread(this::run, "perf-agent-exporter");
@@ -46,8 +49,8 @@ public final class ExportLoop {
       TelemetryPipeline p = TelemetryPipeline.start(config);
       assembler =
           new SpanAssembler(
-              sites, SpanIds.random(), EpochClock.now(), p.resource(),
-              new SpanMetrics(p.sdk().getSdkMeterProvider()));
+              sites, new AggregateAttributes(catalog), SpanIds.random(), EpochClock.now(),
+              p.resource(), new SpanMetrics(p.sdk().getSdkMeterProvider()));
       pipeline = p;
       log.info(
           "perf-agent {}: config {}, {} pointcuts, exporting to {}",

@@ -32,6 +32,7 @@ final class SpanAssembler {
   private static final int MAX_STACKTRACE_LENGTH = 16 * 1024;
 
   private final SiteRegistry sites;
+  private final AggregateAttributes aggregates;
   private final SpanIds ids;
   private final EpochClock clock;
   private final Resource resource;
@@ -39,8 +40,10 @@ final class SpanAssembler {
   private final List<SpanShape> shapes = new ArrayList<>();
 
   SpanAssembler(
-      SiteRegistry sites, SpanIds ids, EpochClock clock, Resource resource, SpanMetrics metrics) {
+      SiteRegistry sites, AggregateAttributes aggregates, SpanIds ids, EpochClock clock,
+      Resource resource, SpanMetrics metrics) {
     this.sites = sites;
+    this.aggregates = aggregates;
     this.ids = ids;
     this.clock = clock;
     this.resource = resource;
@@ -67,6 +70,9 @@ final class SpanAssembler {
     AttributesBuilder attributes = shape.constantAttributes().toBuilder();
     for (int i = 0; i < shape.captureCount(); i++) {
       AttributeValues.put(attributes, shape.captureKey(i), record.value(shape.captureValueIndex(i)));
+    }
+    if (record.aggregateMask() != 0) {
+      aggregates.put(attributes, record, metrics);
     }
     Thread thread = record.thread();
     attributes.put(THREAD_NAME, thread.getName());

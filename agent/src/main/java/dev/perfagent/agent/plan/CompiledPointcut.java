@@ -25,9 +25,12 @@ public final class CompiledPointcut {
   private final List<PropertyPath> values;
   private final PointcutPlan plan;
 
-  CompiledPointcut(Pointcut config, int id) {
+  private final int aggregateSlot;
+
+  CompiledPointcut(Pointcut config, int id, int aggregateSlot) {
     this.config = config;
     this.id = id;
+    this.aggregateSlot = aggregateSlot;
     List<PropertyPath> distinct = new ArrayList<>();
     List<Integer> arguments = new ArrayList<>();
     boolean returnRead = false;
@@ -85,7 +88,15 @@ public final class CompiledPointcut {
     return plan;
   }
 
+  /** The slot of an aggregate-mode pointcut in its parent span's counters, else -1. */
+  public int aggregateSlot() {
+    return aggregateSlot;
+  }
+
   private PointcutPlan buildPlan() {
+    if (aggregate()) {
+      return PointcutPlan.aggregate(aggregateSlot);
+    }
     ValueReader[] readers = new ValueReader[values.size()];
     for (int i = 0; i < readers.length; i++) {
       PropertyPath path = values.get(i);

@@ -1,6 +1,8 @@
 package dev.perfagent.agent.plan;
 
+import dev.perfagent.bootstrap.RecorderState;
 import dev.perfagent.config.AgentConfig;
+import dev.perfagent.config.Mode;
 import dev.perfagent.config.Pointcut;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -21,9 +23,15 @@ public final class PointcutCatalog {
   /** Compiles every pointcut; one that cannot be compiled is reported and left out. */
   public static PointcutCatalog compile(AgentConfig config, Consumer<String> problems) {
     List<CompiledPointcut> compiled = new ArrayList<>();
+    int aggregates = 0;
     for (Pointcut pointcut : config.pointcuts()) {
       try {
-        compiled.add(new CompiledPointcut(pointcut, compiled.size()));
+        boolean aggregate = pointcut.mode() == Mode.AGGREGATE;
+        if (aggregate && aggregates == RecorderState.MAX_AGGREGATE_SLOTS) {
+          throw new IllegalArgumentException(
+              "more than " + RecorderState.MAX_AGGREGATE_SLOTS + " aggregate-mode pointcuts");
+        }
+        compiled.add(new CompiledPointcut(pointcut, compiled.size(), aggregate ? aggregates++ : -1));
       } catch (IllegalArgumentException e) {
         problems.accept(config.source() + ":" + pointcut.line() + ": " + e.getMessage());
       }
@@ -41,6 +49,11 @@ public final class PointcutCatalog {
 
   public int size() {
     return pointcuts.size();
+  }
+
+  /** How many aggregate-mode pointcuts there are (slots in a span's counters). */
+  public int aggregateSlots() {
+    return (int) pointcuts.stream().filter(CompiledPointcut::aggregate).count();
   }
 
   /** The most values one call of any pointcut reads: the width of a ring slot. */

@@ -28,7 +28,10 @@ final class AdviceBinding {
             .bind(ArgA.class, argument(pointcut.argumentInSlot(0)))
             .bind(ArgB.class, argument(pointcut.argumentInSlot(1)))
             .bind(ArgC.class, argument(pointcut.argumentInSlot(2)));
-    Class<?> advice = pointcut.readsReturn() ? SpanReturnAdvice.class : SpanAdvice.class;
+    Class<?> advice =
+        pointcut.aggregate()
+            ? AggregateAdvice.class
+            : pointcut.readsReturn() ? SpanReturnAdvice.class : SpanAdvice.class;
     return new AgentBuilder.Transformer.ForAdvice(mapping)
         .include(advice.getClassLoader())
         .advice(methods, advice.getName());

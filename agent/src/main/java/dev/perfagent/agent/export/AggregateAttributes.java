@@ -1,0 +1,63 @@
+package dev.perfagent.agent.export;
+
+import dev.perfagent.agent.plan.CompiledPointcut;
+import dev.perfagent.agent.plan.PointcutCatalog;
+import dev.perfagent.bootstrap.SpanRecord;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.AttributesBuilder;
+
+/**
+ * Writes what aggregate-mode calls did inside a span onto that span: for a pointcut named
+ * {@code pool.lookup}, {@code pool.lookup.count}, {@code .total_ms}, {@code .min_ms} and
+ * {@code .max_ms}.
+ */
+final class AggregateAttributes {
+  private final String[] names;
+  private final AttributeKey<Long>[] counts;
+  private final AttributeKey<Double>[] totals;
+  private final AttributeKey<Double>[] mins;
+  private final AttributeKey<Double>[] maxes;
+
+  @SuppressWarnings("unchecked")
+  AggregateAttributes(PointcutCatalog catalog) {
+    int n = catalog.aggregateSlots();
+    names = new String[n];
+    counts = new AttributeKey[n];
+    totals = new AttributeKey[n];
+    mins = new AttributeKey[n];
+    maxes = new AttributeKey[n];
+    for (CompiledPointcut p : catalog.pointcuts()) {
+      int slot = p.aggregateSlot();
+      if (slot >= 0) {
+        String name = p.config().name();
+        names[slot] = name;
+        counts[slot] = AttributeKey.longKey(name + ".count");
+        totals[slot] = AttributeKey.doubleKey(name + ".total_ms");
+        mins[slot] = AttributeKey.doubleKey(name + ".min_ms");
+        maxes[slot] = AttributeKey.doubleKey(name + ".max_ms");
+      }
+    }
+  }
+
+  void put(AttributesBuilder attributes, SpanRecord record, SpanMetrics metrics) {
+    long mask = record.aggregateMask();
+    while (mask != 0) {
+      int slot = Long.numberOfTrailingZeros(mask);
+      mask &= mask - 1;
+      if (slot >= names.length) {
+        continue;
+      }
+      long count = record.aggregateCount(slot);
+      long total = record.aggregateTotalNanos(slot);
+      attributes.put(counts[slot], count);
+      attributes.put(totals[slot], millis(total));
+      attributes.put(mins[slot], millis(record.aggregateMinNanos(slot)));
+      attributes.put(maxes[slot], millis(record.aggregateMaxNanos(slot)));
+      metrics.recordAggregate(names[slot], count, total);
+    }
+  }
+
+  private static double millis(long nanos) {
+    return nanos / 1e6;
+  }
+}
