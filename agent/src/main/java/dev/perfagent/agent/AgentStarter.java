@@ -6,46 +6,21 @@ import dev.perfagent.agent.plan.SiteRegistry;
 import dev.perfagent.agent.weave.Weaver;
 import dev.perfagent.bootstrap.SpanRing;
 import dev.perfagent.config.AgentConfig;
-import dev.perfagent.config.ConfigException;
-import dev.perfagent.config.ConfigLoader;
 import java.lang.instrument.Instrumentation;
-import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.util.Optional;
 import org.slf4j.Logger;
 
 /**
- * Starts the agent once the bootstrap classes are in place: finds and reads the config, starts the
+ * Starts the agent once the configuration is read and the bootstrap classes are in place: starts the
  * exporter thread, weaves, and registers the exit flush. Any failure leaves the application running
  * uninstrumented.
  */
 public final class AgentStarter {
-  static final String LOG_LEVEL_PROPERTY = "perf.agent.log.level";
   private static final long SHUTDOWN_WAIT_MILLIS = 10_000;
 
   private AgentStarter() {}
 
-  public static void start(String args, Instrumentation inst) {
-    AgentArguments arguments = AgentArguments.parse(args);
-    Optional<Path> file = ConfigLocator.locate(arguments, System.getenv(), Paths.get(""));
-    if (file.isEmpty()) {
-      System.err.println(
-          "perf-agent: no configuration (agent argument config=..., -D" + ConfigLocator.SYSTEM_PROPERTY
-              + ", $" + ConfigLocator.ENVIRONMENT_VARIABLE + " or ./" + ConfigLocator.DEFAULT_FILE
-              + "); nothing is instrumented");
-      return;
-    }
-    Optional<String> explicitLevel =
-        arguments.get("log-level").or(() -> Optional.ofNullable(System.getProperty(LOG_LEVEL_PROPERTY)));
-    AgentConfig config;
-    try {
-      config = ConfigLoader.load(file.get());
-    } catch (ConfigException e) {
-      AgentLog.init(explicitLevel.orElse("info"))
-          .error("perf-agent: {}\nperf-agent: the application runs without instrumentation", e.getMessage());
-      return;
-    }
-    Logger log = AgentLog.init(explicitLevel.orElse(config.export().logLevel()));
+  public static void start(AgentConfig config, AgentArguments arguments, Instrumentation inst) {
+    Logger log = AgentLog.init(ConfigStep.explicitLogLevel(arguments).orElse(config.export().logLevel()));
     PointcutCatalog catalog =
         PointcutCatalog.compile(config, problem -> log.warn("perf-agent: {}, pointcut skipped", problem));
     SpanRing ring =

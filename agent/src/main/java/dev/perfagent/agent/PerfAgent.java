@@ -1,11 +1,13 @@
 package dev.perfagent.agent;
 
+import dev.perfagent.config.AgentConfig;
 import java.lang.instrument.Instrumentation;
+import java.util.Optional;
 
 /**
- * The {@code -javaagent} entry point. It first puts the hot-path classes on the bootstrap class path
- * (so woven code in any class loader can call them), then starts the agent. Nothing it does may stop
- * the application from starting.
+ * The {@code -javaagent} entry point. It reads the configuration first; only with a valid one does
+ * it put the hot-path classes on the bootstrap class path (so woven code in any class loader can
+ * call them) and start the agent. Nothing it does may stop the application from starting.
  */
 public final class PerfAgent {
   private PerfAgent() {}
@@ -25,11 +27,16 @@ public final class PerfAgent {
 
   private static void start(String args, Instrumentation inst) {
     try {
+      AgentArguments arguments = AgentArguments.parse(args);
+      Optional<AgentConfig> config = ConfigStep.read(arguments);
+      if (config.isEmpty()) {
+        return;
+      }
       BootstrapInjector.inject(inst);
       // Loaded only now, so that the classes it links against resolve to the bootstrap copies.
       Class.forName("dev.perfagent.agent.AgentStarter")
-          .getMethod("start", String.class, Instrumentation.class)
-          .invoke(null, args, inst);
+          .getMethod("start", AgentConfig.class, AgentArguments.class, Instrumentation.class)
+          .invoke(null, config.get(), arguments, inst);
     } catch (Throwable t) {
       System.err.println("perf-agent: disabled, could not start: " + t);
     }

@@ -1,0 +1,41 @@
+package dev.perfagent.agent;
+
+import dev.perfagent.config.AgentConfig;
+import dev.perfagent.config.ConfigException;
+import dev.perfagent.config.ConfigLoader;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.Optional;
+
+/**
+ * Finds and reads the configuration. Without one, or with a broken one, it says so once and the
+ * agent does nothing else (the application runs uninstrumented).
+ */
+final class ConfigStep {
+  static final String LOG_LEVEL_PROPERTY = "perf.agent.log.level";
+
+  private ConfigStep() {}
+
+  static Optional<AgentConfig> read(AgentArguments arguments) {
+    Optional<Path> file = ConfigLocator.locate(arguments, System.getenv(), Paths.get(""));
+    if (file.isEmpty()) {
+      System.err.println(
+          "perf-agent: no configuration (agent argument config=..., -D" + ConfigLocator.SYSTEM_PROPERTY
+              + ", $" + ConfigLocator.ENVIRONMENT_VARIABLE + " or ./" + ConfigLocator.DEFAULT_FILE
+              + "); nothing is instrumented");
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(ConfigLoader.load(file.get()));
+    } catch (ConfigException e) {
+      AgentLog.init(explicitLogLevel(arguments).orElse("info"))
+          .error("perf-agent: {}\nperf-agent: the application runs without instrumentation", e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  /** The log level from the agent argument {@code log-level=} or {@code -Dperf.agent.log.level}. */
+  static Optional<String> explicitLogLevel(AgentArguments arguments) {
+    return arguments.get("log-level").or(() -> Optional.ofNullable(System.getProperty(LOG_LEVEL_PROPERTY)));
+  }
+}
