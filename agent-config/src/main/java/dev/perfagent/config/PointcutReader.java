@@ -69,11 +69,9 @@ final class PointcutReader {
       b.methodPattern = pattern("method", "method pattern", f.value("method"), false);
       ok &= b.methodPattern != null;
     }
-    boolean parametersOk = true;
     if (f.has("parameters")) {
       b.parameters = parameters(f.value("parameters"));
-      parametersOk = b.parameters != null;
-      ok &= parametersOk;
+      ok &= b.parameters != null;
     }
     if (f.has("method-annotation")) {
       b.methodAnnotation = className("method-annotation", f.value("method-annotation"));
@@ -113,7 +111,7 @@ final class PointcutReader {
         }
       }
     }
-    return ok && parametersOk ? b.build() : null;
+    return ok ? b.build() : null;
   }
 
   private boolean require(Fields f, String key, String message) {
