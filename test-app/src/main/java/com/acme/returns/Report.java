@@ -1,0 +1,53 @@
+package com.acme.returns;
+
+import com.acme.returns.agent.AgentReply;
+import java.io.PrintStream;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.StringJoiner;
+
+/** The end-of-run summary for humans, then the one machine-readable counters line. */
+final class Report {
+
+  private Report() {}
+
+  static void print(PrintStream out, List<AgentReply> replies, double startupSeconds,
+      double runSeconds) {
+    Map<String, Long> c = Counters.snapshot();
+    Map<AgentReply.Outcome, Integer> outcomes = new EnumMap<>(AgentReply.Outcome.class);
+    for (AgentReply reply : replies) {
+      outcomes.merge(reply.getOutcome(), 1, Integer::sum);
+    }
+    StringJoiner outcomeText = new StringJoiner(", ");
+    outcomes.forEach((outcome, n) -> outcomeText.add(outcome.name().toLowerCase(Locale.ROOT)
+        + " " + n));
+    out.println();
+    out.printf(Locale.ROOT, "conversations : %d in %.2f s (%.1f conv/s), start-up %.2f s%n",
+        replies.size(), runSeconds, runSeconds > 0 ? replies.size() / runSeconds : 0.0,
+        startupSeconds);
+    out.println("outcomes      : " + (replies.isEmpty() ? "-" : outcomeText.toString()));
+    out.printf(Locale.ROOT, "agent         : %d iterations, %d policy searches%n",
+        c.get("agent.iterations"), c.get("rag.searches"));
+    out.println("llm calls     : " + c.get("llm.calls") + " (" + c.get("llm.rate_limited")
+        + " rate-limited and retried)");
+    Counters.LLM_CALLS_BY_MODEL.snapshot().forEach((model, calls) -> out.printf(Locale.ROOT,
+        "  %-20s %4d calls, %,9d input / %,7d output tokens%n", model, calls,
+        Counters.INPUT_TOKENS_BY_MODEL.get(model), Counters.OUTPUT_TOKENS_BY_MODEL.get(model)));
+    StringJoiner tools = new StringJoiner(", ");
+    Counters.TOOL_CALLS_BY_NAME.snapshot().forEach((tool, n) -> tools.add(tool + " " + n));
+    out.println("tool calls    : " + c.get("tool.calls") + " (" + tools + ")");
+    out.println("failures      : " + c.get("tool.failures") + " tool failure(s), "
+        + outcomes.getOrDefault(AgentReply.Outcome.FAILED, 0) + " failed conversation(s)");
+    out.println("client pool   : " + c.get("pool.lookups") + " lookups, "
+        + (c.get("pool.lookups") - c.get("pool.misses")) + " hits, " + c.get("pool.misses")
+        + " misses");
+    out.println("sessions      : " + c.get("session.forks") + " forks from "
+        + c.get("session.templates") + " templates, " + c.get("session.connects")
+        + " fresh connects, " + c.get("session.closes") + " closes");
+    out.println("database      : " + c.get("jdbc.statements") + " statements, "
+        + c.get("db.pool.checkouts") + " pool checkouts");
+    out.println(Counters.line());
+  }
+}

@@ -1,0 +1,13 @@
+package com.acme.returns.llm;
+
+/** A provider's chat API, bound to one model. */
+public interface LlmClient {
+
+  /** One call to the provider; throws {@link RateLimitException} when throttled. */
+  ChatResponse chat(ChatRequest request);
+
+  /** "openai" or "anthropic". */
+  String provider();
+
+  String model();
+}

@@ -1,0 +1,39 @@
+package com.acme.returns.llm;
+
+import com.acme.returns.support.Ids;
+import java.util.Random;
+
+/** What differs between the simulated providers: ids, finish reasons, tokenizer, speed. */
+enum ProviderStyle {
+  OPENAI(Models.OPENAI, "chatcmpl-", 29, "tool_calls", "stop", 4.0, 10.0),
+  ANTHROPIC(Models.ANTHROPIC, "msg_01", 22, "tool_use", "end_turn", 3.5, 13.0);
+
+  final String provider;
+  private final String idPrefix;
+  private final int idLength;
+  final String toolCallsFinishReason;
+  final String stopFinishReason;
+  /** Characters per token of the provider's tokenizer (roughly). */
+  final double charsPerToken;
+  /** Time to first token, in milliseconds. */
+  final double baseMillis;
+
+  ProviderStyle(String provider, String idPrefix, int idLength, String toolCallsFinishReason,
+      String stopFinishReason, double charsPerToken, double baseMillis) {
+    this.provider = provider;
+    this.idPrefix = idPrefix;
+    this.idLength = idLength;
+    this.toolCallsFinishReason = toolCallsFinishReason;
+    this.stopFinishReason = stopFinishReason;
+    this.charsPerToken = charsPerToken;
+    this.baseMillis = baseMillis;
+  }
+
+  String responseId(Random random) {
+    return idPrefix + Ids.base62(random, idLength);
+  }
+
+  int tokens(int chars) {
+    return (int) Math.ceil(chars / charsPerToken);
+  }
+}
