@@ -1,0 +1,132 @@
+package dev.perfagent.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The real thing: the test-app in its own JVM with {@code -javaagent:agent/target/perf-agent.jar},
+ * exporting real OTLP to a receiver in this test (or to the local file), and the spans checked
+ * against what the app reports it did.
+ */
+class AgentEndToEndIT {
+  private static final Pattern SUMMARY =
+      Pattern.compile("perf-agent: (\\d+) spans recorded, (\\d+) exported, (\\d+) dropped");
+
+  @TempDir Path work;
+
+  @Test
+  void exportsTheAppsSpanTreeOverOtlpHttp() throws Exception {
+    try (OtlpReceiver receiver = new HttpOtlpReceiver()) {
+      assertTreeExported(receiver, AppRun.defaultJava());
+    }
+  }
+
+  @Test
+  void exportsTheAppsSpanTreeOverOtlpGrpc() throws Exception {
+    try (OtlpReceiver receiver = new GrpcOtlpReceiver()) {
+      assertTreeExported(receiver, AppRun.defaultJava());
+    }
+  }
+
+  @Test
+  void runsOnJava25() throws Exception {
+    Optional<Path> java25 = AppRun.java25();
+    assumeTrue(java25.isPresent(), "no JDK 25 beside " + System.getProperty("java.home"));
+    try (OtlpReceiver receiver = new HttpOtlpReceiver()) {
+      assertTreeExported(receiver, java25.get());
+    }
+  }
+
+  @Test
+  void writesTheSameTreeToTheLocalFileWhenNoEndpointIsSet() throws Exception {
+    AppRun run = AppRun.run(AppRun.defaultJava(), work, "config=" + AppRun.appConfig(), Map.of());
+    assertEquals(0, run.exitCode, run.toString());
+    Path file = work.resolve("perf-agent-traces.jsonl");
+    assertTrue(Files.isRegularFile(file), "the embedded default writes " + file + "\n" + run);
+    List<ReceivedSpan> spans = JsonLinesSpans.read(file);
+    new SpanTree(spans).assertIsTreeOf(run.counters());
+    assertSummary(run, spans.size());
+    assertTrue(run.stderr.contains("exporting to file " + file.toRealPath()), run.stderr);
+  }
+
+  @Test
+  void aBrokenConfigNamesTheLineAndTheAppStillRuns() throws Exception {
+    Path config = work.resolve("perf-agent.yaml");
+    Files.write(
+        config,
+        ("service: broken\n"
+                + "pointcuts:\n"
+                + "  - name: tools\n"
+                + "    class: com.acme.returns.tools.*\n"
+                + "    methd: run\n")
+            .getBytes(StandardCharsets.UTF_8));
+    AppRun run = AppRun.run(AppRun.defaultJava(), work, "config=" + config, Map.of());
+    assertEquals(0, run.exitCode, run.toString());
+    assertTrue(run.counters().get("conversations") > 0, run.toString());
+    assertTrue(run.stderr.contains(config + ":5:5: unknown key 'methd'"), run.stderr);
+    assertTrue(run.stderr.contains("runs without instrumentation"), run.stderr);
+    assertFalse(Files.exists(work.resolve("perf-agent-traces.jsonl")), "nothing exported");
+  }
+
+  @Test
+  void withoutAConfigItSaysSoOnceAndDoesNothing() throws Exception {
+    AppRun run = AppRun.run(AppRun.defaultJava(), work, "", Map.of());
+    assertEquals(0, run.exitCode, run.toString());
+    assertTrue(run.counters().get("conversations") > 0);
+    long agentLines = run.stderr.lines().filter(l -> l.contains("perf-agent")).count();
+    assertEquals(1, agentLines, run.stderr);
+    assertTrue(run.stderr.contains("no configuration"), run.stderr);
+  }
+
+  @Test
+  void findsTheConfigThroughTheEnvironment() throws Exception {
+    AppRun run =
+        AppRun.run(
+            AppRun.defaultJava(), work, "",
+            Map.of("PERF_AGENT_CONFIG", AppRun.appConfig().toString()),
+            "--conversations", "2");
+    assertEquals(0, run.exitCode, run.toString());
+    new SpanTree(JsonLinesSpans.read(work.resolve("perf-agent-traces.jsonl")));
+    assertTrue(run.stderr.contains("config " + AppRun.appConfig()), run.stderr);
+  }
+
+  private void assertTreeExported(OtlpReceiver receiver, Path java) throws IOException, InterruptedException {
+    AppRun run =
+        AppRun.run(
+            java, work, "config=" + AppRun.appConfig(),
+            Map.of(
+                "OTEL_EXPORTER_OTLP_ENDPOINT", receiver.endpoint(),
+                "OTEL_EXPORTER_OTLP_PROTOCOL", receiver.protocol(),
+                "OTEL_SERVICE_NAME", "returns-e2e"));
+    assertEquals(0, run.exitCode, run.toString());
+    List<ReceivedSpan> spans = receiver.spans();
+    new SpanTree(spans).assertIsTreeOf(run.counters());
+    assertEquals("returns-e2e", spans.get(0).resource.get("service.name"), "OTEL_SERVICE_NAME wins");
+    assertSummary(run, spans.size());
+    assertTrue(run.stderr.contains("OTLP " + receiver.endpoint()), run.stderr);
+    assertTrue(receiver.metricRequests() > 0, "metrics are exported at exit too");
+    assertFalse(Files.exists(work.resolve("perf-agent-traces.jsonl")), "no local file with an endpoint");
+  }
+
+  private static void assertSummary(AppRun run, int received) {
+    Matcher m = SUMMARY.matcher(run.stderr);
+    assertTrue(m.find(), "one summary line at exit:\n" + run.stderr);
+    assertEquals(received, Long.parseLong(m.group(1)), "recorded");
+    assertEquals(received, Long.parseLong(m.group(2)), "exported");
+    assertEquals(0, Long.parseLong(m.group(3)), "dropped");
+  }
+}

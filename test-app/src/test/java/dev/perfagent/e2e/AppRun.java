@@ -1,0 +1,118 @@
+package dev.perfagent.e2e;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/** Runs the test-app in its own JVM, with the real shaded agent jar, and keeps what it printed. */
+final class AppRun {
+  final int exitCode;
+  final String stdout;
+  final String stderr;
+
+  private AppRun(int exitCode, String stdout, String stderr) {
+    this.exitCode = exitCode;
+    this.stdout = stdout;
+    this.stderr = stderr;
+  }
+
+  static Path agentJar() {
+    return existing(System.getProperty("perf.agent.jar", "../agent/target/perf-agent.jar"));
+  }
+
+  static Path appJar() {
+    return existing(System.getProperty("test.app.jar", "target/test-app.jar"));
+  }
+
+  static Path appConfig() {
+    return existing(System.getProperty("test.app.config", "perf-agent.yaml"));
+  }
+
+  static Path defaultJava() {
+    return Paths.get(System.getProperty("java.home"), "bin", "java");
+  }
+
+  /** A JDK 25 installed beside the one running the tests (e.g. under /usr/lib/jvm), if any. */
+  static Optional<Path> java25() throws IOException {
+    Path home = Paths.get(System.getProperty("java.home")).toRealPath();
+    Path parent = home.getParent();
+    if (parent == null) {
+      return Optional.empty();
+    }
+    try (Stream<Path> dirs = Files.list(parent)) {
+      return dirs.filter(d -> d.getFileName().toString().matches(".*(^|[^0-9])25([^0-9]|$).*"))
+          .map(d -> d.resolve("bin").resolve("java"))
+          .filter(Files::isExecutable)
+          .sorted(Comparator.naturalOrder())
+          .findFirst();
+    }
+  }
+
+  static AppRun run(
+      Path java, Path workDir, String agentArgument, Map<String, String> environment,
+      String... appArgs) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>();
+    command.add(java.toString());
+    if (agentArgument != null) {
+      command.add("-javaagent:" + agentJar() + (agentArgument.isEmpty() ? "" : "=" + agentArgument));
+    }
+    command.add("-jar");
+    command.add(appJar().toString());
+    for (String a : appArgs) {
+      command.add(a);
+    }
+    ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
+    builder.environment().keySet().removeIf(k -> k.startsWith("OTEL_") || k.startsWith("PERF_AGENT"));
+    builder.environment().putAll(environment);
+    Path out = workDir.resolve("stdout.txt");
+    Path err = workDir.resolve("stderr.txt");
+    builder.redirectOutput(out.toFile()).redirectError(err.toFile());
+    Process process = builder.start();
+    if (!process.waitFor(180, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      throw new AssertionError("the app did not finish in 180 s: " + command);
+    }
+    return new AppRun(
+        process.exitValue(),
+        new String(Files.readAllBytes(out), StandardCharsets.UTF_8),
+        new String(Files.readAllBytes(err), StandardCharsets.UTF_8));
+  }
+
+  /** The app's {@code counters: a=1 b=2} line: what it really did. */
+  Map<String, Long> counters() {
+    for (String line : stdout.split("\n")) {
+      if (line.startsWith("counters:")) {
+        Map<String, Long> counters = new LinkedHashMap<>();
+        for (String pair : line.substring("counters:".length()).trim().split("\\s+")) {
+          String[] kv = pair.split("=");
+          counters.put(kv[0], Long.parseLong(kv[1]));
+        }
+        return counters;
+      }
+    }
+    throw new AssertionError("no counters line in the app's output:\n" + this);
+  }
+
+  @Override
+  public String toString() {
+    return "exit " + exitCode + "\n--- stdout\n" + stdout + "\n--- stderr\n" + stderr;
+  }
+
+  private static Path existing(String path) {
+    Path p = Paths.get(path).toAbsolutePath().normalize();
+    if (!Files.exists(p)) {
+      throw new IllegalStateException(p + " does not exist; build with mvn package first");
+    }
+    return p;
+  }
+}
