@@ -31,7 +31,9 @@ public final class AgentStarter {
     Runtime.getRuntime()
         .addShutdownHook(new Thread(() -> exporter.shutdown(SHUTDOWN_WAIT_MILLIS), "perf-agent-shutdown"));
     try {
+      long start = System.nanoTime();
       new Weaver().install(inst, catalog, sites, log);
+      log.debug("perf-agent: weaver installed in {} ms", (System.nanoTime() - start) / 1_000_000);
     } catch (Throwable t) {
       log.error("perf-agent: could not weave, the application runs without instrumentation: {}", t.toString());
     }

@@ -27,12 +27,19 @@ public final class PerfAgent {
 
   private static void start(String args, Instrumentation inst) {
     try {
+      long start = System.nanoTime();
       AgentArguments arguments = AgentArguments.parse(args);
       Optional<AgentConfig> config = ConfigStep.read(arguments);
       if (config.isEmpty()) {
         return;
       }
+      long configRead = System.nanoTime();
       BootstrapInjector.inject(inst);
+      if (ConfigStep.explicitLogLevel(arguments).orElse(config.get().export().logLevel()).equals("debug")) {
+        System.err.printf(
+            "[DEBUG] perf-agent: config read in %d ms, bootstrap classes injected in %d ms%n",
+            (configRead - start) / 1_000_000, (System.nanoTime() - configRead) / 1_000_000);
+      }
       // Loaded only now, so that the classes it links against resolve to the bootstrap copies.
       Class.forName("dev.perfagent.agent.AgentStarter")
           .getMethod("start", AgentConfig.class, AgentArguments.class, Instrumentation.class)

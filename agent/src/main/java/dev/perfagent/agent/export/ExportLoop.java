@@ -46,7 +46,9 @@ public final class ExportLoop {
   private void run() {
     SpanAssembler assembler = null;
     try {
+      long start = System.nanoTime();
       TelemetryPipeline p = TelemetryPipeline.start(config);
+      log.debug("perf-agent: OpenTelemetry SDK started in {} ms", (System.nanoTime() - start) / 1_000_000);
       assembler =
           new SpanAssembler(
               sites, new AggregateAttributes(catalog), SpanIds.random(), EpochClock.now(),

@@ -64,18 +64,34 @@ final class PointcutMatchers {
     return m;
   }
 
+  static boolean isJdkName(String className) {
+    for (String prefix : JDK_PREFIXES) {
+      if (className.startsWith(prefix)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The JDK's own classes, skipped unless a pointcut names them. */
+  static ElementMatcher.Junction<TypeDescription> jdkTypes() {
+    return new ElementMatcher.Junction.AbstractBase<TypeDescription>() {
+      @Override
+      public boolean matches(TypeDescription target) {
+        return isJdkName(target.getName());
+      }
+    };
+  }
+
   /** True when the pointcut can select a JDK class, which then must not be skipped up front. */
   static boolean mayTargetJdk(Pointcut pointcut) {
-    String text =
-        pointcut.classPattern().map(NamePattern::text).orElse(pointcut.subtypeOf().isPresent() ? "" : "**");
     if (pointcut.classPattern().isEmpty()) {
-      return false; // subtype-of alone: implementations in the JDK are not woven
+      return false; // subtype-of alone: implementations inside the JDK are not woven
     }
-    if (text.startsWith("*")) {
-      return true;
-    }
+    String text = pointcut.classPattern().get().text();
+    String literalPrefix = text.contains("*") ? text.substring(0, text.indexOf('*')) : text;
     for (String prefix : JDK_PREFIXES) {
-      if (text.startsWith(prefix) || prefix.startsWith(text.replace("*", ""))) {
+      if (literalPrefix.startsWith(prefix) || prefix.startsWith(literalPrefix)) {
         return true;
       }
     }

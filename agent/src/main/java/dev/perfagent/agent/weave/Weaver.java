@@ -9,6 +9,8 @@ import dev.perfagent.agent.plan.PointcutCatalog;
 import dev.perfagent.agent.plan.SiteRegistry;
 import dev.perfagent.bootstrap.Recorder;
 import java.lang.instrument.Instrumentation;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
 import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.agent.builder.AgentBuilder;
@@ -31,15 +33,43 @@ public final class Weaver {
 
   public ResettableClassFileTransformer install(
       Instrumentation inst, PointcutCatalog catalog, SiteRegistry sites, Logger log) {
-    return builder(catalog, sites, log).assureReadEdgeTo(inst, Recorder.class).installOn(inst);
+    AgentBuilder.RedefinitionStrategy.DiscoveryStrategy loaded =
+        new AgentBuilder.RedefinitionStrategy.DiscoveryStrategy.Explicit(loadedCandidates(inst, catalog));
+    return builder(catalog, sites, log, loaded)
+        .assureReadEdgeTo(inst, Recorder.class)
+        .installOn(inst);
+  }
+
+  /**
+   * The already-loaded classes worth retransforming: filtered by name before Byte Buddy looks at
+   * them, since describing every loaded JDK class is most of the cost of starting the agent.
+   */
+  private static Set<Class<?>> loadedCandidates(Instrumentation inst, PointcutCatalog catalog) {
+    boolean jdk = targetsJdk(catalog);
+    Set<Class<?>> candidates = new HashSet<>();
+    for (Class<?> c : inst.getAllLoadedClasses()) {
+      String name = c.getName();
+      if (!c.isArray() && !c.isPrimitive() && inst.isModifiableClass(c)
+          && !name.startsWith("dev.perfagent.") && (jdk || !PointcutMatchers.isJdkName(name))) {
+        candidates.add(c);
+      }
+    }
+    return candidates;
+  }
+
+  private static boolean targetsJdk(PointcutCatalog catalog) {
+    return catalog.pointcuts().stream().anyMatch(p -> PointcutMatchers.mayTargetJdk(p.config()));
   }
 
   /** The weaving rules, without installing them (tests run the raw transformer on class bytes). */
-  AgentBuilder builder(PointcutCatalog catalog, SiteRegistry sites, Logger log) {
+  AgentBuilder builder(
+      PointcutCatalog catalog, SiteRegistry sites, Logger log,
+      AgentBuilder.RedefinitionStrategy.DiscoveryStrategy loadedClasses) {
     AgentBuilder agent =
         new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
             .disableClassFormatChanges()
             .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+            .with(loadedClasses)
             .with(AgentBuilder.TypeStrategy.Default.DECORATE)
             .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
             .with(AgentBuilder.DescriptionStrategy.Default.POOL_FIRST)
@@ -70,11 +100,8 @@ public final class Weaver {
   private static ElementMatcher.Junction<TypeDescription> ignoredTypes(PointcutCatalog catalog) {
     ElementMatcher.Junction<TypeDescription> ignored =
         nameStartsWith("dev.perfagent.").or(nameStartsWith("net.bytebuddy.")).or(isSynthetic());
-    boolean jdkTargeted =
-        catalog.pointcuts().stream().anyMatch(p -> PointcutMatchers.mayTargetJdk(p.config()));
-    if (!jdkTargeted) {
-      ignored = ignored.or(nameStartsWith("java.")).or(nameStartsWith("jdk.")).or(nameStartsWith("sun."))
-          .or(nameStartsWith("com.sun.")).or(nameStartsWith("javax."));
+    if (!targetsJdk(catalog)) {
+      ignored = ignored.or(PointcutMatchers.jdkTypes());
     }
     return ignored;
   }

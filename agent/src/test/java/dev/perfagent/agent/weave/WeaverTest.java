@@ -11,6 +11,7 @@ import dev.perfagent.agent.plan.SiteRegistry;
 import dev.perfagent.bootstrap.SpanRing;
 import dev.perfagent.config.ConfigLoader;
 import java.io.IOException;
+import net.bytebuddy.agent.builder.AgentBuilder;
 import java.io.InputStream;
 import java.lang.instrument.ClassFileTransformer;
 import java.lang.reflect.InvocationTargetException;
@@ -59,7 +60,9 @@ class WeaverTest {
     PointcutCatalog catalog =
         PointcutCatalog.compile(ConfigLoader.parse(CONFIG, "test.yaml"), p -> { throw new AssertionError(p); });
     sites = new SiteRegistry(new SpanRing(1024, catalog.maxValues()));
-    transformer = new Weaver().builder(catalog, sites, LoggerFactory.getLogger("test")).makeRaw();
+    transformer = new Weaver()
+        .builder(catalog, sites, LoggerFactory.getLogger("test"), AgentBuilder.RedefinitionStrategy.DiscoveryStrategy.SinglePass.INSTANCE)
+        .makeRaw();
   }
 
   private static byte[] bytes(String className) throws IOException {
