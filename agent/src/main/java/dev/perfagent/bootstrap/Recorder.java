@@ -22,7 +22,10 @@ public final class Recorder {
     return state;
   }
 
-  /** Starts a frame for call site {@code siteId} (one woven method of one pointcut); returns its depth, or {@link #NOT_RECORDED}. */
+  /**
+   * Starts a frame for call site {@code siteId} (one woven method of one pointcut); returns its
+   * depth, or {@link #NOT_RECORDED}.
+   */
   public static int enter(int siteId) {
     try {
       RecorderState current = state;

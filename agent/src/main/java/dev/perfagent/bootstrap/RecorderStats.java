@@ -4,8 +4,6 @@ import java.util.concurrent.atomic.LongAdder;
 
 /** Process-wide counters of the hot path, read by the exporter for its summary and metrics. */
 public final class RecorderStats {
-  /** Spans written into the ring. */
-  public static final LongAdder RECORDED = new LongAdder();
   /** Spans dropped because the ring was full. */
   public static final LongAdder DROPPED = new LongAdder();
   /** Calls shorter than their pointcut's min-duration: timed, but no span. */

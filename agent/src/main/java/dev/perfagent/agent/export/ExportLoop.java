@@ -111,7 +111,7 @@ public final class ExportLoop {
       thread.join(Math.max(1, remainingMillis(deadline)));
       TelemetryPipeline p = pipeline;
       boolean flushed = p != null && p.shutdown(Math.max(1, remainingMillis(deadline)));
-      long recorded = RecorderStats.RECORDED.sum();
+      long recorded = sites.ring().written();
       long ringDropped = RecorderStats.DROPPED.sum();
       long exported = p == null ? 0 : p.exported();
       long lost = recorded - exported;
