@@ -20,6 +20,7 @@ final class ThreadState {
       };
 
   final Thread thread;
+  private final DurationHistograms histograms;
   private final long idBase;
   private long sequence;
   private int depth;
@@ -35,6 +36,7 @@ final class ThreadState {
 
   private ThreadState(Thread thread) {
     this.thread = thread;
+    this.histograms = DurationHistograms.register(thread);
     this.idBase = THREAD_INDEX.incrementAndGet() << 40;
   }
 
@@ -88,10 +90,17 @@ final class ThreadState {
     }
   }
 
-  /** Adds one aggregate-mode call to the innermost open frame (none open: nothing to add to). */
+  /**
+   * Adds one aggregate-mode call to the slot's duration histogram and to the innermost open frame
+   * (none open: the histogram only).
+   */
   void aggregate(int slot, long nanos) {
+    if (readingValues) {
+      return;
+    }
+    histograms.record(slot, nanos);
     int d = depth - 1;
-    if (d < 0 || readingValues) {
+    if (d < 0) {
       return;
     }
     long[] values = aggregates[d];

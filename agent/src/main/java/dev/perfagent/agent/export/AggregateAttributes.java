@@ -9,7 +9,8 @@ import io.opentelemetry.api.common.AttributesBuilder;
 /**
  * Writes what aggregate-mode calls did inside a span onto that span: for a pointcut named
  * {@code pool.lookup}, {@code pool.lookup.count}, {@code .total_ms}, {@code .min_ms} and
- * {@code .max_ms}.
+ * {@code .max_ms}. (Their durations feed the {@code perf_agent.aggregate.duration} histogram
+ * through {@link AggregateHistogramProducer}.)
  */
 final class AggregateAttributes {
   private final String[] names;
@@ -39,7 +40,7 @@ final class AggregateAttributes {
     }
   }
 
-  void put(AttributesBuilder attributes, SpanRecord record, SpanMetrics metrics) {
+  void put(AttributesBuilder attributes, SpanRecord record) {
     long mask = record.aggregateMask();
     while (mask != 0) {
       int slot = Long.numberOfTrailingZeros(mask);
@@ -47,13 +48,10 @@ final class AggregateAttributes {
       if (slot >= names.length) {
         continue;
       }
-      long count = record.aggregateCount(slot);
-      long total = record.aggregateTotalNanos(slot);
-      attributes.put(counts[slot], count);
-      attributes.put(totals[slot], millis(total));
+      attributes.put(counts[slot], record.aggregateCount(slot));
+      attributes.put(totals[slot], millis(record.aggregateTotalNanos(slot)));
       attributes.put(mins[slot], millis(record.aggregateMinNanos(slot)));
       attributes.put(maxes[slot], millis(record.aggregateMaxNanos(slot)));
-      metrics.recordAggregate(names[slot], count, total);
     }
   }
 

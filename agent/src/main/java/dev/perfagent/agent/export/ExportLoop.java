@@ -47,7 +47,7 @@ public final class ExportLoop {
     SpanAssembler assembler = null;
     try {
       long start = System.nanoTime();
-      TelemetryPipeline p = TelemetryPipeline.start(config);
+      TelemetryPipeline p = TelemetryPipeline.start(config, new AggregateHistogramProducer(catalog));
       log.debug("perf-agent: OpenTelemetry SDK started in {} ms", (System.nanoTime() - start) / 1_000_000);
       assembler =
           new SpanAssembler(

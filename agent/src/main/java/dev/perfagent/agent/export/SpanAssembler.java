@@ -72,7 +72,7 @@ final class SpanAssembler {
       AttributeValues.put(attributes, shape.captureKey(i), record.value(shape.captureValueIndex(i)));
     }
     if (record.aggregateMask() != 0) {
-      aggregates.put(attributes, record, metrics);
+      aggregates.put(attributes, record);
     }
     Thread thread = record.thread();
     attributes.put(THREAD_NAME, thread.getName());

@@ -1,11 +1,10 @@
 package dev.perfagent.agent.export;
 
+import dev.perfagent.bootstrap.RecorderStats;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
-import io.opentelemetry.api.metrics.DoubleCounter;
 import io.opentelemetry.api.metrics.DoubleHistogram;
-import io.opentelemetry.api.metrics.LongCounter;
 import io.opentelemetry.api.metrics.LongHistogram;
 import io.opentelemetry.api.metrics.Meter;
 import io.opentelemetry.api.metrics.MeterProvider;
@@ -37,8 +36,7 @@ final class SpanMetrics {
           4194304L, 16777216L, 67108864L);
 
   private final DoubleHistogram pointcutDuration;
-  private final LongCounter aggregateCalls;
-  private final DoubleCounter aggregateTime;
+
   private final DoubleHistogram genAiDuration;
   private final LongHistogram tokenUsage;
   private final DoubleHistogram dbDuration;
@@ -48,12 +46,12 @@ final class SpanMetrics {
     pointcutDuration =
         meter.histogramBuilder("perf_agent.pointcut.duration").setUnit("s")
             .setDescription("Duration of calls matched by a pointcut").build();
-    aggregateCalls =
-        meter.counterBuilder("perf_agent.pointcut.calls").setUnit("{call}")
-            .setDescription("Calls of aggregate-mode pointcuts").build();
-    aggregateTime =
-        meter.counterBuilder("perf_agent.pointcut.time").ofDoubles().setUnit("s")
-            .setDescription("Time spent in calls of aggregate-mode pointcuts").build();
+    meter.counterBuilder("perf_agent.spans.dropped").setUnit("{span}")
+        .setDescription("Spans dropped because the buffer between application threads and exporter was full")
+        .buildWithCallback(m -> m.record(RecorderStats.DROPPED.sum()));
+    meter.counterBuilder("perf_agent.spans.below_min_duration").setUnit("{call}")
+        .setDescription("Calls shorter than their pointcut's min-duration (no span)")
+        .buildWithCallback(m -> m.record(RecorderStats.BELOW_MIN_DURATION.sum()));
     genAiDuration =
         meter.histogramBuilder("gen_ai.client.operation.duration").setUnit("s")
             .setDescription("GenAI operation duration")
@@ -93,13 +91,6 @@ final class SpanMetrics {
       copy(a, db, DB_SYSTEM, DB_OPERATION, ERROR_TYPE);
       dbDuration.record(seconds, db.build());
     }
-  }
-
-  /** Aggregate-mode calls reported by one span: {@code count} calls, {@code totalNanos} in all. */
-  void recordAggregate(String pointcut, long count, long totalNanos) {
-    Attributes a = Attributes.of(POINTCUT, pointcut);
-    aggregateCalls.add(count, a);
-    aggregateTime.add(totalNanos / 1e9, a);
   }
 
   @SafeVarargs

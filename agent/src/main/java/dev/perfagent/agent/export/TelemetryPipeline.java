@@ -6,6 +6,7 @@ import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdk;
 import io.opentelemetry.sdk.autoconfigure.spi.ConfigProperties;
 import io.opentelemetry.sdk.common.CompletableResultCode;
+import io.opentelemetry.sdk.metrics.export.MetricProducer;
 import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.trace.SpanProcessor;
 import java.nio.file.Paths;
@@ -41,7 +42,7 @@ final class TelemetryPipeline {
     this.failed = failed;
   }
 
-  static TelemetryPipeline start(AgentConfig config) {
+  static TelemetryPipeline start(AgentConfig config, MetricProducer... producers) {
     LongAdder exported = new LongAdder();
     LongAdder failed = new LongAdder();
     AtomicReference<SpanProcessor> processor = new AtomicReference<>();
@@ -67,6 +68,13 @@ final class TelemetryPipeline {
                 (p, properties) -> {
                   processor.set(p);
                   return p;
+                })
+            .addMeterProviderCustomizer(
+                (meters, properties) -> {
+                  for (MetricProducer producer : producers) {
+                    meters.registerMetricProducer(producer);
+                  }
+                  return meters;
                 })
             .setServiceClassLoader(TelemetryPipeline.class.getClassLoader())
             .disableShutdownHook()
