@@ -65,6 +65,34 @@ class AgentEndToEndIT {
   }
 
   @Test
+  void aggregateModeCountsHotCallsOnTheParentSpanAndMinDurationDropsShortOnes() throws Exception {
+    Path config = work.resolve("aggregate.yaml");
+    try (java.io.InputStream in = getClass().getResourceAsStream("/aggregate-perf-agent.yaml")) {
+      Files.copy(in, config);
+    }
+    AppRun run = AppRun.run(AppRun.defaultJava(), work, "config=" + config, Map.of());
+    assertEquals(0, run.exitCode, run.toString());
+    Map<String, Long> counters = run.counters();
+    SpanTree tree = new SpanTree(JsonLinesSpans.read(work.resolve("perf-agent-traces.jsonl")));
+
+    assertEquals(counters.get("conversations") + counters.get("agent.iterations"), tree.spans().size(),
+        "only agent and iteration spans: lookups aggregated, eligibility steps below min-duration");
+    long lookups = 0;
+    for (ReceivedSpan s : tree.spans()) {
+      Object count = s.attribute("pool.lookup.count");
+      if (count != null) {
+        lookups += (Long) count;
+        assertTrue((Double) s.attribute("pool.lookup.total_ms") >= (Double) s.attribute("pool.lookup.max_ms"), s.toString());
+        assertTrue((Double) s.attribute("pool.lookup.max_ms") >= (Double) s.attribute("pool.lookup.min_ms"), s.toString());
+      }
+    }
+    assertEquals(counters.get("pool.lookups"), lookups, "every lookup is counted on its enclosing span");
+    assertEquals(counters.get("pool.lookups"),
+        JsonLinesMetrics.histogramCount(work.resolve("perf-agent-metrics.jsonl"), "perf_agent.aggregate.duration"),
+        "and in the duration histogram");
+  }
+
+  @Test
   void aBrokenConfigNamesTheLineAndTheAppStillRuns() throws Exception {
     Path config = work.resolve("perf-agent.yaml");
     Files.write(
