@@ -15,7 +15,7 @@ import org.slf4j.Logger;
  * uninstrumented.
  */
 public final class AgentStarter {
-  private static final long SHUTDOWN_WAIT_MILLIS = 10_000;
+  private static final long SHUTDOWN_WAIT_MILLIS = 5_000;
 
   private AgentStarter() {}
 

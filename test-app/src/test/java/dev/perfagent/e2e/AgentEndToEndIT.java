@@ -93,6 +93,26 @@ class AgentEndToEndIT {
   }
 
   @Test
+  void aBackendThatIsDownCostsTheAppNothingAndTheLossIsReported() throws Exception {
+    int closedPort;
+    try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      closedPort = probe.getLocalPort();
+    }
+    AppRun run =
+        AppRun.run(
+            AppRun.defaultJava(), work, "config=" + AppRun.appConfig(),
+            Map.of("OTEL_EXPORTER_OTLP_ENDPOINT", "http://127.0.0.1:" + closedPort));
+    assertEquals(0, run.exitCode, run.toString());
+    assertEquals(12, run.counters().get("conversations"), "the app did all its work");
+    Matcher m = SUMMARY.matcher(run.stderr);
+    assertTrue(m.find(), run.stderr);
+    assertTrue(Long.parseLong(m.group(1)) > 0);
+    assertEquals(0, Long.parseLong(m.group(2)), "nothing exported");
+    assertEquals(m.group(1), m.group(3), "every recorded span is reported as dropped");
+    assertFalse(Files.exists(work.resolve("perf-agent-traces.jsonl")), "no silent fallback to the file");
+  }
+
+  @Test
   void aBrokenConfigNamesTheLineAndTheAppStillRuns() throws Exception {
     Path config = work.resolve("perf-agent.yaml");
     Files.write(

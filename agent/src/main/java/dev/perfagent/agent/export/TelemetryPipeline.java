@@ -170,9 +170,28 @@ final class TelemetryPipeline {
     return sdk;
   }
 
-  /** Flushes and stops the SDK, waiting at most {@code millis}. */
+  /**
+   * Flushes and stops the SDK, waiting at most {@code millis}. The SDK's shutdown can itself block
+   * (an exporter retrying an unreachable backend), so it runs on a daemon thread of its own.
+   */
   boolean shutdown(long millis) {
-    CompletableResultCode result = sdk.shutdown();
-    return result.join(millis, TimeUnit.MILLISECONDS).isSuccess();
+    CompletableResultCode done = new CompletableResultCode();
+    Thread flush =
+        new Thread(
+            () -> {
+              CompletableResultCode result = sdk.shutdown();
+              result.whenComplete(
+                  () -> {
+                    if (result.isSuccess()) {
+                      done.succeed();
+                    } else {
+                      done.fail();
+                    }
+                  });
+            },
+            "perf-agent-flush");
+    flush.setDaemon(true);
+    flush.start();
+    return done.join(millis, TimeUnit.MILLISECONDS).isSuccess();
   }
 }
