@@ -1,0 +1,143 @@
+package com.acme.bench;
+
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.infra.IterationParams;
+import org.openjdk.jmh.runner.IterationType;
+
+/**
+ * Cost per call of one {@link Target} method. bench/run.sh runs this class once per agent (no
+ * agent, perf-agent, OpenTelemetry, Elastic), each time with that agent's {@code -javaagent} in
+ * {@code -jvmArgsAppend}, and with {@code -prof gc} for the bytes allocated per call. The added
+ * cost of an agent is its score minus the no-agent score of the same benchmark.
+ *
+ * <p>Under perf-agent, each fork also prints one {@code perf-agent-stats:} line with what the
+ * recorder did during the measurement iterations (invocations, spans dropped because the buffer
+ * was full, calls below min-duration), read by reflection from its public bootstrap counters:
+ * a benchmark that mostly hit the drop path would time the wrong thing, and run.sh reports it.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@State(Scope.Thread)
+@Fork(1)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+public class CallCost {
+  private Target target;
+  private Request request;
+  private String requestId;
+  private long x;
+
+  private final RecorderProbe probe = RecorderProbe.find();
+  private long[] before;
+  private long xBefore;
+  private long[] measured;
+  private long measuredOps;
+
+  @Setup
+  public void setup() {
+    target = new Target("returns-assistant");
+    request = new Request("gpt-4o-mini", 1024, "customer-42");
+    requestId = "req-7f3a9c";
+  }
+
+  @Setup(Level.Iteration)
+  public void beforeIteration() {
+    if (probe != null) {
+      before = probe.read();
+      xBefore = x;
+    }
+  }
+
+  @TearDown(Level.Iteration)
+  public void afterIteration(IterationParams iteration) {
+    if (probe == null || iteration.getType() != IterationType.MEASUREMENT) {
+      return;
+    }
+    long[] after = probe.read();
+    if (measured == null) {
+      measured = new long[after.length];
+    }
+    for (int i = 0; i < after.length; i++) {
+      measured[i] += after[i] - before[i];
+    }
+    measuredOps += x - xBefore; // every benchmark method advances x once per invocation
+  }
+
+  @TearDown(Level.Trial)
+  public void report(BenchmarkParams params) {
+    if (probe == null) {
+      return;
+    }
+    StringBuilder line = new StringBuilder("perf-agent-stats: benchmark=").append(params.getBenchmark())
+        .append(" invocations=").append(measuredOps);
+    for (int i = 0; measured != null && i < measured.length; i++) {
+      line.append(' ').append(probe.names[i].toLowerCase(java.util.Locale.ROOT)).append('=').append(measured[i]);
+    }
+    System.out.println(line);
+  }
+
+  /** The clock floor: two System.nanoTime() reads (what any timing agent must pay at least). */
+  @Benchmark
+  public long clockFloor() {
+    return System.nanoTime() + System.nanoTime();
+  }
+
+  @Benchmark
+  public long baseline() {
+    return target.plain(x++);
+  }
+
+  @Benchmark
+  public long span0() {
+    return target.span0(x++);
+  }
+
+  @Benchmark
+  public long span2() {
+    return target.span2(request, x++);
+  }
+
+  @Benchmark
+  public long span5() {
+    return target.span5(request, requestId, x++);
+  }
+
+  /** One op = three nested matched calls. */
+  @Benchmark
+  public long nested3() {
+    return target.nestOuter(x++);
+  }
+
+  /** An aggregate-mode call with no enclosing span. */
+  @Benchmark
+  public long aggregate() {
+    return target.aggregated(x++);
+  }
+
+  /** One op = one aggregate-mode call inside a span (1/100 of the parent span's cost is included). */
+  @Benchmark
+  @OperationsPerInvocation(Target.AGGREGATE_BATCH)
+  public long aggregateInSpan() {
+    return target.aggregateParent(x++);
+  }
+
+  /** A span-mode call shorter than its min-duration (1 ms): timed, but makes no span. */
+  @Benchmark
+  public long belowMinDuration() {
+    return target.quick(x++);
+  }
+}

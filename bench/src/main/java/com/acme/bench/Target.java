@@ -1,0 +1,94 @@
+package com.acme.bench;
+
+import org.openjdk.jmh.annotations.CompilerControl;
+
+/**
+ * The methods the agents instrument (see bench/config/jmh.yaml and the method lists in
+ * bench/run.sh). Each body is a few arithmetic instructions on its argument and returns a value the
+ * benchmark consumes, so the JIT cannot remove the call; none is inlined into its caller, so every
+ * variant (with or without an agent) pays the same plain call and the difference is the agent's.
+ */
+public final class Target {
+  /** Calls of {@link #aggregated} per {@link #aggregateParent} call. */
+  public static final int AGGREGATE_BATCH = 100;
+
+  private final String name;
+
+  public Target(String name) {
+    this.name = name;
+  }
+
+  public String getName() {
+    return name;
+  }
+
+  /** Instrumented by no agent: the baseline. */
+  @CompilerControl(CompilerControl.Mode.DONT_INLINE)
+  public long plain(long x) {
+    return mix(x);
+  }
+
+  /** Span mode, no captured attribute. */
+  @CompilerControl(CompilerControl.Mode.DONT_INLINE)
+  public long span0(long x) {
+    return mix(x);
+  }
+
+  /** Span mode, 2 captured attributes: {@code arg0.model}, {@code arg0.maxTokens}. */
+  @CompilerControl(CompilerControl.Mode.DONT_INLINE)
+  public long span2(Request request, long x) {
+    return mix(x) + request.hashCode();
+  }
+
+  /**
+   * Span mode, 5 captured attributes: {@code arg0.model}, {@code arg0.maxTokens}, {@code arg0.user},
+   * {@code arg1}, {@code this.name}.
+   */
+  @CompilerControl(CompilerControl.Mode.DONT_INLINE)
+  public long span5(Request request, String requestId, long x) {
+    return mix(x) + request.hashCode() + requestId.length();
+  }
+
+  /** Three matched calls nested: nestOuter -> nestMiddle -> nestInner (span mode each). */
+  @CompilerControl(CompilerControl.Mode.DONT_INLINE)
+  public long nestOuter(long x) {
+    return nestMiddle(x) + 1;
+  }
+
+  @CompilerControl(CompilerControl.Mode.DONT_INLINE)
+  public long nestMiddle(long x) {
+    return nestInner(x) + 1;
+  }
+
+  @CompilerControl(CompilerControl.Mode.DONT_INLINE)
+  public long nestInner(long x) {
+    return mix(x);
+  }
+
+  /** Aggregate mode (perf-agent); a plain traced method for the agents that have no such mode. */
+  @CompilerControl(CompilerControl.Mode.DONT_INLINE)
+  public long aggregated(long x) {
+    return mix(x);
+  }
+
+  /** Span mode; calls {@link #aggregated} {@link #AGGREGATE_BATCH} times, so they have a parent span. */
+  @CompilerControl(CompilerControl.Mode.DONT_INLINE)
+  public long aggregateParent(long x) {
+    long sum = 0;
+    for (int i = 0; i < AGGREGATE_BATCH; i++) {
+      sum += aggregated(x + i);
+    }
+    return sum;
+  }
+
+  /** Span mode with {@code min-duration: 1ms}: every call is shorter, so none makes a span. */
+  @CompilerControl(CompilerControl.Mode.DONT_INLINE)
+  public long quick(long x) {
+    return mix(x);
+  }
+
+  private static long mix(long x) {
+    long h = x * 0x9E3779B97F4A7C15L;
+    return h ^ (h >>> 29);
+  }
+}

@@ -1,0 +1,114 @@
+package com.acme.bench.app;
+
+import java.util.Locale;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Span load for the export figures: {@code --threads T} threads call {@link Work#step} (one span
+ * each under perf-agent; {@code --work W} rounds of arithmetic inside) for {@code --seconds S},
+ * either paced at {@code --rate R} calls per second in total, or as fast as they can
+ * ({@code --rate 0}). An optional warm-up phase first ({@code --warmup-seconds}, paced at
+ * {@code --warmup-rate}) lets the JIT compile the agent's export path before the measured phase.
+ *
+ * <p>Prints one line: the measured phase's calls and rate (the application's own throughput when
+ * nothing paces it), and {@code calls_total} including the warm-up, to compare with the spans the
+ * receiver got.
+ */
+public final class SpanLoad {
+  private static final int BATCH = 64;
+
+  private SpanLoad() {}
+
+  public static void main(String[] args) throws Exception {
+    int threads = 1;
+    double seconds = 5;
+    long rate = 0;
+    int work = 0;
+    double warmupSeconds = 0;
+    long warmupRate = 0;
+    for (int i = 0; i + 1 < args.length; i += 2) {
+      switch (args[i]) {
+        case "--threads": threads = Integer.parseInt(args[i + 1]); break;
+        case "--seconds": seconds = Double.parseDouble(args[i + 1]); break;
+        case "--rate": rate = Long.parseLong(args[i + 1]); break;
+        case "--work": work = Integer.parseInt(args[i + 1]); break;
+        case "--warmup-seconds": warmupSeconds = Double.parseDouble(args[i + 1]); break;
+        case "--warmup-rate": warmupRate = Long.parseLong(args[i + 1]); break;
+        default: throw new IllegalArgumentException("unknown option " + args[i]);
+      }
+    }
+    long warmupCalls = warmupSeconds > 0 ? run(threads, warmupSeconds, warmupRate, work, "warmup")[0] : 0;
+    long[] measured = run(threads, seconds, rate, work, "load");
+    double elapsed = measured[1] / 1e9;
+    System.out.printf(Locale.ROOT,
+        "span-load: threads=%d work=%d target_rate=%d calls=%d seconds=%.3f calls_per_s=%.0f"
+            + " warmup_calls=%d calls_total=%d checksum=%d%n",
+        threads, work, rate, measured[0], elapsed, measured[0] / elapsed, warmupCalls,
+        warmupCalls + measured[0], measured[2]);
+  }
+
+  /** Returns {calls, elapsed nanos, checksum}. */
+  private static long[] run(int threads, double seconds, long rate, int work, String name)
+      throws Exception {
+    long durationNanos = (long) (seconds * 1e9);
+    double perThreadRate = rate > 0 ? (double) rate / threads : 0;
+    long[] calls = new long[threads];
+    long[] checksums = new long[threads];
+    long[] startAt = new long[1];
+    CyclicBarrier go = new CyclicBarrier(threads, () -> startAt[0] = System.nanoTime());
+    Thread[] workers = new Thread[threads];
+    for (int t = 0; t < threads; t++) {
+      int id = t;
+      String route = "route-" + t;
+      workers[t] = new Thread(() -> {
+        try {
+          go.await();
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+        long start = startAt[0];
+        long end = start + durationNanos;
+        long n = 0;
+        long sum = 0;
+        while (true) {
+          for (int k = 0; k < BATCH; k++) {
+            sum += Work.step(route, n++, work);
+          }
+          long now = System.nanoTime();
+          if (now >= end) {
+            break;
+          }
+          if (perThreadRate > 0) {
+            long due = start + (long) (n * 1e9 / perThreadRate);
+            if (due >= end) {
+              break;
+            }
+            long ahead = due - now;
+            if (ahead > 100_000) {
+              LockSupport.parkNanos(ahead);
+            } else {
+              while (System.nanoTime() < due) {
+                Thread.onSpinWait();
+              }
+            }
+          }
+        }
+        calls[id] = n;
+        checksums[id] = sum;
+      }, name + "-" + t);
+      workers[t].start();
+    }
+    for (Thread w : workers) {
+      w.join();
+    }
+    long elapsed = System.nanoTime() - startAt[0];
+    long total = 0;
+    long sum = 0;
+    for (int t = 0; t < threads; t++) {
+      total += calls[t];
+      sum += checksums[t];
+    }
+    return new long[] {total, elapsed, sum};
+  }
+}
