@@ -113,6 +113,31 @@ class AgentEndToEndIT {
   }
 
   @Test
+  void attachedLaterItRetransformsClassesAlreadyLoaded() throws Exception {
+    Path config = work.resolve("late.yaml");
+    Files.write(
+        config,
+        ("pointcuts:\n  - name: work\n    class: latecomer.Worker\n    method: work\n"
+                + "    capture:\n      n: arg0\n")
+            .getBytes(StandardCharsets.UTF_8));
+    ProcessBuilder builder =
+        new ProcessBuilder(
+                AppRun.defaultJava().toString(), "-Djdk.attach.allowAttachSelf=true", "-cp",
+                System.getProperty("java.class.path"), "latecomer.LateAttachMain",
+                AppRun.agentJar().toString(), "config=" + config)
+            .directory(work.toFile())
+            .redirectErrorStream(true);
+    builder.environment().keySet().removeIf(k -> k.startsWith("OTEL_"));
+    Process process = builder.start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertEquals(0, process.waitFor(), output);
+    assertTrue(output.contains("sum=8"), output);
+    List<ReceivedSpan> spans = JsonLinesSpans.read(work.resolve("perf-agent-traces.jsonl"));
+    assertEquals(List.of(0L, 1L, 2L), spans.stream().map(s -> s.attribute("n")).collect(java.util.stream.Collectors.toList()),
+        "the three calls after the attach, not the one before:\n" + output);
+  }
+
+  @Test
   void aBrokenConfigNamesTheLineAndTheAppStillRuns() throws Exception {
     Path config = work.resolve("perf-agent.yaml");
     Files.write(
