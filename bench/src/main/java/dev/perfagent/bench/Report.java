@@ -602,6 +602,14 @@ public final class Report {
       spread[k] = values.isEmpty() ? "" : " (" + values.size() + " runs, " + fmt(values.stream().mapToDouble(d -> d).min().getAsDouble(), 1)
           + "–" + fmt(values.stream().mapToDouble(d -> d).max().getAsDouble(), 1) + ")";
     }
+    List<Double> nowhere = conversationsPerSecond(tdir, "perf-nowhere");
+    if (!nowhere.isEmpty() && !Double.isNaN(med[0])) {
+      notes.add(String.format(Locale.ROOT,
+          "test-app throughput with perf-agent recording but exporting nowhere (`otel.traces.exporter=none`): "
+              + "%s conv/s = %s%% of no agent (%d runs): the rest of the gap in the table is the CPU the export "
+              + "pipeline (and the local receiver) takes from the app on these 2 cores.",
+          fmt(medianOf(nowhere), 1), fmt(100 * medianOf(nowhere) / med[0], 1), nowhere.size()));
+    }
     String[] r = new String[8];
     r[0] = "test-app throughput, conversations/s (" + meta.getOrDefault("throughput_args", "") + ")";
     r[1] = Double.isNaN(med[0]) ? "n/a" : fmt(med[0], 1) + spread[0];
@@ -615,6 +623,25 @@ public final class Report {
     r[7] = verdict(share >= 0.99, "test-app throughput with perf-agent ≥ 99% of without",
         Double.isNaN(share) ? "n/a" : fmt(100 * share, 1) + "%");
     rows.add(r);
+  }
+
+  private static List<Double> conversationsPerSecond(Path tdir, String agent) throws IOException {
+    List<Double> values = new ArrayList<>();
+    if (!Files.isDirectory(tdir)) {
+      return values;
+    }
+    try (Stream<Path> files = Files.list(tdir)) {
+      for (Path p : files.filter(x -> x.getFileName().toString().matches(Pattern.quote(agent) + "-\\d+\\.out"))
+          .collect(Collectors.toList())) {
+        for (String line : Files.readAllLines(p, StandardCharsets.UTF_8)) {
+          Matcher m = CONVERSATIONS.matcher(line);
+          if (m.find()) {
+            values.add(Double.parseDouble(m.group(3)));
+          }
+        }
+      }
+    }
+    return values;
   }
 
   // ------------------------------------------------------------------ helpers
