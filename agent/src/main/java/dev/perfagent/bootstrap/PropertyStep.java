@@ -17,6 +17,9 @@ final class PropertyStep {
         }
       };
 
+  /** The last class seen and its accessor, in one object so that a reader never mixes two. */
+  private volatile Resolved last = Resolved.NONE;
+
   PropertyStep(String name) {
     this.name = name;
   }
@@ -32,6 +35,24 @@ final class PropertyStep {
     if (value instanceof Map) {
       return ((Map<?, ?>) value).get(name);
     }
-    return accessors.get(value.getClass()).read(value);
+    Class<?> type = value.getClass();
+    Resolved cached = last;
+    if (cached.type != type) {
+      cached = new Resolved(type, accessors.get(type));
+      last = cached;
+    }
+    return cached.accessor.read(value);
+  }
+
+  private static final class Resolved {
+    static final Resolved NONE = new Resolved(null, Accessor.MISSING);
+
+    final Class<?> type;
+    final Accessor accessor;
+
+    Resolved(Class<?> type, Accessor accessor) {
+      this.type = type;
+      this.accessor = accessor;
+    }
   }
 }

@@ -6,9 +6,6 @@ package dev.perfagent.bootstrap;
  */
 public final class Recorder {
 
-  /** Returned by {@link #enter} when the call is not recorded. */
-  public static final int NOT_RECORDED = -1;
-
   private static volatile RecorderState state = RecorderState.EMPTY;
 
   private Recorder() {}
@@ -23,20 +20,20 @@ public final class Recorder {
   }
 
   /**
-   * Starts a frame for call site {@code siteId} (one woven method of one pointcut); returns its
-   * depth, or {@link #NOT_RECORDED}.
+   * Starts a frame for call site {@code siteId} (one woven method of one pointcut); returns it, or
+   * null when the call is not recorded.
    */
-  public static int enter(int siteId) {
+  public static Frame enter(int siteId) {
     try {
       RecorderState current = state;
       PointcutPlan plan = current.plan(siteId);
       if (plan == null) {
-        return NOT_RECORDED;
+        return null;
       }
-      return ThreadState.current().push(siteId, System.nanoTime());
+      return ThreadState.current().push(siteId, plan, current.ring(), System.nanoTime());
     } catch (Throwable t) {
       RecorderStats.INTERNAL_ERRORS.increment();
-      return NOT_RECORDED;
+      return null;
     }
   }
 
@@ -61,13 +58,13 @@ public final class Recorder {
    * arguments the pointcut reads, {@code returned} its return value when it reads one.
    */
   public static void exit(
-      int frame, Object self, Object a, Object b, Object c, Object returned, Throwable thrown) {
+      Frame frame, Object self, Object a, Object b, Object c, Object returned, Throwable thrown) {
     long end = System.nanoTime();
-    if (frame < 0) {
+    if (frame == null) {
       return;
     }
     try {
-      ThreadState.current().pop(frame, end, state, self, a, b, c, returned, thrown);
+      frame.owner.pop(frame, end, self, a, b, c, returned, thrown);
     } catch (Throwable t) {
       RecorderStats.INTERNAL_ERRORS.increment();
     }

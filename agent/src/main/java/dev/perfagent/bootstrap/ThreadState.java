@@ -24,13 +24,7 @@ final class ThreadState {
   private final long idBase;
   private long sequence;
   private int depth;
-  private long[] ids = new long[32];
-  private long[] starts = new long[32];
-  private int[] pointcuts = new int[32];
-  /** Per open frame: which aggregate slots its nested aggregate-mode calls touched. */
-  private long[] aggregateMasks = new long[32];
-  /** Per open frame, allocated on first use: count, total, min, max nanos per aggregate slot. */
-  private long[][] aggregates = new long[32][];
+  private Frame[] frames = new Frame[0];
   /** True while configured getters run, so that calls they make are not recorded as spans. */
   private boolean readingValues;
 
@@ -38,53 +32,51 @@ final class ThreadState {
     this.thread = thread;
     this.histograms = DurationHistograms.register(thread);
     this.idBase = THREAD_INDEX.incrementAndGet() << 40;
+    grow();
   }
 
   static ThreadState current() {
     return CURRENT.get();
   }
 
-  int push(int siteId, long start) {
+  Frame push(int siteId, PointcutPlan plan, SpanRing ring, long start) {
     if (readingValues) {
-      return Recorder.NOT_RECORDED;
+      return null;
     }
     int d = depth;
-    if (d == ids.length && !grow()) {
-      return Recorder.NOT_RECORDED;
+    if (d == frames.length && !grow()) {
+      return null;
     }
-    ids[d] = idBase | ++sequence;
-    pointcuts[d] = siteId;
-    starts[d] = start;
-    aggregateMasks[d] = 0;
+    Frame f = frames[d];
+    f.siteId = siteId;
+    f.id = idBase | ++sequence;
+    f.start = start;
+    f.plan = plan;
+    f.ring = ring;
+    f.aggregateMask = 0;
     depth = d + 1;
-    return d;
+    return f;
   }
 
   void pop(
-      int frame, long end, RecorderState state, Object self, Object a, Object b, Object c,
-      Object returned, Throwable thrown) {
-    if (frame >= depth) {
+      Frame f, long end, Object self, Object a, Object b, Object c, Object returned,
+      Throwable thrown) {
+    int d = f.depth;
+    if (d >= depth) {
       return; // the frame was already closed (an exit without a matching enter)
     }
-    depth = frame; // also discards frames above it that never saw their exit
-    PointcutPlan plan = state.plan(pointcuts[frame]);
-    if (plan == null) {
-      return;
-    }
-    long start = starts[frame];
-    if (end - start < plan.minDurationNanos()) {
+    depth = d; // also discards frames above it that never saw their exit
+    if (end - f.start < f.plan.minDurationNanos()) {
       RecorderStats.BELOW_MIN_DURATION.increment();
       return;
     }
-    long id = ids[frame];
-    long parent = frame > 0 ? ids[frame - 1] : 0L;
-    long root = frame > 0 ? ids[0] : id;
-    SpanRing ring = state.ring();
+    long parent = d > 0 ? frames[d - 1].id : 0L;
+    long root = d > 0 ? frames[0].id : f.id;
     readingValues = true;
     try {
-      ring.write(
-          pointcuts[frame], id, parent, root, start, end, this, plan, self, a, b, c, returned,
-          thrown, aggregateMasks[frame], aggregates[frame]);
+      f.ring.write(
+          f.siteId, f.id, parent, root, f.start, end, this, f.plan, self, a, b, c, returned,
+          thrown, f.aggregateMask, f.aggregates);
     } finally {
       readingValues = false;
     }
@@ -99,19 +91,19 @@ final class ThreadState {
       return;
     }
     histograms.record(slot, nanos);
-    int d = depth - 1;
-    if (d < 0) {
+    if (depth == 0) {
       return;
     }
-    long[] values = aggregates[d];
+    Frame f = frames[depth - 1];
+    long[] values = f.aggregates;
     if (values == null) {
       values = new long[RecorderState.MAX_AGGREGATE_SLOTS * 4];
-      aggregates[d] = values;
+      f.aggregates = values;
     }
     long bit = 1L << slot;
     int i = slot * 4;
-    if ((aggregateMasks[d] & bit) == 0) {
-      aggregateMasks[d] |= bit;
+    if ((f.aggregateMask & bit) == 0) {
+      f.aggregateMask |= bit;
       values[i] = 1;
       values[i + 1] = nanos;
       values[i + 2] = nanos;
@@ -125,15 +117,15 @@ final class ThreadState {
   }
 
   private boolean grow() {
-    if (ids.length >= MAX_DEPTH) {
+    int n = frames.length == 0 ? 16 : frames.length * 2;
+    if (n > MAX_DEPTH) {
       return false;
     }
-    int n = ids.length * 2;
-    ids = Arrays.copyOf(ids, n);
-    starts = Arrays.copyOf(starts, n);
-    pointcuts = Arrays.copyOf(pointcuts, n);
-    aggregateMasks = Arrays.copyOf(aggregateMasks, n);
-    aggregates = Arrays.copyOf(aggregates, n);
+    int old = frames.length;
+    frames = Arrays.copyOf(frames, n);
+    for (int i = old; i < n; i++) {
+      frames[i] = new Frame(this, i);
+    }
     return true;
   }
 }

@@ -1,5 +1,6 @@
 package dev.perfagent.agent.weave;
 
+import dev.perfagent.bootstrap.Frame;
 import dev.perfagent.bootstrap.Recorder;
 import net.bytebuddy.asm.Advice;
 
@@ -12,13 +13,13 @@ final class SpanAdvice {
   private SpanAdvice() {}
 
   @Advice.OnMethodEnter(suppress = Throwable.class)
-  static int enter(@SiteId int site) {
+  static Frame enter(@SiteId int site) {
     return Recorder.enter(site);
   }
 
   @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
   static void exit(
-      @Advice.Enter int frame,
+      @Advice.Enter Frame frame,
       @Advice.This(optional = true) Object self,
       @ArgA Object a,
       @ArgB Object b,

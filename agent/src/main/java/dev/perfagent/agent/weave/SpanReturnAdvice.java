@@ -1,5 +1,6 @@
 package dev.perfagent.agent.weave;
 
+import dev.perfagent.bootstrap.Frame;
 import dev.perfagent.bootstrap.Recorder;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.implementation.bytecode.assign.Assigner;
@@ -9,13 +10,13 @@ final class SpanReturnAdvice {
   private SpanReturnAdvice() {}
 
   @Advice.OnMethodEnter(suppress = Throwable.class)
-  static int enter(@SiteId int site) {
+  static Frame enter(@SiteId int site) {
     return Recorder.enter(site);
   }
 
   @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
   static void exit(
-      @Advice.Enter int frame,
+      @Advice.Enter Frame frame,
       @Advice.This(optional = true) Object self,
       @ArgA Object a,
       @ArgB Object b,
