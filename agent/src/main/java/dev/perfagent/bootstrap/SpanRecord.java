@@ -1,7 +1,27 @@
 package dev.perfagent.bootstrap;
 
-/** A view of one drained span, reused for the next one. Times are {@link System#nanoTime()}. */
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.Arrays;
+
+/**
+ * One slot of the {@link SpanRing}: a finished call as the recorder wrote it, read by the exporter
+ * while it drains the slot. Times are {@link System#nanoTime()}.
+ */
 public final class SpanRecord {
+  private static final VarHandle SEQUENCE;
+
+  static {
+    try {
+      SEQUENCE = MethodHandles.lookup().findVarHandle(SpanRecord.class, "sequence", long.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  @SuppressWarnings("unused") // accessed through SEQUENCE
+  private long sequence;
+
   int siteId;
   long spanId;
   long parentId;
@@ -10,11 +30,30 @@ public final class SpanRecord {
   long endNanos;
   Thread thread;
   Throwable thrown;
-  Object[] values;
-  int valueOffset;
+  final Object[] values;
   long aggregateMask;
-  long[] aggregates;
-  int aggregateOffset;
+  final long[] aggregates;
+
+  SpanRecord(long sequence, int width, int aggregateLength) {
+    this.sequence = sequence;
+    this.values = new Object[width];
+    this.aggregates = new long[aggregateLength];
+  }
+
+  long sequence() {
+    return (long) SEQUENCE.getAcquire(this);
+  }
+
+  void publish(long sequence) {
+    SEQUENCE.setRelease(this, sequence);
+  }
+
+  /** Drops the references to application objects once the exporter is done with them. */
+  void clear() {
+    thread = null;
+    thrown = null;
+    Arrays.fill(values, null);
+  }
 
   public int siteId() { return siteId; }
   /** Unique in the process; never 0. */
@@ -28,11 +67,11 @@ public final class SpanRecord {
   public Thread thread() { return thread; }
   public Throwable thrown() { return thrown; }
   /** Value {@code index} as read by the pointcut plan (null when the path met a null). */
-  public Object value(int index) { return values[valueOffset + index]; }
+  public Object value(int index) { return values[index]; }
   /** Bit {@code s} set: aggregate-mode calls of slot {@code s} ran inside this span. */
   public long aggregateMask() { return aggregateMask; }
-  public long aggregateCount(int slot) { return aggregates[aggregateOffset + slot * 4]; }
-  public long aggregateTotalNanos(int slot) { return aggregates[aggregateOffset + slot * 4 + 1]; }
-  public long aggregateMinNanos(int slot) { return aggregates[aggregateOffset + slot * 4 + 2]; }
-  public long aggregateMaxNanos(int slot) { return aggregates[aggregateOffset + slot * 4 + 3]; }
+  public long aggregateCount(int slot) { return aggregates[slot * 4]; }
+  public long aggregateTotalNanos(int slot) { return aggregates[slot * 4 + 1]; }
+  public long aggregateMinNanos(int slot) { return aggregates[slot * 4 + 2]; }
+  public long aggregateMaxNanos(int slot) { return aggregates[slot * 4 + 3]; }
 }
