@@ -251,11 +251,15 @@ log "whole-process runs: small app and test-app, $RUNS runs each per agent"
 for i in $(seq 1 "$RUNS"); do
   for a in "${AGENTS[@]}"; do
     agent_args "$a" recv "$ROOT/bench/config/small-app.yaml" "$SMALL_OTEL" "$SMALL_ELASTIC" com.acme.bench.app
+    recv_reset
     (cd "$RESULTS/work" && measure "$RESULTS/proc/small-app/$a-$i" \
       java "${ARGS[@]}" -jar "$SMALL_APP_JAR" "$SMALL_APP_CALLS")
+    recv_get /stats >"$RESULTS/proc/small-app/$a-$i.recv"
     agent_args "$a" recv "$TEST_APP_CONFIG" "$APP_OTEL" "$APP_ELASTIC" com.acme.returns
+    recv_reset
     (cd "$RESULTS/work" && measure "$RESULTS/proc/test-app/$a-$i" \
       java "${ARGS[@]}" -jar "$TEST_APP_JAR" "${TEST_APP_ARGS[@]}")
+    recv_get /stats >"$RESULTS/proc/test-app/$a-$i.recv"
   done
 done
 

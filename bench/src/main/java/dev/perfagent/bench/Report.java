@@ -352,6 +352,18 @@ public final class Report {
             + dir.resolve("proc/" + scenario) + ")");
       }
     }
+    List<String> received = new ArrayList<>();
+    for (String a : new String[] {"perf", "otel", "elastic"}) {
+      Map<String, String> recv = keyValues(dir.resolve("proc/" + scenario + "/" + a + "-1.recv"));
+      if (!recv.isEmpty()) {
+        double spans = parse(recv.get("otlp_spans")) + parse(recv.get("apm_spans")) + parse(recv.get("apm_transactions"));
+        received.add(a + " " + fmt(spans, 0));
+      }
+    }
+    if (!received.isEmpty()) {
+      notes.add(label + ": spans (Elastic: spans + transactions) the receiver got in the first run: "
+          + String.join(", ", received) + ".");
+    }
     String[] what = {"wall time", "CPU time (user+sys)", "peak RSS"};
     String[] unit = {"s", "s", "MiB"};
     int[] digits = {2, 2, 0};
@@ -453,18 +465,20 @@ public final class Report {
         double achieved = parse(load.get("calls_per_s"));
         long target = rateOf(out);
         long received = (long) parse(recv.get("otlp_spans"));
-        boolean ok = summary != null && summary[2] == 0 && received == calls && achieved >= 0.98 * target;
+        boolean held = achieved >= 0.99 * target;
+        boolean ok = summary != null && summary[2] == 0 && received == calls && held;
         double reqs = parse(recv.get("otlp_trace_requests"));
         double wait = reqs > 0 ? parse(recv.get("body_read_nanos")) / reqs / 1e6 : Double.NaN;
         tried.add(String.format(Locale.ROOT, "%,d/s: %s%s (%,d calls, %,d received, %s; receiver waited %s ms per request for the body)",
             target, ok ? "ok" : "FAILED",
             summary == null ? "" : String.format(Locale.ROOT, ", %,d dropped (%,d buffer full)", summary[2], summary[3]),
-            calls, received, achieved >= 0.98 * target ? "rate held" : "rate not reached: " + fmt(achieved, 0) + "/s",
+            calls, received, (held ? "rate held: " : "rate NOT held: ") + fmt(achieved, 0) + "/s",
             fmt(wait, 1)));
-        if (ok && (Double.isNaN(best) || achieved > best)) {
-          best = achieved;
-          bestDetail = String.format(Locale.ROOT, "%,.0f spans in %s s after a 2 s warm-up, all received",
-              parse(load.get("calls")), load.getOrDefault("seconds", "?"));
+        if (ok && (Double.isNaN(best) || target > best)) {
+          best = target;
+          bestDetail = String.format(Locale.ROOT,
+              "%,.0f spans in %s s = %,.0f/s after a 2 s warm-up, 0 dropped, all received",
+              parse(load.get("calls")), load.getOrDefault("seconds", "?"), achieved);
         }
       }
     }
@@ -481,7 +495,8 @@ public final class Report {
     rows.add(r);
     if (!tried.isEmpty()) {
       notes.add("Export, paced span load (1 thread, perf-agent default buffer, OTLP/HTTP protobuf to the local "
-          + "receiver): " + String.join("; ", tried) + ".");
+          + "receiver; a step passes with 0 dropped, every span received and the offered rate held within 1%): "
+          + String.join("; ", tried) + ".");
     }
     Path cold = exportDir.resolve("cold-100000.out");
     if (Files.isRegularFile(cold)) {

@@ -7,8 +7,8 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * Span load for the export figures: {@code --threads T} threads call {@link Work#step} (one span
  * each under perf-agent; {@code --work W} rounds of arithmetic inside) for {@code --seconds S},
- * either paced at {@code --rate R} calls per second in total, or as fast as they can
- * ({@code --rate 0}). An optional warm-up phase first ({@code --warmup-seconds}, paced at
+ * either paced at {@code --rate R} calls per second in total (exactly R x S calls, none before its
+ * due time), or as fast as they can ({@code --rate 0}). An optional warm-up phase first ({@code --warmup-seconds}, paced at
  * {@code --warmup-rate}) lets the JIT compile the agent's export path before the measured phase.
  *
  * <p>Prints one line: the measured phase's calls and rate (the application's own throughput when
@@ -55,6 +55,7 @@ public final class SpanLoad {
     double perThreadRate = rate > 0 ? (double) rate / threads : 0;
     long[] calls = new long[threads];
     long[] checksums = new long[threads];
+    long[] endedAt = new long[threads];
     long[] startAt = new long[1];
     CyclicBarrier go = new CyclicBarrier(threads, () -> startAt[0] = System.nanoTime());
     Thread[] workers = new Thread[threads];
@@ -69,31 +70,29 @@ public final class SpanLoad {
         }
         long start = startAt[0];
         long end = start + durationNanos;
+        // paced: exactly rate x seconds calls, each batch not before its due time; else: until time is up
+        long quota = perThreadRate > 0 ? (long) (perThreadRate * seconds) : Long.MAX_VALUE;
         long n = 0;
         long sum = 0;
-        while (true) {
-          for (int k = 0; k < BATCH; k++) {
+        while (n < quota) {
+          int batch = (int) Math.min(BATCH, quota - n);
+          for (int k = 0; k < batch; k++) {
             sum += Work.step(route, n++, work);
           }
-          long now = System.nanoTime();
-          if (now >= end) {
-            break;
-          }
-          if (perThreadRate > 0) {
+          if (perThreadRate > 0 && n < quota) {
             long due = start + (long) (n * 1e9 / perThreadRate);
-            if (due >= end) {
-              break;
-            }
-            long ahead = due - now;
+            long ahead = due - System.nanoTime();
             if (ahead > 100_000) {
               LockSupport.parkNanos(ahead);
-            } else {
-              while (System.nanoTime() < due) {
-                Thread.onSpinWait();
-              }
             }
+            while (System.nanoTime() < due) {
+              Thread.onSpinWait();
+            }
+          } else if (perThreadRate <= 0 && System.nanoTime() >= end) {
+            break;
           }
         }
+        endedAt[id] = System.nanoTime();
         calls[id] = n;
         checksums[id] = sum;
       }, name + "-" + t);
@@ -102,7 +101,11 @@ public final class SpanLoad {
     for (Thread w : workers) {
       w.join();
     }
-    long elapsed = System.nanoTime() - startAt[0];
+    long last = startAt[0];
+    for (long e : endedAt) {
+      last = Math.max(last, e);
+    }
+    long elapsed = last - startAt[0]; // from the start to the last call
     long total = 0;
     long sum = 0;
     for (int t = 0; t < threads; t++) {
