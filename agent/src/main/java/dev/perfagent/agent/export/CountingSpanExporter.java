@@ -4,18 +4,28 @@ import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import java.util.Collection;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
 
-/** Counts what the configured exporter really delivered, for the exit summary. */
+/**
+ * Counts what the configured exporter really delivered, for the exit summary, and reports the
+ * first failure of a run of failures (the SDK's own messages go to java.util.logging, which an
+ * application may have silenced).
+ */
 final class CountingSpanExporter implements SpanExporter {
   private final SpanExporter delegate;
   private final LongAdder exported;
   private final LongAdder failed;
+  private final Consumer<String> problems;
+  private final AtomicBoolean failing = new AtomicBoolean();
 
-  CountingSpanExporter(SpanExporter delegate, LongAdder exported, LongAdder failed) {
+  CountingSpanExporter(
+      SpanExporter delegate, LongAdder exported, LongAdder failed, Consumer<String> problems) {
     this.delegate = delegate;
     this.exported = exported;
     this.failed = failed;
+    this.problems = problems;
   }
 
   @Override
@@ -26,10 +36,30 @@ final class CountingSpanExporter implements SpanExporter {
       result = delegate.export(spans);
     } catch (RuntimeException e) {
       failed.add(n);
+      reportFailure(e);
       return CompletableResultCode.ofFailure();
     }
-    result.whenComplete(() -> (result.isSuccess() ? exported : failed).add(n));
+    result.whenComplete(
+        () -> {
+          if (result.isSuccess()) {
+            exported.add(n);
+            if (failing.compareAndSet(true, false)) {
+              problems.accept("export works again");
+            }
+          } else {
+            failed.add(n);
+            reportFailure(result.getFailureThrowable());
+          }
+        });
     return result;
+  }
+
+  private void reportFailure(Throwable cause) {
+    if (failing.compareAndSet(false, true)) {
+      problems.accept(
+          "export failed, spans are being dropped: "
+              + (cause == null ? "the backend rejected the request" : cause.toString()));
+    }
   }
 
   @Override

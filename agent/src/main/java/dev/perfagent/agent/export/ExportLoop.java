@@ -47,7 +47,10 @@ public final class ExportLoop {
     SpanAssembler assembler = null;
     try {
       long start = System.nanoTime();
-      TelemetryPipeline p = TelemetryPipeline.start(config, new AggregateHistogramProducer(catalog));
+      TelemetryPipeline p =
+          TelemetryPipeline.start(
+              config, problem -> log.warn("perf-agent: {} ({})", problem, destination()),
+              new AggregateHistogramProducer(catalog));
       log.debug("perf-agent: OpenTelemetry SDK started in {} ms", (System.nanoTime() - start) / 1_000_000);
       assembler =
           new SpanAssembler(
@@ -73,6 +76,11 @@ public final class ExportLoop {
         LockSupport.parkNanos(this, IDLE_PARK_NANOS);
       }
     }
+  }
+
+  private String destination() {
+    TelemetryPipeline p = pipeline;
+    return p == null ? "exporter starting" : p.destination();
   }
 
   private int drainOnce(SpanAssembler spans, SpanProcessor processor) {
@@ -109,8 +117,13 @@ public final class ExportLoop {
       stopping = true;
       LockSupport.unpark(thread);
       thread.join(Math.max(1, remainingMillis(deadline)));
+      long drained = System.nanoTime();
       TelemetryPipeline p = pipeline;
       boolean flushed = p != null && p.shutdown(Math.max(1, remainingMillis(deadline)));
+      log.debug(
+          "perf-agent: exit: last spans drained in {} ms, SDK flushed in {} ms",
+          (drained - (deadline - TimeUnit.MILLISECONDS.toNanos(millis))) / 1_000_000,
+          (System.nanoTime() - drained) / 1_000_000);
       long recorded = sites.ring().written();
       long ringDropped = RecorderStats.DROPPED.sum();
       long exported = p == null ? 0 : p.exported();

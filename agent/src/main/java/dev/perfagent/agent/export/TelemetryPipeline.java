@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -42,7 +43,8 @@ final class TelemetryPipeline {
     this.failed = failed;
   }
 
-  static TelemetryPipeline start(AgentConfig config, MetricProducer... producers) {
+  static TelemetryPipeline start(
+      AgentConfig config, Consumer<String> problems, MetricProducer... producers) {
     LongAdder exported = new LongAdder();
     LongAdder failed = new LongAdder();
     AtomicReference<SpanProcessor> processor = new AtomicReference<>();
@@ -63,7 +65,7 @@ final class TelemetryPipeline {
                   return r;
                 })
             .addSpanExporterCustomizer(
-                (exporter, properties) -> new CountingSpanExporter(exporter, exported, failed))
+                (exporter, properties) -> new CountingSpanExporter(exporter, exported, failed, problems))
             .addSpanProcessorCustomizer(
                 (p, properties) -> {
                   processor.set(p);
@@ -90,7 +92,9 @@ final class TelemetryPipeline {
     Map<String, String> p = new HashMap<>();
     config.service().ifPresent(s -> p.put("otel.service.name", s));
     export.endpoint().ifPresent(e -> p.put("otel.exporter.otlp.endpoint", e));
-    export.protocol().ifPresent(e -> p.put("otel.exporter.otlp.protocol", e));
+    // http/protobuf unless told otherwise, as the OTLP specification recommends (the SDK's own
+    // autoconfigure default is still grpc)
+    p.put("otel.exporter.otlp.protocol", export.protocol().orElse("http/protobuf"));
     if (!export.headers().isEmpty()) {
       p.put(
           "otel.exporter.otlp.headers",

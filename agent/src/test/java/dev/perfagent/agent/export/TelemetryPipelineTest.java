@@ -30,6 +30,11 @@ class TelemetryPipelineTest {
   }
 
   @Test
+  void theDefaultProtocolIsHttpProtobuf() throws Exception {
+    assertEquals("http/protobuf", defaults("pointcuts: []\n").get("otel.exporter.otlp.protocol"));
+  }
+
+  @Test
   void withoutAnyEndpointTheLocalFilesAreTheExporters() throws Exception {
     Map<String, String> overrides =
         TelemetryPipeline.embeddedDefault(DefaultConfigProperties.createFromMap(defaults("pointcuts: []\n")));
