@@ -2,7 +2,7 @@
 # perf-agent benchmarks: no agent vs perf-agent vs the OpenTelemetry Java agent vs the Elastic APM
 # agent, all on this machine in one go, printed as one markdown table (see docs/performance.md).
 #
-#   bash bench/run.sh --quick     # a few minutes: short JMH iterations, 1 fork, 3 runs per figure
+#   bash bench/run.sh --quick     # ~9 minutes on 2 cores: short JMH iterations, 1 fork, 3 runs per figure
 #   bash bench/run.sh --full      # longer: 3 forks, longer iterations, 7 runs, more export rates
 #
 # Options: --skip-build (use the jars already built). Environment: OTEL_AGENT_VERSION,
@@ -18,7 +18,7 @@ for arg in "$@"; do
     --quick) MODE=quick ;;
     --full) MODE=full ;;
     --skip-build) SKIP_BUILD=1 ;;
-    -h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "bench/run.sh: unknown option '$arg' (use --quick, --full, --skip-build)" >&2; exit 2 ;;
   esac
 done
@@ -113,11 +113,28 @@ mkdir -p "$RESULTS"/{jmh,proc/small-app,proc/test-app,export,throughput,work}
 
 # ------------------------------------------------------------------ the local receiver
 RECV_PID=""
+CHILD=""
 cleanup() {
+  if [[ -n $CHILD ]] && kill -0 "$CHILD" 2>/dev/null; then
+    kill -- "-$CHILD" 2>/dev/null || kill "$CHILD" 2>/dev/null || true
+  fi
   if [[ -n $RECV_PID ]] && kill -0 "$RECV_PID" 2>/dev/null; then
     kill "$RECV_PID" 2>/dev/null || true
     wait "$RECV_PID" 2>/dev/null || true
   fi
+}
+
+# run_in DIR CMD... : runs CMD in DIR as its own process group and waits for it, so that an
+# interrupt reaches the trap at once and the trap can stop CMD with all its children
+run_in() {
+  local dir=$1
+  shift
+  setsid -w bash -c 'cd "$1" && shift && exec "$@"' run_in "$dir" "$@" &
+  CHILD=$!
+  local rc=0
+  wait "$CHILD" || rc=$?
+  CHILD=""
+  return "$rc"
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
@@ -188,13 +205,14 @@ agent_args() {
   esac
 }
 
-# measure OUT_PREFIX CMD... : wall (ns), CPU and peak RSS of one process
+# measure OUT_PREFIX CMD... : wall (ns), CPU and peak RSS of one process, run in $RESULTS/work
 measure() {
   local out=$1
   shift
   local start end
   start=$(date +%s%N)
-  /usr/bin/time -f 'user_s=%U\nsys_s=%S\nmaxrss_kb=%M\nexit=%x' -o "$out.time" "$@" >"$out.out" 2>"$out.err" || true
+  run_in "$RESULTS/work" /usr/bin/time -f 'user_s=%U\nsys_s=%S\nmaxrss_kb=%M\nexit=%x' -o "$out.time" "$@" \
+    >"$out.out" 2>"$out.err" || true
   end=$(date +%s%N)
   echo "wall_ns=$((end - start))" >>"$out.time"
   echo "end_epoch_ms=$((end / 1000000))" >>"$out.time"
@@ -232,8 +250,8 @@ jmh() { # name regex agent export
   local extra=()
   [[ ${#ARGS[@]} -gt 0 ]] && extra=(-jvmArgsAppend "${ARGS[*]}")
   log "JMH: $name"
-  (cd "$RESULTS/work" && java -jar "$BENCH_JAR" "$regex" "${JMH_OPTS[@]}" -prof gc -rf csv \
-    -rff "$RESULTS/jmh/$name.csv" "${extra[@]}" >"$RESULTS/jmh/$name.log" 2>&1) \
+  run_in "$RESULTS/work" java -jar "$BENCH_JAR" "$regex" "${JMH_OPTS[@]}" -prof gc -rf csv \
+    -rff "$RESULTS/jmh/$name.csv" "${extra[@]}" >"$RESULTS/jmh/$name.log" 2>&1 \
     || die "JMH run '$name' failed, see $RESULTS/jmh/$name.log"
 }
 jmh none "$ALL_BENCH" none none
@@ -252,13 +270,11 @@ for i in $(seq 1 "$RUNS"); do
   for a in "${AGENTS[@]}"; do
     agent_args "$a" recv "$ROOT/bench/config/small-app.yaml" "$SMALL_OTEL" "$SMALL_ELASTIC" com.acme.bench.app
     recv_reset
-    (cd "$RESULTS/work" && measure "$RESULTS/proc/small-app/$a-$i" \
-      java "${ARGS[@]}" -jar "$SMALL_APP_JAR" "$SMALL_APP_CALLS")
+    measure "$RESULTS/proc/small-app/$a-$i" java "${ARGS[@]}" -jar "$SMALL_APP_JAR" "$SMALL_APP_CALLS"
     recv_get /stats >"$RESULTS/proc/small-app/$a-$i.recv"
     agent_args "$a" recv "$TEST_APP_CONFIG" "$APP_OTEL" "$APP_ELASTIC" com.acme.returns
     recv_reset
-    (cd "$RESULTS/work" && measure "$RESULTS/proc/test-app/$a-$i" \
-      java "${ARGS[@]}" -jar "$TEST_APP_JAR" "${TEST_APP_ARGS[@]}")
+    measure "$RESULTS/proc/test-app/$a-$i" java "${ARGS[@]}" -jar "$TEST_APP_JAR" "${TEST_APP_ARGS[@]}"
     recv_get /stats >"$RESULTS/proc/test-app/$a-$i.recv"
   done
 done
@@ -272,9 +288,9 @@ for rate in "${PACED_RATES[@]}"; do
   log "export: perf-agent paced at $rate spans/s"
   recv_reset
   agent_args perf recv "$ROOT/bench/config/span-load.yaml" "$LOAD_OTEL" "$LOAD_ELASTIC" com.acme.bench.app
-  (cd "$RESULTS/work" && java "${ARGS[@]}" -cp "$SMALL_APP_JAR" com.acme.bench.app.SpanLoad \
+  run_in "$RESULTS/work" java "${ARGS[@]}" -cp "$SMALL_APP_JAR" com.acme.bench.app.SpanLoad \
     --threads 1 --warmup-seconds 2 --warmup-rate 20000 --seconds "$PACED_SECONDS" --rate "$rate" \
-    >"$RESULTS/export/paced-$rate.out" 2>"$RESULTS/export/paced-$rate.err") || true
+    >"$RESULTS/export/paced-$rate.out" 2>"$RESULTS/export/paced-$rate.err" || true
   recv_get /stats >"$RESULTS/export/paced-$rate.recv"
   if ! grep -q ' 0 dropped' "$RESULTS/export/paced-$rate.err"; then
     log "export: drops at $rate spans/s; higher rates skipped"
@@ -284,17 +300,17 @@ done
 log "export: perf-agent from a cold start at 100000 spans/s"
 recv_reset
 agent_args perf recv "$ROOT/bench/config/span-load.yaml" "$LOAD_OTEL" "$LOAD_ELASTIC" com.acme.bench.app
-(cd "$RESULTS/work" && java "${ARGS[@]}" -cp "$SMALL_APP_JAR" com.acme.bench.app.SpanLoad \
+run_in "$RESULTS/work" java "${ARGS[@]}" -cp "$SMALL_APP_JAR" com.acme.bench.app.SpanLoad \
   --threads 1 --seconds "$PACED_SECONDS" --rate 100000 \
-  >"$RESULTS/export/cold-100000.out" 2>"$RESULTS/export/cold-100000.err") || true
+  >"$RESULTS/export/cold-100000.out" 2>"$RESULTS/export/cold-100000.err" || true
 recv_get /stats >"$RESULTS/export/cold-100000.recv"
 for a in "${AGENTS[@]}"; do
   log "export: producer flat out under $a"
   recv_reset
   agent_args "$a" recv "$ROOT/bench/config/span-load.yaml" "$LOAD_OTEL" "$LOAD_ELASTIC" com.acme.bench.app
-  (cd "$RESULTS/work" && java "${ARGS[@]}" -cp "$SMALL_APP_JAR" com.acme.bench.app.SpanLoad \
+  run_in "$RESULTS/work" java "${ARGS[@]}" -cp "$SMALL_APP_JAR" com.acme.bench.app.SpanLoad \
     --threads 1 --warmup-seconds 1 --seconds "$FLOOD_SECONDS" --rate 0 --work "$FLOOD_WORK" \
-    >"$RESULTS/export/flood-$a.out" 2>"$RESULTS/export/flood-$a.err") || true
+    >"$RESULTS/export/flood-$a.out" 2>"$RESULTS/export/flood-$a.err" || true
   sleep 1
   recv_get /stats >"$RESULTS/export/flood-$a.recv"
 done
@@ -310,8 +326,8 @@ for i in $(seq 1 "$THROUGHPUT_RUNS"); do
     else
       agent_args "$a" recv "$TEST_APP_CONFIG" "$APP_OTEL" "$APP_ELASTIC" com.acme.returns
     fi
-    (cd "$RESULTS/work" && java "${ARGS[@]}" -jar "$TEST_APP_JAR" "${THROUGHPUT_ARGS[@]}" \
-      >"$RESULTS/throughput/$a-$i.out" 2>"$RESULTS/throughput/$a-$i.err") || true
+    run_in "$RESULTS/work" java "${ARGS[@]}" -jar "$TEST_APP_JAR" "${THROUGHPUT_ARGS[@]}" \
+      >"$RESULTS/throughput/$a-$i.out" 2>"$RESULTS/throughput/$a-$i.err" || true
   done
 done
 
