@@ -4,6 +4,7 @@ import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
@@ -52,6 +53,21 @@ final class CountingSpanExporter implements SpanExporter {
           }
         });
     return result;
+  }
+
+  /**
+   * Sends one empty request, uncounted: the HTTP client, its classes and the connection are then
+   * ready before the application's first spans (and before exit), and a backend that is down is
+   * reported at start-up.
+   */
+  void warmUp() {
+    CompletableResultCode result = delegate.export(Collections.emptyList());
+    result.whenComplete(
+        () -> {
+          if (!result.isSuccess()) {
+            reportFailure(result.getFailureThrowable());
+          }
+        });
   }
 
   private void reportFailure(Throwable cause) {

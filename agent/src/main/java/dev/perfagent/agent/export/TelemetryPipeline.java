@@ -48,6 +48,7 @@ final class TelemetryPipeline {
     LongAdder exported = new LongAdder();
     LongAdder failed = new LongAdder();
     AtomicReference<SpanProcessor> processor = new AtomicReference<>();
+    AtomicReference<CountingSpanExporter> counting = new AtomicReference<>();
     AtomicReference<Resource> resource = new AtomicReference<>(Resource.getDefault());
     AtomicReference<String> destination = new AtomicReference<>("nowhere");
     OpenTelemetrySdk sdk =
@@ -65,7 +66,10 @@ final class TelemetryPipeline {
                   return r;
                 })
             .addSpanExporterCustomizer(
-                (exporter, properties) -> new CountingSpanExporter(exporter, exported, failed, problems))
+                (exporter, properties) -> {
+                  counting.set(new CountingSpanExporter(exporter, exported, failed, problems));
+                  return counting.get();
+                })
             .addSpanProcessorCustomizer(
                 (p, properties) -> {
                   processor.set(p);
@@ -82,8 +86,12 @@ final class TelemetryPipeline {
             .disableShutdownHook()
             .build()
             .getOpenTelemetrySdk();
-    return new TelemetryPipeline(
-        sdk, processor.get(), resource.get(), destination.get(), exported, failed);
+    TelemetryPipeline pipeline =
+        new TelemetryPipeline(sdk, processor.get(), resource.get(), destination.get(), exported, failed);
+    if (counting.get() != null && pipeline.destination().startsWith("OTLP")) {
+      counting.get().warmUp();
+    }
+    return pipeline;
   }
 
   /** The YAML's export section as lowest-priority defaults for the standard settings. */
