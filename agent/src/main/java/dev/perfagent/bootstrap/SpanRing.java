@@ -2,6 +2,7 @@ package dev.perfagent.bootstrap;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * A bounded ring of completed spans, written by application threads and drained by the single
@@ -26,6 +27,9 @@ public final class SpanRing {
   private final int aggregateSlots;
   private final long aggregateMaskLimit;
   private final SpanRecord[] slots;
+  /** Every this many writes the exporter is woken, so that a burst does not wait for its timer. */
+  private final int wakeInterval;
+  private volatile Thread consumer;
 
   @SuppressWarnings("unused") // written through TAIL
   private volatile long tail;
@@ -51,6 +55,7 @@ public final class SpanRing {
     this.width = width;
     this.aggregateSlots = aggregateSlots;
     this.aggregateMaskLimit = aggregateSlots >= 64 ? -1L : (1L << aggregateSlots) - 1;
+    this.wakeInterval = Math.max(1, size / 4);
     this.slots = new SpanRecord[size];
     for (int i = 0; i < size; i++) {
       slots[i] = new SpanRecord(i, width, aggregateSlots * 4);
@@ -63,6 +68,11 @@ public final class SpanRing {
 
   public int width() {
     return width;
+  }
+
+  /** The exporter thread, woken (rarely) by writers when the ring fills up. */
+  public void consumer(Thread thread) {
+    this.consumer = thread;
   }
 
   /** Spans written so far (slots claimed: every write that did not find the ring full). */
@@ -99,6 +109,12 @@ public final class SpanRing {
       }
     } finally {
       r.publish(position + 1);
+    }
+    if ((position & (wakeInterval - 1)) == wakeInterval - 1) {
+      Thread waiting = consumer;
+      if (waiting != null) {
+        LockSupport.unpark(waiting);
+      }
     }
   }
 

@@ -40,6 +40,7 @@ public final class ExportLoop {
   }
 
   public void start() {
+    sites.ring().consumer(thread);
     thread.start();
   }
 
@@ -47,6 +48,7 @@ public final class ExportLoop {
     SpanAssembler assembler = null;
     try {
       long start = System.nanoTime();
+      SdkLogBridge.install(log);
       TelemetryPipeline p =
           TelemetryPipeline.start(
               config, problem -> log.warn("perf-agent: {} ({})", problem, destination()),
