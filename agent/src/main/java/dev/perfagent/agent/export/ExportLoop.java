@@ -134,7 +134,8 @@ public final class ExportLoop {
           "perf-agent: {} spans recorded, {} exported, {} dropped ({} buffer full, {} export failed"
               + "{}) -> {}",
           recorded + ringDropped, exported, lost + ringDropped, ringDropped,
-          p == null ? recorded : p.failed(), flushed ? "" : ", flush timed out",
+          p == null ? 0 : p.failed(),
+          p == null ? ", the exporter never started" : flushed ? "" : ", flush timed out",
           p == null ? "nowhere" : p.destination());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
