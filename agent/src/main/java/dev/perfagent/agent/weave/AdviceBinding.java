@@ -11,7 +11,7 @@ import net.bytebuddy.implementation.bytecode.constant.NullConstant;
 import net.bytebuddy.matcher.ElementMatcher;
 
 /**
- * The advice for one pointcut: which advice template, and what its {@link SiteId}, {@link ArgA},
+ * The advice for one pointcut: which advice templates, and what their {@link SiteId}, {@link ArgA},
  * {@link ArgB} and {@link ArgC} parameters are bound to in each woven method.
  */
 final class AdviceBinding {
@@ -28,13 +28,13 @@ final class AdviceBinding {
             .bind(ArgA.class, argument(pointcut.argumentInSlot(0)))
             .bind(ArgB.class, argument(pointcut.argumentInSlot(1)))
             .bind(ArgC.class, argument(pointcut.argumentInSlot(2)));
-    Class<?> advice =
-        pointcut.aggregate()
-            ? AggregateAdvice.class
-            : pointcut.readsReturn() ? SpanReturnAdvice.class : SpanAdvice.class;
-    return new AgentBuilder.Transformer.ForAdvice(mapping)
-        .include(advice.getClassLoader())
-        .advice(methods, advice.getName());
+    AgentBuilder.Transformer.ForAdvice transformer =
+        new AgentBuilder.Transformer.ForAdvice(mapping).include(AdviceBinding.class.getClassLoader());
+    if (pointcut.aggregate()) {
+      return transformer.advice(methods, AggregateAdvice.class.getName());
+    }
+    Class<?> exit = pointcut.readsReturn() ? SpanReturnExitAdvice.class : SpanExitAdvice.class;
+    return transformer.advice(methods, SpanEnterAdvice.class.getName(), exit.getName());
   }
 
   /** The argument at {@code index} (boxed if primitive), or null when the slot is unused. */

@@ -5,14 +5,9 @@ import dev.perfagent.bootstrap.Recorder;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.implementation.bytecode.assign.Assigner;
 
-/** As {@link SpanAdvice}, for pointcuts that read the return value (boxed if primitive). */
-final class SpanReturnAdvice {
-  private SpanReturnAdvice() {}
-
-  @Advice.OnMethodEnter(suppress = Throwable.class)
-  static Frame enter(@SiteId int site) {
-    return Recorder.enter(site);
-  }
+/** As {@link SpanExitAdvice}, for pointcuts that read the return value (boxed if primitive). */
+final class SpanReturnExitAdvice {
+  private SpanReturnExitAdvice() {}
 
   @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
   static void exit(

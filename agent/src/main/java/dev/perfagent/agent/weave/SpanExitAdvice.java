@@ -5,17 +5,12 @@ import dev.perfagent.bootstrap.Recorder;
 import net.bytebuddy.asm.Advice;
 
 /**
- * Inlined into matched methods that do not read their return value. The parameters bound through
- * {@link ArgA}, {@link ArgB}, {@link ArgC} are the (at most three) arguments the pointcut reads, or
- * null: no argument array is built.
+ * Inlined at every exit of span-mode methods that do not read their return value. The parameters
+ * bound through {@link ArgA}, {@link ArgB}, {@link ArgC} are the (at most three) arguments the
+ * pointcut reads, or null: no argument array is built.
  */
-final class SpanAdvice {
-  private SpanAdvice() {}
-
-  @Advice.OnMethodEnter(suppress = Throwable.class)
-  static Frame enter(@SiteId int site) {
-    return Recorder.enter(site);
-  }
+final class SpanExitAdvice {
+  private SpanExitAdvice() {}
 
   @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
   static void exit(
