@@ -20,7 +20,8 @@ final class ThreadState {
       };
 
   final Thread thread;
-  private final DurationHistograms histograms;
+  /** Created on this thread's first aggregate-mode call, so other threads register nothing. */
+  private DurationHistograms histograms;
   private final long idBase;
   private long sequence;
   private int depth;
@@ -30,7 +31,6 @@ final class ThreadState {
 
   private ThreadState(Thread thread) {
     this.thread = thread;
-    this.histograms = DurationHistograms.register(thread);
     this.idBase = THREAD_INDEX.incrementAndGet() << 40;
     grow();
   }
@@ -89,6 +89,9 @@ final class ThreadState {
   void aggregate(int slot, long nanos) {
     if (readingValues) {
       return;
+    }
+    if (histograms == null) {
+      histograms = DurationHistograms.register(thread);
     }
     histograms.record(slot, nanos);
     if (depth == 0) {
