@@ -32,8 +32,11 @@ public final class AgentStarter {
         .addShutdownHook(new Thread(() -> exporter.shutdown(SHUTDOWN_WAIT_MILLIS), "perf-agent-shutdown"));
     try {
       long start = System.nanoTime();
-      new Weaver().install(inst, catalog, sites, log);
-      log.debug("perf-agent: weaver installed in {} ms", (System.nanoTime() - start) / 1_000_000);
+      Weaver weaver = new Weaver();
+      weaver.install(inst, catalog, sites, log);
+      log.debug(
+          "perf-agent: weaver installed in {} ms ({} classes already loaded were woven, {} failed)",
+          (System.nanoTime() - start) / 1_000_000, weaver.wovenTypes(), weaver.failedTypes());
     } catch (Throwable t) {
       log.error("perf-agent: could not weave, the application runs without instrumentation: {}", t.toString());
     }

@@ -15,10 +15,6 @@ public final class Recorder {
     state = newState;
   }
 
-  public static RecorderState state() {
-    return state;
-  }
-
   /**
    * Starts a frame for call site {@code siteId} (one woven method of one pointcut); returns it, or
    * null when the call is not recorded.

@@ -10,6 +10,7 @@ import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.api.trace.SpanKind;
 import java.util.Map;
+import java.util.function.IntFunction;
 
 /**
  * What the exporter needs to turn a recorded call of one site into a span: the kind, the attributes
@@ -70,7 +71,7 @@ final class SpanShape {
   }
 
   /** The span name; {@code values} gives recorded value {@code i} (unused for constant names). */
-  String name(java.util.function.IntFunction<Object> values) {
+  String name(IntFunction<Object> values) {
     if (constantName != null) {
       return constantName;
     }
