@@ -12,16 +12,11 @@ import io.opentelemetry.proto.collector.trace.v1.TraceServiceGrpc;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /** OTLP over gRPC, served by grpc-java with the generated OTLP service stubs. */
-final class GrpcOtlpReceiver implements OtlpReceiver {
+final class GrpcOtlpReceiver extends OtlpReceiver {
   private final Server server;
-  private final List<ReceivedSpan> spans = new ArrayList<>();
-  private final AtomicInteger metricRequests = new AtomicInteger();
 
   GrpcOtlpReceiver() throws IOException {
     server =
@@ -32,9 +27,7 @@ final class GrpcOtlpReceiver implements OtlpReceiver {
                   public void export(
                       ExportTraceServiceRequest request,
                       StreamObserver<ExportTraceServiceResponse> response) {
-                    synchronized (spans) {
-                      spans.addAll(ProtoSpans.from(request));
-                    }
+                    received(ProtoSpans.from(request));
                     response.onNext(ExportTraceServiceResponse.getDefaultInstance());
                     response.onCompleted();
                   }
@@ -45,7 +38,7 @@ final class GrpcOtlpReceiver implements OtlpReceiver {
                   public void export(
                       ExportMetricsServiceRequest request,
                       StreamObserver<ExportMetricsServiceResponse> response) {
-                    metricRequests.incrementAndGet();
+                    receivedMetrics();
                     response.onNext(ExportMetricsServiceResponse.getDefaultInstance());
                     response.onCompleted();
                   }
@@ -55,25 +48,13 @@ final class GrpcOtlpReceiver implements OtlpReceiver {
   }
 
   @Override
-  public String endpoint() {
+  String endpoint() {
     return "http://127.0.0.1:" + server.getPort();
   }
 
   @Override
-  public String protocol() {
+  String protocol() {
     return "grpc";
-  }
-
-  @Override
-  public List<ReceivedSpan> spans() {
-    synchronized (spans) {
-      return new ArrayList<>(spans);
-    }
-  }
-
-  @Override
-  public int metricRequests() {
-    return metricRequests.get();
   }
 
   @Override

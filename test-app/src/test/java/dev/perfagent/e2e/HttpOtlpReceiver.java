@@ -10,16 +10,11 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.GZIPInputStream;
 
 /** OTLP over HTTP/protobuf: decodes the real request bodies with the opentelemetry-proto classes. */
-final class HttpOtlpReceiver implements OtlpReceiver {
+final class HttpOtlpReceiver extends OtlpReceiver {
   private final HttpServer server;
-  private final List<ReceivedSpan> spans = new ArrayList<>();
-  private final AtomicInteger metricRequests = new AtomicInteger();
 
   HttpOtlpReceiver() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -30,15 +25,13 @@ final class HttpOtlpReceiver implements OtlpReceiver {
 
   private void traces(HttpExchange exchange) throws IOException {
     ExportTraceServiceRequest request = ExportTraceServiceRequest.parseFrom(body(exchange));
-    synchronized (spans) {
-      spans.addAll(ProtoSpans.from(request));
-    }
+    received(ProtoSpans.from(request));
     respond(exchange, ExportTraceServiceResponse.getDefaultInstance().toByteArray());
   }
 
   private void metrics(HttpExchange exchange) throws IOException {
     body(exchange).readAllBytes();
-    metricRequests.incrementAndGet();
+    receivedMetrics();
     respond(exchange, ExportMetricsServiceResponse.getDefaultInstance().toByteArray());
   }
 
@@ -58,25 +51,13 @@ final class HttpOtlpReceiver implements OtlpReceiver {
   }
 
   @Override
-  public String endpoint() {
+  String endpoint() {
     return "http://127.0.0.1:" + server.getAddress().getPort();
   }
 
   @Override
-  public String protocol() {
+  String protocol() {
     return "http/protobuf";
-  }
-
-  @Override
-  public List<ReceivedSpan> spans() {
-    synchronized (spans) {
-      return new ArrayList<>(spans);
-    }
-  }
-
-  @Override
-  public int metricRequests() {
-    return metricRequests.get();
   }
 
   @Override
