@@ -13,7 +13,6 @@ import io.opentelemetry.api.common.AttributesBuilder;
  * through {@link AggregateHistogramProducer}.)
  */
 final class AggregateAttributes {
-  private final String[] names;
   private final AttributeKey<Long>[] counts;
   private final AttributeKey<Double>[] totals;
   private final AttributeKey<Double>[] mins;
@@ -22,7 +21,6 @@ final class AggregateAttributes {
   @SuppressWarnings("unchecked")
   AggregateAttributes(PointcutCatalog catalog) {
     int n = catalog.aggregateSlots();
-    names = new String[n];
     counts = new AttributeKey[n];
     totals = new AttributeKey[n];
     mins = new AttributeKey[n];
@@ -31,7 +29,6 @@ final class AggregateAttributes {
       int slot = p.aggregateSlot();
       if (slot >= 0) {
         String name = p.config().name();
-        names[slot] = name;
         counts[slot] = AttributeKey.longKey(name + ".count");
         totals[slot] = AttributeKey.doubleKey(name + ".total_ms");
         mins[slot] = AttributeKey.doubleKey(name + ".min_ms");
@@ -45,7 +42,7 @@ final class AggregateAttributes {
     while (mask != 0) {
       int slot = Long.numberOfTrailingZeros(mask);
       mask &= mask - 1;
-      if (slot >= names.length) {
+      if (slot >= counts.length) {
         continue;
       }
       attributes.put(counts[slot], record.aggregateCount(slot));

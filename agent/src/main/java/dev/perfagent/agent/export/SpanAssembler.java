@@ -93,7 +93,7 @@ final class SpanAssembler {
         new RecordedSpan(
             shape.name(record::value), shape.kind(), context, parent, status, start, end,
             attributes.build(), events, resource);
-    metrics.record(shape.pointcutName(), span);
+    metrics.record(shape.metricAttributes(), span);
     return span;
   }
 

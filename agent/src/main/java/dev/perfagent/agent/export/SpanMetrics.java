@@ -65,9 +65,10 @@ final class SpanMetrics {
             .setDescription("Duration of database client operations").build();
   }
 
-  void record(String pointcut, RecordedSpan span) {
+  /** Records {@code span}; {@code pointcut} carries the span's pointcut name (built once per site). */
+  void record(Attributes pointcut, RecordedSpan span) {
     double seconds = span.getLatencyNanos() / 1e9;
-    pointcutDuration.record(seconds, Attributes.of(POINTCUT, pointcut));
+    pointcutDuration.record(seconds, pointcut);
     if (span.getKind() != SpanKind.CLIENT) {
       return;
     }

@@ -25,6 +25,7 @@ final class SpanShape {
   private final String[] captureKeys;
   private final int[] captureValueIndexes;
   private final String constantName; // null when the name reads values
+  private final Attributes metricAttributes;
 
   SpanShape(Site site) {
     this.site = site;
@@ -44,10 +45,12 @@ final class SpanShape {
       captureValueIndexes[i++] = compiled.valueIndex(path);
     }
     this.constantName = compiled.constantName() ? name(null) : null;
+    this.metricAttributes = Attributes.of(SpanMetrics.POINTCUT, config.name());
   }
 
-  String pointcutName() {
-    return site.pointcut().config().name();
+  /** The attributes of this pointcut's metric points ({@code perf_agent.pointcut}). */
+  Attributes metricAttributes() {
+    return metricAttributes;
   }
 
   SpanKind kind() {

@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.LongAdder;
 import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
+import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.DynamicType;
 import net.bytebuddy.dynamic.scaffold.TypeValidation;
@@ -76,14 +77,11 @@ public final class Weaver {
             .with(new Listener(log))
             .ignore(ignoredTypes(catalog));
     for (CompiledPointcut pointcut : catalog.pointcuts()) {
+      ElementMatcher.Junction<MethodDescription> methods = PointcutMatchers.methods(pointcut.config());
       agent =
           agent
-              .type(
-                  PointcutMatchers.types(pointcut.config())
-                      .and(declaresMethod(PointcutMatchers.methods(pointcut.config()))))
-              .transform(
-                  AdviceBinding.transformer(
-                      pointcut, sites, PointcutMatchers.methods(pointcut.config())));
+              .type(PointcutMatchers.types(pointcut.config()).and(declaresMethod(methods)))
+              .transform(AdviceBinding.transformer(pointcut, sites, methods));
     }
     return agent;
   }
