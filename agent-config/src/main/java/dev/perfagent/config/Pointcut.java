@@ -27,6 +27,9 @@ public final class Pointcut {
   private final Map<String, PropertyPath> captures;
   private final Mode mode;
   private final long minDurationNanos;
+  private final SpanEnd end;
+  private final Nesting nesting;
+  private final String nestingGroup;
   private final int line;
   private final List<PropertyPath> allPaths;
 
@@ -44,6 +47,9 @@ public final class Pointcut {
     this.captures = Collections.unmodifiableMap(new LinkedHashMap<>(b.captures));
     this.mode = b.mode;
     this.minDurationNanos = b.minDurationNanos;
+    this.end = b.end;
+    this.nesting = b.nesting;
+    this.nestingGroup = b.group == null ? b.name : b.group;
     this.line = b.line;
     Set<PropertyPath> paths = new LinkedHashSet<>(captures.values());
     for (Template.Part part : spanName.parts()) {
@@ -117,6 +123,20 @@ public final class Pointcut {
     return minDurationNanos;
   }
 
+  /** When the span of a call ends; {@link SpanEnd#AUTO} when not given. */
+  public SpanEnd end() {
+    return end;
+  }
+
+  public Nesting nesting() {
+    return nesting;
+  }
+
+  /** Name of the {@link #nesting()} group: the {@code group:} value if given, else {@link #name()}. */
+  public String nestingGroup() {
+    return nestingGroup;
+  }
+
   /** 1-based line of the pointcut in the file. */
   public int line() {
     return line;
@@ -147,6 +167,9 @@ public final class Pointcut {
     final Map<String, PropertyPath> captures = new LinkedHashMap<>();
     Mode mode = Mode.SPAN;
     long minDurationNanos;
+    SpanEnd end = SpanEnd.AUTO;
+    Nesting nesting = Nesting.ALL;
+    String group;
     int line;
 
     Pointcut build() {

@@ -2,7 +2,6 @@ package dev.perfagent.config;
 
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
@@ -12,10 +11,10 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
 /** Reads the entries of {@code pointcuts:}; one instance per file (it remembers names to find duplicates). */
 final class PointcutReader {
   static final List<String> KEYS = List.of("name", "class", "subtype-of", "class-annotation", "method",
-      "parameters", "method-annotation", "span", "kind", "attributes", "capture", "mode", "min-duration");
-  static final List<String> KINDS = List.of("internal", "client", "server", "producer", "consumer");
-  static final List<String> MODES = List.of("span", "aggregate");
-  private static final List<String> NOT_WITH_AGGREGATE = List.of("span", "capture", "min-duration");
+      "parameters", "method-annotation", "span", "kind", "attributes", "capture", "mode", "min-duration", "end",
+      "nesting", "group");
+  private static final List<String> NOT_WITH_AGGREGATE =
+      List.of("span", "capture", "min-duration", "end", "nesting", "group");
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.:-]+");
 
   private final Problems problems;
@@ -42,7 +41,7 @@ final class PointcutReader {
     boolean ok = true;
 
     if (f.has("name")) {
-      b.name = name(f.value("name"));
+      b.name = uniqueName(f.value("name"));
       ok &= b.name != null;
     }
     String label = b.name == null ? "pointcut" : "pointcut '" + b.name + "'";
@@ -82,9 +81,8 @@ final class PointcutReader {
       ok &= b.spanName != null;
     }
     if (f.has("kind")) {
-      String kind = values.choice("kind", f.value("kind"), KINDS);
-      ok &= kind != null;
-      b.kind = kind == null ? SpanKind.INTERNAL : SpanKind.valueOf(kind.toUpperCase(Locale.ROOT));
+      b.kind = values.choice("kind", f.value("kind"), SpanKind.class);
+      ok &= b.kind != null;
     }
     if (f.has("attributes")) {
       ok &= attributes(f.value("attributes"), b.attributes);
@@ -93,15 +91,35 @@ final class PointcutReader {
       ok &= captures(f.value("capture"), b);
     }
     if (f.has("mode")) {
-      String mode = values.choice("mode", f.value("mode"), MODES);
-      ok &= mode != null;
-      b.mode = mode == null ? Mode.SPAN : Mode.valueOf(mode.toUpperCase(Locale.ROOT));
+      b.mode = values.choice("mode", f.value("mode"), Mode.class);
+      ok &= b.mode != null;
     }
     if (f.has("min-duration")) {
-      Long nanos = duration(f.value("min-duration"));
+      Long nanos = values.duration("min-duration", f.value("min-duration"));
       ok &= nanos != null;
       b.minDurationNanos = nanos == null ? 0 : nanos;
     }
+    if (f.has("end")) {
+      b.end = values.choice("end", f.value("end"), SpanEnd.class);
+      ok &= b.end != null;
+    }
+    if (f.has("nesting")) {
+      b.nesting = values.choice("nesting", f.value("nesting"), Nesting.class);
+      ok &= b.nesting != null;
+    }
+    if (f.has("group")) {
+      b.group = name("group", "group", f.value("group"));
+      ok &= b.group != null;
+    }
+    return combinationsOk(f, b) && ok ? b.build() : null;
+  }
+
+  /**
+   * Keys that are fine alone but not together. 'group' is not blamed when 'nesting' was bad or misspelled:
+   * that mistake was reported already.
+   */
+  private boolean combinationsOk(Fields f, Pointcut.Builder b) {
+    boolean ok = true;
     if (b.mode == Mode.AGGREGATE) {
       for (String key : NOT_WITH_AGGREGATE) {
         if (f.has(key)) {
@@ -110,8 +128,11 @@ final class PointcutReader {
           ok = false;
         }
       }
+    } else if (f.has("group") && b.nesting == Nesting.ALL && !f.wasSuggested("nesting")) {
+      problems.at(f.keyNode("group"), "'group' only applies with nesting: outermost");
+      ok = false;
     }
-    return ok ? b.build() : null;
+    return ok;
   }
 
   private boolean require(Fields f, String key, String message) {
@@ -122,19 +143,25 @@ final class PointcutReader {
     return false;
   }
 
-  private String name(Node node) {
-    String name = values.string("name", node);
+  private String uniqueName(Node node) {
+    String name = name("name", "pointcut", node);
     if (name == null) {
-      return null;
-    }
-    if (!NAME.matcher(name).matches()) {
-      problems.at(node, "name: invalid pointcut name " + Texts.quote(name)
-          + "; use only letters, digits and _ . : -");
       return null;
     }
     Integer first = names.putIfAbsent(name, Nodes.line(node));
     if (first != null) {
       problems.at(node, "duplicate pointcut name '" + name + "' (first defined at line " + first + ")");
+      return null;
+    }
+    return name;
+  }
+
+  /** A pointcut or group name: letters, digits and _ . : - only. */
+  private String name(String key, String what, Node node) {
+    String name = values.string(key, node);
+    if (name != null && !NAME.matcher(name).matches()) {
+      problems.at(node, key + ": invalid " + what + " name " + Texts.quote(name)
+          + "; use only letters, digits and _ . : -");
       return null;
     }
     return name;
@@ -268,19 +295,5 @@ final class PointcutReader {
     String takes = parameters.isEmpty() ? "no parameters" : Texts.count(parameters.size(), "parameter");
     problems.at(node, label + ": arg" + path.argIndex() + " does not exist: the method takes " + takes);
     return false;
-  }
-
-  private Long duration(Node node) {
-    String text = Nodes.text(node);
-    if (text == null) {
-      problems.at(node, "min-duration: expected a duration such as 2ms, got " + Nodes.describe(node));
-      return null;
-    }
-    try {
-      return Durations.parseNanos(text);
-    } catch (IllegalArgumentException e) {
-      problems.at(node, "min-duration: " + e.getMessage());
-      return null;
-    }
   }
 }

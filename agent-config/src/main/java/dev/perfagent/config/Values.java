@@ -79,6 +79,31 @@ final class Values {
     return null;
   }
 
+  /** A constant of {@code type}, written as its name in lower case (case-insensitive). */
+  <E extends Enum<E>> E choice(String key, Node node, Class<E> type) {
+    List<String> allowed = new ArrayList<>();
+    for (E constant : type.getEnumConstants()) {
+      allowed.add(constant.name().toLowerCase(Locale.ROOT));
+    }
+    String value = choice(key, node, allowed);
+    return value == null ? null : Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
+  }
+
+  /** A {@link Durations duration} in nanoseconds. */
+  Long duration(String key, Node node) {
+    String text = Nodes.text(node);
+    if (text == null) {
+      problems.at(node, key + ": expected a duration such as 2ms, got " + Nodes.describe(node));
+      return null;
+    }
+    try {
+      return Durations.parseNanos(text);
+    } catch (IllegalArgumentException e) {
+      problems.at(node, key + ": " + e.getMessage());
+      return null;
+    }
+  }
+
   /** A list of non-empty scalars (flow {@code [a, b]} or block style). */
   List<String> stringList(String key, Node node) {
     if (!(node instanceof SequenceNode)) {

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 /** Invalid configurations: every message, by text and by line:column. */
 class ConfigErrorsTest {
   private static final String POINTCUT_KEYS = "name, class, subtype-of, class-annotation, method, parameters,"
-      + " method-annotation, span, kind, attributes, capture, mode, min-duration";
+      + " method-annotation, span, kind, attributes, capture, mode, min-duration, end, nesting, group";
+  private static final String TOP_KEYS = "service, export, pointcuts";
 
   @Test
   void problemParts() {
@@ -39,15 +40,15 @@ class ConfigErrorsTest {
     assertEquals(List.of("t.yaml:3:5: unknown key 'clas'; expected one of: " + POINTCUT_KEYS
             + "; did you mean 'class'?"),
         problems("pointcuts:", "  - name: p", "    clas: com.acme.C", "    method: run"));
-    assertEquals(List.of("t.yaml:1:1: unknown key 'pointcut'; expected one of: service, export, pointcuts;"
-            + " did you mean 'pointcuts'?"),
+    assertEquals(List.of("t.yaml:1:1: unknown key 'pointcut'; expected one of: " + TOP_KEYS
+            + "; did you mean 'pointcuts'?"),
         problems("pointcut: []"));
   }
 
   @Test
   void unknownTopLevelAndExportKeys() {
     assertEquals(List.of(
-        "t.yaml:1:1: unknown key 'servce'; expected one of: service, export, pointcuts; did you mean 'service'?",
+        "t.yaml:1:1: unknown key 'servce'; expected one of: " + TOP_KEYS + "; did you mean 'service'?",
         "t.yaml:3:3: unknown key 'endpont'; expected one of: endpoint, protocol, headers, file, metrics-file,"
             + " buffer-size, log-level; did you mean 'endpoint'?",
         "t.yaml:4:3: unknown key 'bufferSize'; expected one of: endpoint, protocol, headers, file, metrics-file,"
@@ -120,9 +121,9 @@ class ConfigErrorsTest {
 
   @Test
   void wrongTypes() {
-    assertEquals(List.of("t.yaml:1:1: expected a mapping with the keys service, export, pointcuts at the top"
+    assertEquals(List.of("t.yaml:1:1: expected a mapping with the keys " + TOP_KEYS + " at the top"
         + " level, got a list"), problems("- a", "- b"));
-    assertEquals(List.of("t.yaml:1:1: expected a mapping with the keys service, export, pointcuts at the top"
+    assertEquals(List.of("t.yaml:1:1: expected a mapping with the keys " + TOP_KEYS + " at the top"
         + " level, got 'just text'"), problems("just text"));
     assertEquals(List.of("t.yaml:1:12: pointcuts: expected a list of pointcuts, got a mapping"),
         problems("pointcuts: {name: a}"));
@@ -366,6 +367,60 @@ class ConfigErrorsTest {
             "span: pool lookup",
             "capture: {pool: this.name}",
             "min-duration: 1ms"));
+  }
+
+  @Test
+  void aggregateModeRejectsEndAndNesting() {
+    assertEquals(List.of(
+        "t.yaml:6:5: 'end' cannot be used with mode: aggregate (aggregate mode records no span)",
+        "t.yaml:7:5: 'nesting' cannot be used with mode: aggregate (aggregate mode records no span)",
+        "t.yaml:8:5: 'group' cannot be used with mode: aggregate (aggregate mode records no span)"),
+        pointcutProblems(
+            "mode: aggregate",
+            "end: exit",
+            "nesting: outermost",
+            "group: pool"));
+    // one mistake, one message: not also "only applies with nesting: outermost"
+    assertEquals(List.of("t.yaml:6:5: 'group' cannot be used with mode: aggregate (aggregate mode records no span)"),
+        pointcutProblems("mode: aggregate", "group: pool"));
+  }
+
+  @Test
+  void groupOnlyWithOutermost() {
+    assertEquals(List.of("t.yaml:5:5: 'group' only applies with nesting: outermost"),
+        pointcutProblems("group: llm"));
+    assertEquals(List.of("t.yaml:6:5: 'group' only applies with nesting: outermost"),
+        pointcutProblems("nesting: all", "group: llm"));
+    // a bad or misspelled 'nesting' is the one mistake reported
+    assertEquals(List.of("t.yaml:5:14: nesting: invalid value 'outermots'; expected one of: all, outermost;"
+        + " did you mean 'outermost'?"), pointcutProblems("nesting: outermots", "group: llm"));
+    assertEquals(List.of("t.yaml:5:5: unknown key 'nestng'; expected one of: " + POINTCUT_KEYS
+        + "; did you mean 'nesting'?"), pointcutProblems("nestng: outermost", "group: llm"));
+  }
+
+  @Test
+  void groupNameErrors() {
+    assertEquals(List.of("t.yaml:6:12: group: invalid group name 'llm calls'; use only letters, digits and"
+        + " _ . : -"), pointcutProblems("nesting: outermost", "group: llm calls"));
+    assertEquals(List.of("t.yaml:6:12: group: must not be empty"), pointcutProblems("nesting: outermost", "group: ''"));
+    assertEquals(List.of("t.yaml:6:12: group: expected a string, got a list"),
+        pointcutProblems("nesting: outermost", "group: [a]"));
+  }
+
+  @Test
+  void endAndNestingValues() {
+    assertEquals(List.of("t.yaml:5:10: end: invalid value 'clsoe'; expected one of: auto, exit, completion,"
+        + " close; did you mean 'close'?"), pointcutProblems("end: clsoe"));
+    assertEquals(List.of("t.yaml:5:10: end: invalid value 'return'; expected one of: auto, exit, completion,"
+        + " close"), pointcutProblems("end: return"));
+    assertEquals(List.of("t.yaml:5:10: end: expected one of: auto, exit, completion, close, got a list"),
+        pointcutProblems("end: [exit]"));
+    assertEquals(List.of("t.yaml:5:9: end: expected one of: auto, exit, completion, close, got an empty value"),
+        pointcutProblems("end:"));
+    assertEquals(List.of("t.yaml:5:14: nesting: invalid value 'true'; expected one of: all, outermost"),
+        pointcutProblems("nesting: true"));
+    assertEquals(List.of("t.yaml:5:14: nesting: expected one of: all, outermost, got a mapping"),
+        pointcutProblems("nesting: {a: b}"));
   }
 
   @Test

@@ -48,7 +48,10 @@ class ConfigLoaderTest {
         "      gen_ai.tool.name: this.name",
         "      gen_ai.tool.call.id: arg0.id",
         "    mode: span",
-        "    min-duration: 2ms");
+        "    min-duration: 2ms",
+        "    end: completion",
+        "    nesting: outermost",
+        "    group: tools");
     assertEquals(Optional.of("returns-assistant"), c.service());
     assertEquals("t.yaml", c.source());
 
@@ -85,6 +88,9 @@ class ConfigLoaderTest {
     assertEquals(PropertyPath.parse("arg0.id"), p.captures().get("gen_ai.tool.call.id"));
     assertEquals(Mode.SPAN, p.mode());
     assertEquals(2_000_000L, p.minDurationNanos());
+    assertEquals(SpanEnd.COMPLETION, p.end());
+    assertEquals(Nesting.OUTERMOST, p.nesting());
+    assertEquals("tools", p.nestingGroup());
     // captures first, then template paths, without duplicates
     assertEquals(List.of(PropertyPath.parse("this.name"), PropertyPath.parse("arg0.id")), p.allPaths());
   }
@@ -115,6 +121,9 @@ class ConfigLoaderTest {
     assertEquals(Map.of(), p.captures());
     assertEquals(Mode.SPAN, p.mode());
     assertEquals(0L, p.minDurationNanos());
+    assertEquals(SpanEnd.AUTO, p.end());
+    assertEquals(Nesting.ALL, p.nesting());
+    assertEquals("p", p.nestingGroup());
     assertEquals(2, p.line());
     assertEquals(List.of(), p.allPaths());
   }
@@ -164,6 +173,35 @@ class ConfigLoaderTest {
     assertEquals(SpanKind.INTERNAL, pointcut("kind: internal").kind());
     assertEquals(Mode.AGGREGATE, pointcut("mode: AGGREGATE").mode());
     assertEquals(Mode.SPAN, pointcut("mode: Span").mode());
+  }
+
+  @Test
+  void spanEnds() {
+    assertEquals(SpanEnd.AUTO, pointcut("end: auto").end());
+    assertEquals(SpanEnd.EXIT, pointcut("end: exit").end());
+    assertEquals(SpanEnd.COMPLETION, pointcut("end: Completion").end());
+    assertEquals(SpanEnd.CLOSE, pointcut("end: CLOSE").end());
+  }
+
+  @Test
+  void nestingAndGroup() {
+    assertEquals(Nesting.ALL, pointcut("nesting: all").nesting());
+    Pointcut outermost = pointcut("nesting: OUTERMOST");
+    assertEquals(Nesting.OUTERMOST, outermost.nesting());
+    assertEquals("p", outermost.nestingGroup());
+    assertEquals("llm.chat:v2_x-1", pointcut("nesting: outermost", "group: llm.chat:v2_x-1").nestingGroup());
+  }
+
+  @Test
+  void pointcutsShareAGroupAndMayNameAnotherPointcut() {
+    AgentConfig c = parse(
+        "pointcuts:",
+        "  - {name: sdk, class: a.Sdk, method: create, nesting: outermost}",
+        "  - {name: framework, class: a.Framework, method: call, nesting: outermost, group: sdk}",
+        "  - {name: other, class: a.Other, method: call, nesting: outermost, group: sdk}");
+    for (Pointcut p : c.pointcuts()) {
+      assertEquals("sdk", p.nestingGroup());
+    }
   }
 
   @Test

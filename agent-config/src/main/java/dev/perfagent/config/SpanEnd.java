@@ -1,0 +1,16 @@
+package dev.perfagent.config;
+
+/** When the span of a call ends ({@code end:} key, case-insensitive). */
+public enum SpanEnd {
+  /** {@link #COMPLETION} when the declared return type is a {@code CompletionStage} or subtype, else {@link #EXIT}. */
+  AUTO,
+  /** When the method returns or throws. */
+  EXIT,
+  /** When the returned {@code CompletionStage} completes; {@code return} is the completed value. */
+  COMPLETION,
+  /**
+   * When the returned {@code AutoCloseable}, {@code Stream}, {@code Iterator} or {@code Iterable} is closed or
+   * exhausted, whichever comes first.
+   */
+  CLOSE
+}
