@@ -10,19 +10,24 @@ import java.util.Optional;
 public final class AgentConfig {
   private final String service;
   private final ExportSettings export;
+  private final boolean propagation;
+  private final Limits limits;
   private final List<Pointcut> pointcuts;
   private final String source;
 
-  AgentConfig(String service, ExportSettings export, List<Pointcut> pointcuts, String source) {
+  AgentConfig(String service, ExportSettings export, boolean propagation, Limits limits, List<Pointcut> pointcuts,
+      String source) {
     this.service = service;
     this.export = Objects.requireNonNull(export, "export");
+    this.propagation = propagation;
+    this.limits = Objects.requireNonNull(limits, "limits");
     this.pointcuts = Collections.unmodifiableList(new ArrayList<>(pointcuts));
     this.source = Objects.requireNonNull(source, "source");
   }
 
-  /** A configuration without pointcuts and with default export settings. */
+  /** A configuration without pointcuts and with default settings. */
   public static AgentConfig empty(String source) {
-    return new AgentConfig(null, ExportSettings.defaults(), Collections.emptyList(), source);
+    return new AgentConfig(null, ExportSettings.defaults(), true, Limits.defaults(), Collections.emptyList(), source);
   }
 
   /** Default {@code service.name}; OTEL_SERVICE_NAME / otel.service.name take precedence. */
@@ -32,6 +37,15 @@ public final class AgentConfig {
 
   public ExportSettings export() {
     return export;
+  }
+
+  /** Whether work submitted to JDK executors from inside a recorded span runs as its child; default true. */
+  public boolean propagation() {
+    return propagation;
+  }
+
+  public Limits limits() {
+    return limits;
   }
 
   /** Pointcuts in file order, unmodifiable. */

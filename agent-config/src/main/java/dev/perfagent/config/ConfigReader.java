@@ -2,13 +2,14 @@ package dev.perfagent.config;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 
-/** Reads the top-level mapping ({@code service}, {@code export}, {@code pointcuts}) of one file. */
+/** Reads the top-level mapping ({@code service}, {@code export}, {@code pointcuts}, ...) of one file. */
 final class ConfigReader {
-  static final List<String> KEYS = List.of("service", "export", "pointcuts");
+  static final List<String> KEYS = List.of("service", "export", "pointcuts", "propagation", "limits");
 
   private final Problems problems;
   private final Values values;
@@ -30,14 +31,9 @@ final class ConfigReader {
     }
     Fields f = Fields.read((MappingNode) root, KEYS, problems);
     String service = f.has("service") ? values.string("service", f.value("service")) : null;
-
-    ExportSettings export = ExportSettings.defaults();
-    if (f.has("export")) {
-      MappingNode m = values.mapping("export", f.value("export"), "a mapping");
-      if (m != null) {
-        export = new ExportReader(problems).read(m);
-      }
-    }
+    ExportSettings export = section(f, "export", ExportSettings.defaults(), new ExportReader(problems)::read);
+    Boolean propagation = f.has("propagation") ? values.bool("propagation", f.value("propagation")) : Boolean.TRUE;
+    Limits limits = section(f, "limits", Limits.defaults(), new LimitsReader(problems)::read);
 
     List<Pointcut> pointcuts = new ArrayList<>();
     f.require("pointcuts", "missing required key 'pointcuts' (a list of pointcuts; write 'pointcuts: []' for none)",
@@ -59,6 +55,15 @@ final class ConfigReader {
     if (!problems.isEmpty()) {
       return null;
     }
-    return new AgentConfig(service, export, pointcuts, problems.source());
+    return new AgentConfig(service, export, propagation, limits, pointcuts, problems.source());
+  }
+
+  /** A mapping section read by {@code reader}; {@code defaults} when absent or empty. */
+  private <T> T section(Fields f, String key, T defaults, Function<MappingNode, T> reader) {
+    if (!f.has(key)) {
+      return defaults;
+    }
+    MappingNode m = values.mapping(key, f.value(key), "a mapping");
+    return m == null ? defaults : reader.apply(m);
   }
 }

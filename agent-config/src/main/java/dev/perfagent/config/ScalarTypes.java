@@ -22,17 +22,9 @@ final class ScalarTypes {
    * @throws NumberFormatException for an integer that does not fit a long
    */
   static Object typed(String text) {
-    switch (text) {
-      case "true":
-      case "True":
-      case "TRUE":
-        return Boolean.TRUE;
-      case "false":
-      case "False":
-      case "FALSE":
-        return Boolean.FALSE;
-      default:
-        break;
+    Boolean bool = bool(text);
+    if (bool != null) {
+      return bool;
     }
     if (text.length() > MAX_NUMBER_LENGTH) {
       return text;
@@ -50,5 +42,21 @@ final class ScalarTypes {
       return Double.NaN;
     }
     return text;
+  }
+
+  /** TRUE or FALSE for the core-schema spellings of a boolean, else null. */
+  static Boolean bool(String text) {
+    switch (text) {
+      case "true":
+      case "True":
+      case "TRUE":
+        return Boolean.TRUE;
+      case "false":
+      case "False":
+      case "FALSE":
+        return Boolean.FALSE;
+      default:
+        return null;
+    }
   }
 }

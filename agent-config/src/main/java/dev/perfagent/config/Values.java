@@ -89,6 +89,15 @@ final class Values {
     return value == null ? null : Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
   }
 
+  /** A plain {@code true} or {@code false}; quoted, it is a string and rejected. */
+  Boolean bool(String key, Node node) {
+    Boolean value = Nodes.isPlain(node) ? ScalarTypes.bool(((ScalarNode) node).getValue()) : null;
+    if (value == null) {
+      problems.at(node, key + ": expected true or false, got " + Nodes.describe(node));
+    }
+    return value;
+  }
+
   /** A {@link Durations duration} in nanoseconds. */
   Long duration(String key, Node node) {
     String text = Nodes.text(node);

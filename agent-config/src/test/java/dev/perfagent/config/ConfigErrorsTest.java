@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class ConfigErrorsTest {
   private static final String POINTCUT_KEYS = "name, class, subtype-of, class-annotation, method, parameters,"
       + " method-annotation, span, kind, attributes, capture, mode, min-duration, end, nesting, group";
-  private static final String TOP_KEYS = "service, export, pointcuts";
+  private static final String TOP_KEYS = "service, export, pointcuts, propagation, limits";
 
   @Test
   void problemParts() {
@@ -43,6 +43,20 @@ class ConfigErrorsTest {
     assertEquals(List.of("t.yaml:1:1: unknown key 'pointcut'; expected one of: " + TOP_KEYS
             + "; did you mean 'pointcuts'?"),
         problems("pointcut: []"));
+  }
+
+  @Test
+  void unknownTopLevelAndLimitsKeys() {
+    assertEquals(List.of(
+        "t.yaml:1:1: unknown key 'propagaton'; expected one of: " + TOP_KEYS + "; did you mean 'propagation'?",
+        "t.yaml:2:1: unknown key 'limit'; expected one of: " + TOP_KEYS + "; did you mean 'limits'?",
+        "t.yaml:4:3: unknown key 'value-lenght'; expected one of: value-length, list-length, open-span-timeout;"
+            + " did you mean 'value-length'?",
+        "t.yaml:5:3: unknown key 'timeout'; expected one of: value-length, list-length, open-span-timeout"),
+        problems("propagaton: false", "limit: {}", "limits:", "  value-lenght: 10", "  timeout: 1s",
+            "pointcuts: []"));
+    assertEquals(List.of("t.yaml:1:9: limits: expected a mapping, got a list"),
+        problems("limits: [a]", "pointcuts: []"));
   }
 
   @Test
@@ -421,6 +435,56 @@ class ConfigErrorsTest {
         pointcutProblems("nesting: true"));
     assertEquals(List.of("t.yaml:5:14: nesting: expected one of: all, outermost, got a mapping"),
         pointcutProblems("nesting: {a: b}"));
+  }
+
+  @Test
+  void propagationErrors() {
+    assertEquals(List.of("t.yaml:1:14: propagation: expected true or false, got 'yes'"),
+        problems("propagation: yes", "pointcuts: []"));
+    assertEquals(List.of("t.yaml:1:14: propagation: expected true or false, got the quoted string 'false'"),
+        problems("propagation: \"false\"", "pointcuts: []"));
+    assertEquals(List.of("t.yaml:1:14: propagation: expected true or false, got a list"),
+        problems("propagation: [true]", "pointcuts: []"));
+    assertEquals(List.of("t.yaml:1:13: propagation: expected true or false, got an empty value"),
+        problems("propagation:", "pointcuts: []"));
+    assertEquals(List.of("t.yaml:1:14: propagation: expected true or false, got '1'"),
+        problems("propagation: 1", "pointcuts: []"));
+  }
+
+  @Test
+  void limitsErrors() {
+    assertEquals(List.of(
+        "t.yaml:2:17: value-length: expected an integer between 16 and 1048576, got '15'",
+        "t.yaml:3:16: list-length: expected an integer between 1 and 65536, got '0'",
+        "t.yaml:4:22: open-span-timeout: duration '0s' must be more than 0"),
+        problems(
+            "limits:",
+            "  value-length: 15",
+            "  list-length: 0",
+            "  open-span-timeout: 0s",
+            "pointcuts: []"));
+    assertEquals(List.of(
+        "t.yaml:2:17: value-length: expected an integer between 16 and 1048576, got '1048577'",
+        "t.yaml:3:16: list-length: expected an integer between 1 and 65536, got '65537'",
+        "t.yaml:4:22: open-span-timeout: duration '-1s' must not be negative"),
+        problems(
+            "limits:",
+            "  value-length: 1048577",
+            "  list-length: 65537",
+            "  open-span-timeout: -1s",
+            "pointcuts: []"));
+    assertEquals(List.of(
+        "t.yaml:2:17: value-length: expected an integer between 16 and 1048576, got the quoted string '4096'",
+        "t.yaml:3:16: list-length: expected an integer between 1 and 65536, got a list",
+        "t.yaml:4:22: open-span-timeout: unknown unit 'm' in duration '10m'; use ns, us, ms or s"),
+        problems(
+            "limits:",
+            "  value-length: '4096'",
+            "  list-length: [1]",
+            "  open-span-timeout: 10m",
+            "pointcuts: []"));
+    assertEquals(List.of("t.yaml:1:29: open-span-timeout: expected a duration such as 2ms, got a mapping"),
+        problems("limits: {open-span-timeout: {s: 1}}", "pointcuts: []"));
   }
 
   @Test

@@ -32,6 +32,11 @@ class ConfigLoaderTest {
         "  metrics-file: out/metrics.jsonl",
         "  buffer-size: 1024",
         "  log-level: DEBUG",
+        "propagation: false",
+        "limits:",
+        "  value-length: 100",
+        "  list-length: 10",
+        "  open-span-timeout: 30s",
         "pointcuts:",
         "  - name: tool-run",
         "    class: com.acme.returns.tools.*",
@@ -68,10 +73,15 @@ class ConfigLoaderTest {
     assertEquals(1024, e.bufferSize());
     assertEquals("debug", e.logLevel());
 
+    assertFalse(c.propagation());
+    assertEquals(100, c.limits().valueLength());
+    assertEquals(10, c.limits().listLength());
+    assertEquals(30_000_000_000L, c.limits().openSpanTimeoutNanos());
+
     assertEquals(1, c.pointcuts().size());
     Pointcut p = c.pointcuts().get(0);
     assertEquals("tool-run", p.name());
-    assertEquals(13, p.line());
+    assertEquals(18, p.line());
     assertEquals("com.acme.returns.tools.*", p.classPattern().get().text());
     assertTrue(p.classPattern().get().matches("com.acme.returns.tools.Search"));
     assertEquals(Optional.of("com.acme.returns.tools.Tool"), p.subtypeOf());
@@ -107,6 +117,8 @@ class ConfigLoaderTest {
     assertEquals("perf-agent-metrics.jsonl", e.metricsFile());
     assertEquals(8192, e.bufferSize());
     assertEquals("info", e.logLevel());
+    assertTrue(c.propagation());
+    assertSame(Limits.defaults(), c.limits());
 
     Pointcut p = c.pointcuts().get(0);
     assertEquals(Optional.empty(), p.subtypeOf());
@@ -141,12 +153,22 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void limitsDefaultsObject() {
+    Limits d = Limits.defaults();
+    assertEquals(4096, d.valueLength());
+    assertEquals(128, d.listLength());
+    assertEquals(600_000_000_000L, d.openSpanTimeoutNanos());
+  }
+
+  @Test
   void emptyConfig() {
     AgentConfig c = AgentConfig.empty("x.yaml");
     assertEquals("x.yaml", c.source());
     assertEquals(Optional.empty(), c.service());
     assertTrue(c.pointcuts().isEmpty());
     assertSame(ExportSettings.defaults(), c.export());
+    assertTrue(c.propagation());
+    assertSame(Limits.defaults(), c.limits());
   }
 
   @Test
@@ -158,9 +180,10 @@ class ConfigLoaderTest {
 
   @Test
   void emptyExportAndCollectionsMeanDefaults() {
-    AgentConfig c = parse("export:", "  headers:", "pointcuts:", "  - name: p", "    class: a.B",
+    AgentConfig c = parse("export:", "  headers:", "limits:", "pointcuts:", "  - name: p", "    class: a.B",
         "    method: m", "    attributes:", "    capture:");
     assertEquals(Map.of(), c.export().headers());
+    assertSame(Limits.defaults(), c.limits());
     assertEquals(Map.of(), c.pointcuts().get(0).attributes());
     assertEquals(Map.of(), c.pointcuts().get(0).captures());
   }
@@ -202,6 +225,36 @@ class ConfigLoaderTest {
     for (Pointcut p : c.pointcuts()) {
       assertEquals("sdk", p.nestingGroup());
     }
+  }
+
+  @Test
+  void propagationValues() {
+    assertTrue(parse("propagation: true", "pointcuts: []").propagation());
+    assertTrue(parse("propagation: TRUE", "pointcuts: []").propagation());
+    assertFalse(parse("propagation: false", "pointcuts: []").propagation());
+    assertFalse(parse("propagation: False", "pointcuts: []").propagation());
+  }
+
+  @Test
+  void limitBounds() {
+    Limits low = parse("limits: {value-length: 16, list-length: 1, open-span-timeout: 1ns}", "pointcuts: []")
+        .limits();
+    assertEquals(16, low.valueLength());
+    assertEquals(1, low.listLength());
+    assertEquals(1L, low.openSpanTimeoutNanos());
+    Limits high = parse("limits: {value-length: 1048576, list-length: 65536, open-span-timeout: 1.5s}",
+        "pointcuts: []").limits();
+    assertEquals(1_048_576, high.valueLength());
+    assertEquals(65_536, high.listLength());
+    assertEquals(1_500_000_000L, high.openSpanTimeoutNanos());
+  }
+
+  @Test
+  void limitsNotGivenKeepTheirDefaults() {
+    Limits l = parse("limits:", "  list-length: 5", "pointcuts: []").limits();
+    assertEquals(4096, l.valueLength());
+    assertEquals(5, l.listLength());
+    assertEquals(600_000_000_000L, l.openSpanTimeoutNanos());
   }
 
   @Test

@@ -1,0 +1,53 @@
+package dev.perfagent.config;
+
+import java.util.concurrent.TimeUnit;
+
+/** The {@code limits:} section: bounds on what one call may record. Immutable. */
+public final class Limits {
+  static final int DEFAULT_VALUE_LENGTH = 4096;
+  static final int MIN_VALUE_LENGTH = 16;
+  static final int MAX_VALUE_LENGTH = 1_048_576;
+  static final int DEFAULT_LIST_LENGTH = 128;
+  static final int MIN_LIST_LENGTH = 1;
+  static final int MAX_LIST_LENGTH = 65_536;
+  static final long DEFAULT_OPEN_SPAN_TIMEOUT_NANOS = TimeUnit.MINUTES.toNanos(10);
+
+  private static final Limits DEFAULTS =
+      new Limits(DEFAULT_VALUE_LENGTH, DEFAULT_LIST_LENGTH, DEFAULT_OPEN_SPAN_TIMEOUT_NANOS);
+
+  private final int valueLength;
+  private final int listLength;
+  private final long openSpanTimeoutNanos;
+
+  Limits(int valueLength, int listLength, long openSpanTimeoutNanos) {
+    this.valueLength = valueLength;
+    this.listLength = listLength;
+    this.openSpanTimeoutNanos = openSpanTimeoutNanos;
+  }
+
+  /** Value length 4096, list length 128, open-span timeout 10 minutes. */
+  public static Limits defaults() {
+    return DEFAULTS;
+  }
+
+  /** Captured strings longer than this many characters are cut (16..1048576). */
+  public int valueLength() {
+    return valueLength;
+  }
+
+  /** Elements kept of a captured collection or array (1..65536). */
+  public int listLength() {
+    return listLength;
+  }
+
+  /** A span still open after this long is ended as timed out; always more than 0. */
+  public long openSpanTimeoutNanos() {
+    return openSpanTimeoutNanos;
+  }
+
+  @Override
+  public String toString() {
+    return "Limits{valueLength=" + valueLength + ", listLength=" + listLength
+        + ", openSpanTimeoutNanos=" + openSpanTimeoutNanos + "}";
+  }
+}
