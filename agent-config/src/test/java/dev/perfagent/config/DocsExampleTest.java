@@ -44,7 +44,12 @@ class DocsExampleTest {
     for (Pointcut p : c.pointcuts()) {
       names.add(p.name());
     }
-    assertEquals(List.of("llm-chat", "llm-embeddings", "tool-execute", "jdbc-execute", "pool-get-connection"), names);
+    assertEquals(List.of("llm-chat", "llm-chat-async", "agent-step", "llm-embeddings", "tool-execute",
+        "jdbc-execute", "pool-get-connection"), names);
+    assertTrue(c.propagation());
+    assertEquals(8192, c.limits().valueLength());
+    assertEquals(128, c.limits().listLength());
+    assertEquals(600_000_000_000L, c.limits().openSpanTimeoutNanos());
 
     Pointcut chat = c.pointcuts().get(0);
     assertEquals(SpanKind.CLIENT, chat.kind());
@@ -55,15 +60,20 @@ class DocsExampleTest {
     assertEquals(List.of("usage", "inputTokens"), chat.captures().get("gen_ai.usage.input_tokens").steps());
     assertEquals(List.of("usage", "outputTokens"), chat.captures().get("gen_ai.usage.output_tokens").steps());
 
-    Pointcut tool = c.pointcuts().get(2);
+    assertEquals(SpanEnd.AUTO, c.pointcuts().get(1).end());
+    Pointcut step = c.pointcuts().get(2);
+    assertEquals(Nesting.OUTERMOST, step.nesting());
+    assertEquals("agent-step", step.nestingGroup());
+
+    Pointcut tool = c.pointcuts().get(4);
     assertEquals(Optional.of("com.acme.returns.tools.Tool"), tool.subtypeOf());
     assertEquals("execute_tool {this.name}", tool.spanName().text());
     assertEquals(250_000L, tool.minDurationNanos());
 
-    Pointcut jdbc = c.pointcuts().get(3);
+    Pointcut jdbc = c.pointcuts().get(5);
     assertEquals(SpanKind.CLIENT, jdbc.kind());
 
-    Pointcut pool = c.pointcuts().get(4);
+    Pointcut pool = c.pointcuts().get(6);
     assertEquals(Mode.AGGREGATE, pool.mode());
     assertEquals(Optional.of(List.of()), pool.parameters());
     assertEquals(Map.of("db.client.connection.pool.name", "main"), pool.attributes());
@@ -73,7 +83,44 @@ class DocsExampleTest {
   void pointcutSectionExampleIsValid() throws Exception {
     AgentConfig c = ConfigLoader.parse(block("## Pointcuts", "```yaml\n"), "example.yaml");
     assertEquals(1, c.pointcuts().size());
-    assertEquals(2_000_000L, c.pointcuts().get(0).minDurationNanos());
+    Pointcut p = c.pointcuts().get(0);
+    assertEquals(2_000_000L, p.minDurationNanos());
+    assertEquals(SpanEnd.EXIT, p.end());
+    assertEquals(Nesting.OUTERMOST, p.nesting());
+    assertEquals("tools", p.nestingGroup());
+  }
+
+  @Test
+  void topLevelExampleIsValid() throws Exception {
+    AgentConfig c = ConfigLoader.parse(block("## Top level", "```yaml\n"), "example.yaml");
+    assertTrue(c.propagation());
+    assertEquals(4096, c.limits().valueLength());
+  }
+
+  @Test
+  void limitsExampleIsValid() throws Exception {
+    String yaml = block("## `limits`", "```yaml\n") + "pointcuts: []\n";
+    Limits limits = ConfigLoader.parse(yaml, "example.yaml").limits();
+    assertEquals(4096, limits.valueLength());
+    assertEquals(128, limits.listLength());
+    assertEquals(600_000_000_000L, limits.openSpanTimeoutNanos());
+  }
+
+  @Test
+  void endExampleIsValid() throws Exception {
+    AgentConfig c = ConfigLoader.parse(block("### When a span ends", "```yaml\n"), "example.yaml");
+    assertEquals(SpanEnd.AUTO, c.pointcuts().get(0).end());
+    assertEquals(SpanEnd.CLOSE, c.pointcuts().get(1).end());
+  }
+
+  @Test
+  void nestingExampleIsValid() throws Exception {
+    AgentConfig c = ConfigLoader.parse(block("### Nested calls", "```yaml\n"), "example.yaml");
+    for (Pointcut p : c.pointcuts()) {
+      assertEquals(Nesting.OUTERMOST, p.nesting());
+      assertEquals("llm", p.nestingGroup());
+    }
+    assertEquals(2, c.pointcuts().size());
   }
 
   @Test
