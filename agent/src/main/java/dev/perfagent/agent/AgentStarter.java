@@ -4,8 +4,11 @@ import dev.perfagent.agent.export.ExportLoop;
 import dev.perfagent.agent.plan.PointcutCatalog;
 import dev.perfagent.agent.plan.SiteRegistry;
 import dev.perfagent.agent.weave.Weaver;
+import dev.perfagent.bootstrap.Recorder;
+import dev.perfagent.bootstrap.RecorderState;
 import dev.perfagent.bootstrap.SpanRing;
 import dev.perfagent.config.AgentConfig;
+import dev.perfagent.config.Limits;
 import java.lang.instrument.Instrumentation;
 import org.slf4j.Logger;
 
@@ -25,7 +28,10 @@ public final class AgentStarter {
         PointcutCatalog.compile(config, problem -> log.warn("perf-agent: {}, pointcut skipped", problem));
     SpanRing ring =
         new SpanRing(config.export().bufferSize(), catalog.maxValues(), catalog.aggregateSlots());
-    SiteRegistry sites = new SiteRegistry(ring);
+    Limits limits = config.limits();
+    RecorderState generation = new RecorderState(ring, limits.valueLength(), limits.listLength());
+    Recorder.install(generation);
+    SiteRegistry sites = new SiteRegistry(generation);
     ExportLoop exporter = new ExportLoop(config, catalog, sites, log);
     exporter.start();
     Runtime.getRuntime()
@@ -33,7 +39,7 @@ public final class AgentStarter {
     try {
       long start = System.nanoTime();
       Weaver weaver = new Weaver();
-      weaver.install(inst, catalog, sites, log);
+      weaver.install(inst, catalog, sites, config.propagation(), log);
       log.debug(
           "perf-agent: weaver installed in {} ms ({} classes already loaded were woven, {} failed)",
           (System.nanoTime() - start) / 1_000_000, weaver.wovenTypes(), weaver.failedTypes());

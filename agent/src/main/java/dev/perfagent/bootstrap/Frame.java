@@ -5,21 +5,24 @@ package dev.perfagent.bootstrap;
  * keeps the frame its entry returned and hands it back at exit, so the exit needs no thread-local
  * lookup.
  */
-public final class Frame {
+public final class Frame extends OpenSpan {
   final ThreadState owner;
   final int depth;
-  int siteId;
-  long id;
-  long start;
-  PointcutPlan plan;
-  SpanRing ring;
-  /** Which aggregate slots nested aggregate-mode calls touched. */
-  long aggregateMask;
-  /** Allocated on first use: count, total, min, max nanos per aggregate slot. */
-  long[] aggregates;
+  /** This frame's context once some work submitted inside it asked for it; reset per call. */
+  TraceContext context;
 
   Frame(ThreadState owner, int depth) {
     this.owner = owner;
     this.depth = depth;
+    this.values = new Object[0];
+  }
+
+  TraceContext context() {
+    TraceContext c = context;
+    if (c == null) {
+      c = new TraceContext(traceId, spanId);
+      context = c;
+    }
+    return c;
   }
 }

@@ -1,20 +1,50 @@
 package dev.perfagent.bootstrap;
 
-/** What the recorder does for one pointcut: which values to read and which calls to keep. */
+/**
+ * What the recorder does for the calls of one call site: which values to read, which calls to keep,
+ * when the span ends and which nesting group it belongs to.
+ */
 public final class PointcutPlan {
+  /** The span ends when the method returns or throws. */
+  public static final int END_AT_EXIT = 0;
+  /** The span ends when the returned {@code CompletionStage} completes. */
+  public static final int END_ON_COMPLETION = 1;
+
+  /** Which values {@link #readValues} reads. */
+  static final int ALL_VALUES = 0;
+  static final int CALL_VALUES = 1; // this and arguments: read when the call returns
+  static final int RESULT_VALUES = 2; // return and thrown: read when the span ends
+
   private final ValueReader[] values;
   private final long minDurationNanos;
   private final int aggregateSlot;
+  private final int end;
+  private final int nestingGroup;
 
-  /** A span-mode plan. */
+  /** A span-mode plan that ends at exit and nests freely. */
   public PointcutPlan(ValueReader[] values, long minDurationNanos) {
-    this(values, minDurationNanos, -1);
+    this(values, minDurationNanos, END_AT_EXIT, -1);
   }
 
-  private PointcutPlan(ValueReader[] values, long minDurationNanos, int aggregateSlot) {
+  /**
+   * A span-mode plan.
+   *
+   * @param end {@link #END_AT_EXIT} or {@link #END_ON_COMPLETION}
+   * @param nestingGroup -1, or the group of which only the outermost call on a thread is recorded
+   */
+  public PointcutPlan(ValueReader[] values, long minDurationNanos, int end, int nestingGroup) {
+    this(values, minDurationNanos, -1, end, nestingGroup);
+  }
+
+  private PointcutPlan(ValueReader[] values, long minDurationNanos, int aggregateSlot, int end, int nestingGroup) {
+    if (end != END_AT_EXIT && end != END_ON_COMPLETION) {
+      throw new IllegalArgumentException("end " + end);
+    }
     this.values = values.clone();
     this.minDurationNanos = minDurationNanos;
     this.aggregateSlot = aggregateSlot;
+    this.end = end;
+    this.nestingGroup = nestingGroup;
   }
 
   /**
@@ -25,7 +55,7 @@ public final class PointcutPlan {
     if (slot < 0 || slot >= RecorderState.MAX_AGGREGATE_SLOTS) {
       throw new IllegalArgumentException("aggregate slot " + slot);
     }
-    return new PointcutPlan(new ValueReader[0], 0, slot);
+    return new PointcutPlan(new ValueReader[0], 0, slot, END_AT_EXIT, -1);
   }
 
   int aggregateSlot() {
@@ -40,12 +70,26 @@ public final class PointcutPlan {
     return minDurationNanos;
   }
 
+  boolean endsOnCompletion() {
+    return end == END_ON_COMPLETION;
+  }
+
+  int nestingGroup() {
+    return nestingGroup;
+  }
+
+  /** Reads and freezes the values {@code which} selects into {@code span.values}. */
   void readValues(
-      Object[] target, int offset, Object self, Object a, Object b, Object c, Object returned,
+      OpenSpan span, int which, Object self, Object a, Object b, Object c, Object returned,
       Throwable thrown) {
     ValueReader[] v = values;
+    ValueFreezer freezer = span.state.freezer();
+    Object[] target = span.values;
     for (int i = 0; i < v.length; i++) {
-      target[offset + i] = v[i].read(self, a, b, c, returned, thrown);
+      ValueReader reader = v[i];
+      if (which == ALL_VALUES || (which == RESULT_VALUES) == reader.readsResult()) {
+        target[i] = freezer.freeze(reader.read(self, a, b, c, returned, thrown), span, i);
+      }
     }
   }
 }

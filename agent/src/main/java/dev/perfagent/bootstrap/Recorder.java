@@ -10,9 +10,14 @@ public final class Recorder {
 
   private Recorder() {}
 
-  /** Installs a new table of call-site plans and the ring the exporter drains. */
+  /** Installs a new generation: call-site plans, the ring the exporter drains, limits. */
   public static void install(RecorderState newState) {
     state = newState;
+  }
+
+  /** The generation in force. */
+  public static RecorderState state() {
+    return state;
   }
 
   /**
@@ -26,7 +31,7 @@ public final class Recorder {
       if (plan == null) {
         return null;
       }
-      return ThreadState.current().push(siteId, plan, current.ring(), System.nanoTime());
+      return ThreadState.current().push(siteId, plan, current, System.nanoTime());
     } catch (Throwable t) {
       RecorderStats.INTERNAL_ERRORS.increment();
       return null;

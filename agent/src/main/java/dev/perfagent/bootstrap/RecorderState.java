@@ -1,21 +1,44 @@
 package dev.perfagent.bootstrap;
 
 /**
- * One immutable generation of what the recorder does: the plan of each call site (by site id; a site is one woven method of one pointcut) and the
- * ring spans go to. Swapped as a whole when pointcuts change.
+ * One immutable generation of what the recorder does: the plan of each call site (by site id; a
+ * site is one woven method of one pointcut), the ring spans go to, how captured values are frozen,
+ * and the spans that outlived their call. Swapped as a whole; {@link #withPlans} keeps everything
+ * but the plan table, so call sites can be added while classes load.
  */
 public final class RecorderState {
   /** Aggregate-mode pointcuts per configuration: one bit each in a frame's mask. */
   public static final int MAX_AGGREGATE_SLOTS = 64;
+  public static final int DEFAULT_VALUE_LENGTH = 4096;
+  public static final int DEFAULT_LIST_LENGTH = 128;
 
-  static final RecorderState EMPTY = new RecorderState(new PointcutPlan[0], new SpanRing(16, 0));
+  static final RecorderState EMPTY = new RecorderState(new SpanRing(16, 0), DEFAULT_VALUE_LENGTH, DEFAULT_LIST_LENGTH);
 
   private final PointcutPlan[] plans;
   private final SpanRing ring;
+  private final ValueFreezer freezer;
+  private final PendingSpans pending;
 
-  public RecorderState(PointcutPlan[] plans, SpanRing ring) {
-    this.plans = plans.clone();
+  /**
+   * A generation without call sites yet.
+   *
+   * @param valueLength captured strings are cut at this many chars
+   * @param listLength captured collections and arrays keep at most this many elements
+   */
+  public RecorderState(SpanRing ring, int valueLength, int listLength) {
+    this(new PointcutPlan[0], ring, new ValueFreezer(valueLength, listLength), new PendingSpans());
+  }
+
+  private RecorderState(PointcutPlan[] plans, SpanRing ring, ValueFreezer freezer, PendingSpans pending) {
+    this.plans = plans;
     this.ring = ring;
+    this.freezer = freezer;
+    this.pending = pending;
+  }
+
+  /** This generation with another plan table (the same ring, limits and open spans). */
+  public RecorderState withPlans(PointcutPlan[] newPlans) {
+    return new RecorderState(newPlans.clone(), ring, freezer, pending);
   }
 
   PointcutPlan plan(int id) {
@@ -25,5 +48,14 @@ public final class RecorderState {
 
   public SpanRing ring() {
     return ring;
+  }
+
+  ValueFreezer freezer() {
+    return freezer;
+  }
+
+  /** The spans of this generation that outlived their call and have not ended yet. */
+  public PendingSpans pending() {
+    return pending;
   }
 }

@@ -5,10 +5,20 @@ import java.lang.invoke.VarHandle;
 import java.util.Arrays;
 
 /**
- * One slot of the {@link SpanRing}: a finished call as the recorder wrote it, read by the exporter
- * while it drains the slot. Times are {@link System#nanoTime()}.
+ * One slot of the {@link SpanRing}: a finished span as the recorder wrote it, read by the exporter
+ * while it drains the slot. Times are {@link System#nanoTime()}. Every value is frozen (immutable,
+ * read on the application thread): the exporter never touches an application object.
  */
 public final class SpanRecord {
+  /** How the span ended: its method returned or threw. */
+  public static final int END_RETURNED = 0;
+  /** The {@code CompletionStage} its method returned completed. */
+  public static final int END_COMPLETED = 1;
+  /** It was still open after the open-span timeout. */
+  public static final int END_TIMEOUT = 2;
+  /** It was still open when the process exited. */
+  public static final int END_SHUTDOWN = 3;
+
   private static final VarHandle SEQUENCE;
 
   static {
@@ -23,14 +33,17 @@ public final class SpanRecord {
   private long sequence;
 
   int siteId;
+  long traceId;
   long spanId;
   long parentId;
-  long rootId;
   long startNanos;
   long endNanos;
-  Thread thread;
-  Throwable thrown;
+  int endReason;
+  String threadName;
+  long threadId;
+  FrozenError error;
   final Object[] values;
+  long truncatedMask;
   long aggregateMask;
   final long[] aggregates;
 
@@ -48,26 +61,32 @@ public final class SpanRecord {
     SEQUENCE.setRelease(this, sequence);
   }
 
-  /** Drops the references to application objects once the exporter is done with them. */
+  /** Drops what the slot holds once the exporter is done with it. */
   void clear() {
-    thread = null;
-    thrown = null;
+    threadName = null;
+    error = null;
     Arrays.fill(values, null);
   }
 
   public int siteId() { return siteId; }
+  /** The local id of the trace (the span id of its root); never 0. */
+  public long traceId() { return traceId; }
   /** Unique in the process; never 0. */
   public long spanId() { return spanId; }
   /** 0 for a root span. */
   public long parentId() { return parentId; }
-  /** The local id of the root of this span's tree. */
-  public long rootId() { return rootId; }
   public long startNanos() { return startNanos; }
   public long endNanos() { return endNanos; }
-  public Thread thread() { return thread; }
-  public Throwable thrown() { return thrown; }
-  /** Value {@code index} as read by the pointcut plan (null when the path met a null). */
+  /** One of the {@code END_*} constants. */
+  public int endReason() { return endReason; }
+  public String threadName() { return threadName; }
+  public long threadId() { return threadId; }
+  /** The exception the call threw or its stage completed with; null when none. */
+  public FrozenError error() { return error; }
+  /** Frozen value {@code index} of the pointcut plan (null when the path met a null). */
   public Object value(int index) { return values[index]; }
+  /** True when value {@code index} was cut at a configured limit. */
+  public boolean truncated(int index) { return index < 64 && (truncatedMask & (1L << index)) != 0; }
   /** Bit {@code s} set: aggregate-mode calls of slot {@code s} ran inside this span. */
   public long aggregateMask() { return aggregateMask; }
   public long aggregateCount(int slot) { return aggregates[slot * 4]; }

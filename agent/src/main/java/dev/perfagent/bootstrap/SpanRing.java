@@ -80,36 +80,35 @@ public final class SpanRing {
     return (long) TAIL.getVolatile(this);
   }
 
-  void write(
-      int siteId, long spanId, long parentId, long rootId, long start, long end,
-      ThreadState thread, PointcutPlan plan, Object self, Object a, Object b, Object c,
-      Object returned, Throwable error, long aggregateMask, long[] aggregateValues) {
+  /**
+   * Writes the finished span {@code span}. Its values are frozen already, so claiming a slot is the
+   * last step and a slow getter never holds one.
+   */
+  void write(OpenSpan span, long end, FrozenError error, int endReason) {
     long position = claim();
     if (position < 0) {
       RecorderStats.DROPPED.increment();
       return;
     }
     SpanRecord r = slots[(int) position & mask];
-    r.siteId = siteId;
-    r.spanId = spanId;
-    r.parentId = parentId;
-    r.rootId = rootId;
-    r.startNanos = start;
+    r.siteId = span.siteId;
+    r.traceId = span.traceId;
+    r.spanId = span.spanId;
+    r.parentId = span.parentId;
+    r.startNanos = span.start;
     r.endNanos = end;
-    r.thread = thread.thread;
-    r.thrown = error;
-    long touched = aggregateMask & aggregateMaskLimit;
+    r.endReason = endReason;
+    r.threadName = span.threadName;
+    r.threadId = span.threadId;
+    r.error = error;
+    System.arraycopy(span.values, 0, r.values, 0, Math.min(span.plan.valueCount(), width));
+    r.truncatedMask = span.truncatedMask;
+    long touched = span.aggregateMask & aggregateMaskLimit;
     r.aggregateMask = touched;
     if (touched != 0) {
-      System.arraycopy(aggregateValues, 0, r.aggregates, 0, r.aggregates.length);
+      System.arraycopy(span.aggregates, 0, r.aggregates, 0, r.aggregates.length);
     }
-    try {
-      if (plan.valueCount() <= width) {
-        plan.readValues(r.values, 0, self, a, b, c, returned, error);
-      }
-    } finally {
-      r.publish(position + 1);
-    }
+    r.publish(position + 1);
     if ((position & (wakeInterval - 1)) == wakeInterval - 1) {
       Thread waiting = consumer;
       if (waiting != null) {

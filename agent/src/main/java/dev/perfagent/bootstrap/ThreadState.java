@@ -1,37 +1,45 @@
 package dev.perfagent.bootstrap;
 
 import java.util.Arrays;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.CompletionStage;
 
 /**
- * The recorder's state for one application thread: the stack of open matched calls and the local
- * span ids. A span's local id is unique in the process (thread index in the high bits, a per-thread
- * sequence in the low bits); the exporter turns it into the OpenTelemetry span id.
+ * The recorder's state for one application thread: the stack of open matched calls, the context
+ * inherited from work submitted on another thread, and a block of span ids. Only its own thread
+ * touches it (a {@link PendingSpan} takes what it needs from a frame and leaves the thread).
  */
 final class ThreadState {
-  private static final int MAX_DEPTH = 1024;
-  private static final AtomicLong THREAD_INDEX = new AtomicLong();
+  static final int MAX_DEPTH = 1024;
+  private static final IdBlocks IDS = new IdBlocks();
   private static final ThreadLocal<ThreadState> CURRENT =
       new ThreadLocal<ThreadState>() {
         @Override
         protected ThreadState initialValue() {
-          return new ThreadState(Thread.currentThread());
+          return new ThreadState(Thread.currentThread(), IDS);
         }
       };
 
   final Thread thread;
+  private final long threadId;
+  private final IdBlocks ids;
   /** Created on this thread's first aggregate-mode call, so other threads register nothing. */
   private DurationHistograms histograms;
-  private final long idBase;
-  private long sequence;
+  private long nextId;
+  private long idLimit;
   private int depth;
   private Frame[] frames = new Frame[0];
+  /** Open calls per nesting group (index: the plan's group). */
+  private int[] groupDepth = new int[0];
+  /** The parent of this thread's root calls while it runs work submitted from inside a span. */
+  private TraceContext inherited;
   /** True while configured getters run, so that calls they make are not recorded as spans. */
-  private boolean readingValues;
+  boolean readingValues;
 
-  private ThreadState(Thread thread) {
+  @SuppressWarnings("deprecation") // Thread.getId: threadId() exists only from Java 19
+  ThreadState(Thread thread, IdBlocks ids) {
     this.thread = thread;
-    this.idBase = THREAD_INDEX.incrementAndGet() << 40;
+    this.threadId = thread.getId();
+    this.ids = ids;
     grow();
   }
 
@@ -39,21 +47,45 @@ final class ThreadState {
     return CURRENT.get();
   }
 
-  Frame push(int siteId, PointcutPlan plan, SpanRing ring, long start) {
+  Frame push(int siteId, PointcutPlan plan, RecorderState state, long start) {
     if (readingValues) {
       return null;
     }
+    int group = plan.nestingGroup();
+    if (group >= 0 && group < groupDepth.length && groupDepth[group] > 0) {
+      return null; // an outer call of the same group is open: it alone makes the span
+    }
     int d = depth;
     if (d == frames.length && !grow()) {
+      RecorderStats.TOO_DEEP.increment();
       return null;
     }
     Frame f = frames[d];
     f.siteId = siteId;
-    f.id = idBase | ++sequence;
-    f.start = start;
     f.plan = plan;
-    f.ring = ring;
+    f.state = state;
+    f.spanId = newId();
+    if (d > 0) {
+      Frame parent = frames[d - 1];
+      f.traceId = parent.traceId;
+      f.parentId = parent.spanId;
+    } else if (inherited != null) {
+      f.traceId = inherited.traceId;
+      f.parentId = inherited.spanId;
+    } else {
+      f.traceId = f.spanId;
+      f.parentId = 0;
+    }
+    f.start = start;
+    f.context = null;
+    f.truncatedMask = 0;
     f.aggregateMask = 0;
+    if (f.values.length < plan.valueCount()) {
+      f.values = new Object[plan.valueCount()];
+    }
+    if (group >= 0) {
+      enterGroup(group);
+    }
     depth = d + 1;
     return f;
   }
@@ -65,21 +97,55 @@ final class ThreadState {
     if (d >= depth) {
       return; // the frame was already closed (an exit without a matching enter)
     }
+    leaveGroups(d);
     depth = d; // also discards frames above it that never saw their exit
-    if (end - f.start < f.plan.minDurationNanos()) {
+    PointcutPlan plan = f.plan;
+    f.threadName = thread.getName();
+    f.threadId = threadId;
+    if (plan.endsOnCompletion() && thrown == null && returned instanceof CompletionStage) {
+      endLater(f, self, a, b, c, (CompletionStage<?>) returned);
+      return;
+    }
+    if (end - f.start < plan.minDurationNanos()) {
       RecorderStats.BELOW_MIN_DURATION.increment();
       return;
     }
-    long parent = d > 0 ? frames[d - 1].id : 0L;
-    long root = d > 0 ? frames[0].id : f.id;
+    FrozenError error;
     readingValues = true;
     try {
-      f.ring.write(
-          f.siteId, f.id, parent, root, f.start, end, this, f.plan, self, a, b, c, returned,
-          thrown, f.aggregateMask, f.aggregates);
+      plan.readValues(f, PointcutPlan.ALL_VALUES, self, a, b, c, returned, thrown);
+      error = thrown == null ? null : FrozenError.of(thrown, f.state.freezer().maxLength());
     } finally {
       readingValues = false;
     }
+    f.state.ring().write(f, end, error, SpanRecord.END_RETURNED);
+  }
+
+  /** The call returned a stage: its span goes on, as a {@link PendingSpan}, until it completes. */
+  private void endLater(Frame f, Object self, Object a, Object b, Object c, CompletionStage<?> stage) {
+    PendingSpan span = new PendingSpan(f);
+    readingValues = true;
+    try {
+      f.plan.readValues(span, PointcutPlan.CALL_VALUES, self, a, b, c, null, null);
+      span.endOnCompletion(stage); // may end it at once, on this thread, if the stage is complete
+    } finally {
+      readingValues = false;
+    }
+  }
+
+  /** The context of the innermost open span on this thread, or null when none is open. */
+  TraceContext context() {
+    if (readingValues) {
+      return null;
+    }
+    return depth > 0 ? frames[depth - 1].context() : inherited;
+  }
+
+  /** Makes {@code context} the parent of this thread's root calls; returns the one it replaces. */
+  TraceContext adopt(TraceContext context) {
+    TraceContext previous = inherited;
+    inherited = context;
+    return previous;
   }
 
   /**
@@ -116,6 +182,31 @@ final class ThreadState {
       values[i + 1] += nanos;
       values[i + 2] = Math.min(values[i + 2], nanos);
       values[i + 3] = Math.max(values[i + 3], nanos);
+    }
+  }
+
+  long newId() {
+    if (nextId == idLimit) {
+      nextId = ids.nextBlock();
+      idLimit = (nextId | (IdBlocks.BLOCK_SIZE - 1)) + 1;
+    }
+    return nextId++;
+  }
+
+  private void enterGroup(int group) {
+    if (group >= groupDepth.length) {
+      groupDepth = Arrays.copyOf(groupDepth, group + 1);
+    }
+    groupDepth[group]++;
+  }
+
+  /** Frames {@code d} and above close: their groups are no longer open. */
+  private void leaveGroups(int d) {
+    for (int i = depth - 1; i >= d; i--) {
+      int group = frames[i].plan.nestingGroup();
+      if (group >= 0) {
+        groupDepth[group]--;
+      }
     }
   }
 

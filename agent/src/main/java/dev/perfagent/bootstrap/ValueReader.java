@@ -25,6 +25,11 @@ public final class ValueReader {
     }
   }
 
+  /** True when the path starts at the result of the call ({@code return} or {@code thrown}). */
+  boolean readsResult() {
+    return source == RETURN || source == THROWN;
+  }
+
   Object read(Object self, Object a, Object b, Object c, Object returned, Throwable thrown) {
     Object value;
     switch (source) {

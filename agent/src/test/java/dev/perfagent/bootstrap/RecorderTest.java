@@ -20,9 +20,8 @@ class RecorderTest {
     PointcutPlan plain = new PointcutPlan(new ValueReader[] {new ValueReader(ValueReader.ARG_A, new String[0])}, 0);
     PointcutPlan slowOnly = new PointcutPlan(new ValueReader[0], 1_000_000_000L);
     Recorder.install(
-        new RecorderState(
-            new PointcutPlan[] {plain, slowOnly, PointcutPlan.aggregate(0), PointcutPlan.aggregate(1)},
-            ring));
+        new RecorderState(ring, 4096, 128)
+            .withPlans(new PointcutPlan[] {plain, slowOnly, PointcutPlan.aggregate(0), PointcutPlan.aggregate(1)}));
   }
 
   @AfterEach
@@ -32,7 +31,7 @@ class RecorderTest {
 
   private List<long[]> drain() {
     List<long[]> out = new ArrayList<>();
-    ring.drain(r -> out.add(new long[] {r.siteId(), r.spanId(), r.parentId(), r.rootId()}), 100);
+    ring.drain(r -> out.add(new long[] {r.siteId(), r.spanId(), r.parentId(), r.traceId()}), 100);
     return out;
   }
 
@@ -55,7 +54,7 @@ class RecorderTest {
     assertEquals(b[1], c[2]);
     assertEquals(a[1], d[2]);
     for (long[] s : spans) {
-      assertEquals(a[1], s[3], "all share the root");
+      assertEquals(a[1], s[3], "all share the root's trace");
     }
   }
 
@@ -141,14 +140,18 @@ class RecorderTest {
   }
 
   @Test
-  void theThrownExceptionAndTheThreadAreRecorded() {
-    IllegalStateException boom = new IllegalStateException("boom");
+  void theThrownExceptionAndTheThreadAreFrozenAtTheCall() {
+    IllegalStateException boom = new IllegalStateException("boom", new IllegalArgumentException("cause"));
     Frame f = Recorder.enter(0);
     Recorder.exit(f, null, null, null, null, null, boom);
-    Object[] seen = new Object[2];
-    ring.drain(r -> { seen[0] = r.thrown(); seen[1] = r.thread(); }, 1);
-    assertSame(boom, seen[0]);
-    assertSame(Thread.currentThread(), seen[1]);
-    assertTrue(RecorderStats.INTERNAL_ERRORS.sum() >= 0);
+    Object[] seen = new Object[3];
+    ring.drain(r -> { seen[0] = r.error(); seen[1] = r.threadName(); seen[2] = r.threadId(); }, 1);
+    FrozenError error = (FrozenError) seen[0];
+    assertEquals(IllegalStateException.class.getName(), error.type());
+    assertEquals("boom", error.message());
+    assertEquals("cause", error.cause().message());
+    assertTrue(error.stackTrace(10_000).contains("Caused by: java.lang.IllegalArgumentException: cause"));
+    assertEquals(Thread.currentThread().getName(), seen[1]);
+    assertEquals(Thread.currentThread().getId(), seen[2]);
   }
 }

@@ -6,18 +6,30 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class SpanRingTest {
   private static final PointcutPlan READS_ARG =
       new PointcutPlan(new ValueReader[] {new ValueReader(ValueReader.ARG_A, new String[0])}, 0);
+  private static final PointcutPlan READS_NOTHING = new PointcutPlan(new ValueReader[0], 0);
 
-  private final ThreadState thread = ThreadState.current();
+  /** A finished span of {@code plan} with id {@code id} and frozen values {@code values}. */
+  static OpenSpan span(PointcutPlan plan, long id, Object... values) {
+    OpenSpan s = new OpenSpan() {};
+    s.siteId = 1;
+    s.plan = plan;
+    s.traceId = id;
+    s.spanId = id;
+    s.values = values;
+    s.threadName = "test";
+    return s;
+  }
 
   @Test
   void drainsInOrderAndFreesTheSlots() {
     SpanRing ring = new SpanRing(4, 1);
     for (int i = 0; i < 3; i++) {
-      ring.write(7, i + 1, 0, i + 1, 10 * i, 10 * i + 5, thread, READS_ARG, null, "v" + i, null, null, null, null, 0L, null);
+      ring.write(span(READS_ARG, i + 1, "v" + i), 10 * i + 5, null, SpanRecord.END_RETURNED);
     }
     List<String> seen = new ArrayList<>();
     assertEquals(3, ring.drain(r -> seen.add(r.spanId() + ":" + r.value(0) + ":" + r.endNanos()), 10));
@@ -30,17 +42,18 @@ class SpanRingTest {
     SpanRing ring = new SpanRing(4, 1);
     long droppedBefore = RecorderStats.DROPPED.sum();
     for (int i = 0; i < 10; i++) {
-      ring.write(1, i + 1, 0, 1, 0, 1, thread, READS_ARG, null, "x", null, null, null, null, 0L, null);
+      ring.write(span(READS_ARG, i + 1, "x"), 1, null, SpanRecord.END_RETURNED);
     }
     assertEquals(6, RecorderStats.DROPPED.sum() - droppedBefore);
     assertEquals(4, ring.drain(r -> {}, 100));
-    ring.write(1, 99, 0, 1, 0, 1, thread, READS_ARG, null, "after", null, null, null, null, 0L, null);
+    ring.write(span(READS_ARG, 99, "after"), 1, null, SpanRecord.END_RETURNED);
     Object[] last = new Object[1];
     assertEquals(1, ring.drain(r -> last[0] = r.value(0), 100));
     assertEquals("after", last[0]);
   }
 
   @Test
+  @Timeout(30)
   void manyWritersLoseNothingThatFits() throws Exception {
     SpanRing ring = new SpanRing(1 << 16, 1);
     Thread[] writers = new Thread[4];
@@ -49,9 +62,8 @@ class SpanRingTest {
       writers[w] =
           new Thread(
               () -> {
-                ThreadState own = ThreadState.current();
                 for (int i = 0; i < 10_000; i++) {
-                  ring.write(1, base + i + 1, 0, 1, 0, 1, own, READS_ARG, null, null, null, null, null, null, 0L, null);
+                  ring.write(span(READS_ARG, base + i + 1, (Object) null), 1, null, SpanRecord.END_RETURNED);
                 }
               });
       writers[w].start();
@@ -68,17 +80,16 @@ class SpanRingTest {
   }
 
   @Test
-  void aDrainedSlotKeepsNoReferenceToTheAppsObjects() {
+  void aDrainedSlotKeepsNothingOfAnEarlierSpan() {
     SpanRing ring = new SpanRing(2, 1);
-    PointcutPlan readsNothing = new PointcutPlan(new ValueReader[0], 0);
-    ring.write(1, 1, 0, 1, 0, 1, thread, READS_ARG, null, new Object(), null, null, null, new RuntimeException(), 0L, null);
+    ring.write(span(READS_ARG, 1, "value"), 1, FrozenError.of(new RuntimeException(), 100), SpanRecord.END_RETURNED);
     ring.drain(r -> {}, 1);
-    ring.write(1, 2, 0, 1, 0, 1, thread, readsNothing, null, null, null, null, null, null, 0L, null);
+    ring.write(span(READS_NOTHING, 2), 1, null, SpanRecord.END_RETURNED);
     ring.drain(r -> {}, 1);
     // the third write reuses the first slot without writing values: it must find it cleared
-    ring.write(1, 3, 0, 1, 0, 1, thread, readsNothing, null, null, null, null, null, null, 0L, null);
+    ring.write(span(READS_NOTHING, 3), 1, null, SpanRecord.END_RETURNED);
     Object[] seen = {"not drained", "not drained"};
-    ring.drain(r -> { seen[0] = r.value(0); seen[1] = r.thrown(); }, 1);
+    ring.drain(r -> { seen[0] = r.value(0); seen[1] = r.error(); }, 1);
     assertNull(seen[0]);
     assertNull(seen[1]);
   }

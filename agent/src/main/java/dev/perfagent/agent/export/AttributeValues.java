@@ -2,20 +2,16 @@ package dev.perfagent.agent.export;
 
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.AttributesBuilder;
-import java.lang.reflect.Array;
 import java.util.ArrayList;
-import java.util.Collection;
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * Converts a captured Java value into an attribute: integers to long, floating point to double,
- * booleans, enums by name, arrays and collections to string arrays, anything else by
- * {@code toString()}. Long strings are cut so one huge value cannot swamp an export.
+ * Puts a value into attributes by its type: a frozen captured value (see the recorder's
+ * {@code ValueFreezer}: String, boxed integers, floating point, Boolean, or a String[], long[],
+ * double[] or boolean[]) or a static value from the configuration.
  */
 final class AttributeValues {
-  static final int MAX_STRING_LENGTH = 4096;
-  static final int MAX_ARRAY_LENGTH = 128;
-
   private AttributeValues() {}
 
   static void put(AttributesBuilder builder, String key, Object value) {
@@ -29,40 +25,53 @@ final class AttributeValues {
       builder.put(AttributeKey.doubleKey(key), ((Number) value).doubleValue());
     } else if (value instanceof Boolean) {
       builder.put(AttributeKey.booleanKey(key), (Boolean) value);
-    } else if (value instanceof Enum) {
-      builder.put(AttributeKey.stringKey(key), ((Enum<?>) value).name());
-    } else if (value instanceof Collection || value.getClass().isArray()) {
-      builder.put(AttributeKey.stringArrayKey(key), strings(value));
+    } else if (value instanceof String[]) {
+      builder.put(AttributeKey.stringArrayKey(key), Arrays.asList((String[]) value));
+    } else if (value instanceof long[]) {
+      builder.put(AttributeKey.longArrayKey(key), boxed((long[]) value));
+    } else if (value instanceof double[]) {
+      builder.put(AttributeKey.doubleArrayKey(key), boxed((double[]) value));
+    } else if (value instanceof boolean[]) {
+      builder.put(AttributeKey.booleanArrayKey(key), boxed((boolean[]) value));
     } else {
       builder.put(AttributeKey.stringKey(key), text(value));
     }
   }
 
+  /** A frozen value as text, for span names. */
   static String text(Object value) {
-    String s;
-    try {
-      s = value instanceof Class ? ((Class<?>) value).getName() : String.valueOf(value);
-    } catch (RuntimeException e) {
-      s = value.getClass().getName() + " (toString failed: " + e.getClass().getSimpleName() + ")";
+    if (value instanceof String[]) {
+      return Arrays.toString((String[]) value);
+    } else if (value instanceof long[]) {
+      return Arrays.toString((long[]) value);
+    } else if (value instanceof double[]) {
+      return Arrays.toString((double[]) value);
+    } else if (value instanceof boolean[]) {
+      return Arrays.toString((boolean[]) value);
     }
-    return s.length() > MAX_STRING_LENGTH ? s.substring(0, MAX_STRING_LENGTH) + "..." : s;
+    return String.valueOf(value);
   }
 
-  private static List<String> strings(Object value) {
-    List<String> out = new ArrayList<>();
-    if (value instanceof Collection) {
-      for (Object o : (Collection<?>) value) {
-        if (out.size() == MAX_ARRAY_LENGTH) {
-          break;
-        }
-        out.add(o == null ? "" : text(o));
-      }
-    } else {
-      int n = Math.min(Array.getLength(value), MAX_ARRAY_LENGTH);
-      for (int i = 0; i < n; i++) {
-        Object o = Array.get(value, i);
-        out.add(o == null ? "" : text(o));
-      }
+  private static List<Long> boxed(long[] values) {
+    List<Long> out = new ArrayList<>(values.length);
+    for (long v : values) {
+      out.add(v);
+    }
+    return out;
+  }
+
+  private static List<Double> boxed(double[] values) {
+    List<Double> out = new ArrayList<>(values.length);
+    for (double v : values) {
+      out.add(v);
+    }
+    return out;
+  }
+
+  private static List<Boolean> boxed(boolean[] values) {
+    List<Boolean> out = new ArrayList<>(values.length);
+    for (boolean v : values) {
+      out.add(v);
     }
     return out;
   }

@@ -18,6 +18,7 @@ import org.slf4j.Logger;
 public final class ExportLoop {
   private static final long IDLE_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
   private static final int BATCH = 4096;
+  private static final long EXPIRY_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
 
   private final AgentConfig config;
   private final PointcutCatalog catalog;
@@ -69,14 +70,32 @@ public final class ExportLoop {
     }
     SpanProcessor processor = pipeline == null ? null : pipeline.processor();
     SpanAssembler spans = assembler;
+    long nextExpiry = System.nanoTime();
     while (true) {
       int n = drainOnce(spans, processor);
+      long now = System.nanoTime();
+      if (now - nextExpiry >= 0) {
+        nextExpiry = now + EXPIRY_INTERVAL_NANOS;
+        expireOpenSpans(now);
+      }
       if (n == 0) {
         if (stopping) {
           return;
         }
         LockSupport.parkNanos(this, IDLE_PARK_NANOS);
       }
+    }
+  }
+
+  /** Ends the spans that outlived their call for longer than the open-span timeout. */
+  private void expireOpenSpans(long now) {
+    try {
+      int ended = sites.generation().pending().expire(now, config.limits().openSpanTimeoutNanos());
+      if (ended > 0) {
+        log.debug("perf-agent: {} spans still open after the open-span timeout were ended", ended);
+      }
+    } catch (Throwable t) {
+      RecorderStats.INTERNAL_ERRORS.increment();
     }
   }
 
@@ -116,6 +135,10 @@ public final class ExportLoop {
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
     try {
       started.await(millis, TimeUnit.MILLISECONDS);
+      int open = sites.generation().pending().endAll(System.nanoTime());
+      if (open > 0) {
+        log.debug("perf-agent: {} spans still open at exit were ended", open);
+      }
       stopping = true;
       LockSupport.unpark(thread);
       thread.join(Math.max(1, remainingMillis(deadline)));

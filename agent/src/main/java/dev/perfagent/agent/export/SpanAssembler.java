@@ -2,6 +2,7 @@ package dev.perfagent.agent.export;
 
 import dev.perfagent.agent.plan.Site;
 import dev.perfagent.agent.plan.SiteRegistry;
+import dev.perfagent.bootstrap.FrozenError;
 import dev.perfagent.bootstrap.SpanRecord;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
@@ -13,8 +14,6 @@ import io.opentelemetry.api.trace.TraceState;
 import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.trace.data.EventData;
 import io.opentelemetry.sdk.trace.data.StatusData;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -29,6 +28,11 @@ final class SpanAssembler {
       AttributeKey.stringKey("exception.message");
   private static final AttributeKey<String> EXCEPTION_STACKTRACE =
       AttributeKey.stringKey("exception.stacktrace");
+  private static final AttributeKey<List<String>> TRUNCATED =
+      AttributeKey.stringArrayKey("perf_agent.truncated");
+  private static final AttributeKey<String> END_REASON = AttributeKey.stringKey("perf_agent.end_reason");
+  /** By {@code SpanRecord.END_*}: why a span ended, where it is worth saying. */
+  private static final String[] END_REASONS = {null, null, "timeout", "shutdown"};
   private static final int MAX_STACKTRACE_LENGTH = 16 * 1024;
 
   private final SiteRegistry sites;
@@ -56,7 +60,7 @@ final class SpanAssembler {
     if (shape == null) {
       return null;
     }
-    String traceId = ids.traceId(record.rootId());
+    String traceId = ids.traceId(record.traceId());
     SpanContext context =
         SpanContext.create(
             traceId, ids.spanId(record.spanId()), TraceFlags.getSampled(), TraceState.getDefault());
@@ -68,26 +72,39 @@ final class SpanAssembler {
                 TraceState.getDefault());
 
     AttributesBuilder attributes = shape.constantAttributes().toBuilder();
+    List<String> truncated = null;
     for (int i = 0; i < shape.captureCount(); i++) {
-      AttributeValues.put(attributes, shape.captureKey(i), record.value(shape.captureValueIndex(i)));
+      int index = shape.captureValueIndex(i);
+      AttributeValues.put(attributes, shape.captureKey(i), record.value(index));
+      if (record.truncated(index)) {
+        truncated = truncated == null ? new ArrayList<>() : truncated;
+        truncated.add(shape.captureKey(i));
+      }
+    }
+    if (truncated != null) {
+      attributes.put(TRUNCATED, truncated);
     }
     if (record.aggregateMask() != 0) {
       aggregates.put(attributes, record);
     }
-    Thread thread = record.thread();
-    attributes.put(THREAD_NAME, thread.getName());
-    attributes.put(THREAD_ID, threadId(thread));
+    if (!record.threadName().isEmpty()) { // virtual threads are unnamed unless the app names them
+      attributes.put(THREAD_NAME, record.threadName());
+    }
+    attributes.put(THREAD_ID, record.threadId());
+    String endReason = END_REASONS[record.endReason()];
+    if (endReason != null) {
+      attributes.put(END_REASON, endReason);
+    }
 
     long start = clock.epochNanos(record.startNanos());
     long end = clock.epochNanos(record.endNanos());
-    Throwable thrown = record.thrown();
+    FrozenError error = record.error();
     StatusData status = StatusData.unset();
     List<EventData> events = Collections.emptyList();
-    if (thrown != null) {
-      attributes.put(ERROR_TYPE, thrown.getClass().getName());
-      String message = thrown.getMessage();
-      status = StatusData.create(StatusCode.ERROR, message == null ? null : AttributeValues.text(message));
-      events = Collections.singletonList(exceptionEvent(thrown, end));
+    if (error != null) {
+      attributes.put(ERROR_TYPE, error.type());
+      status = StatusData.create(StatusCode.ERROR, error.message());
+      events = Collections.singletonList(exceptionEvent(error, end));
     }
     RecordedSpan span =
         new RecordedSpan(
@@ -108,23 +125,12 @@ final class SpanAssembler {
     return shapes.get(siteId);
   }
 
-  @SuppressWarnings("deprecation") // Thread.getId: threadId() exists only from Java 19
-  private static long threadId(Thread thread) {
-    return thread.getId();
-  }
-
-  private static EventData exceptionEvent(Throwable thrown, long epochNanos) {
-    StringWriter trace = new StringWriter();
-    thrown.printStackTrace(new PrintWriter(trace));
-    String stack = trace.toString();
-    if (stack.length() > MAX_STACKTRACE_LENGTH) {
-      stack = stack.substring(0, MAX_STACKTRACE_LENGTH) + "...";
+  private static EventData exceptionEvent(FrozenError error, long epochNanos) {
+    AttributesBuilder event = Attributes.builder().put(EXCEPTION_TYPE, error.type());
+    if (error.message() != null) {
+      event.put(EXCEPTION_MESSAGE, error.message());
     }
-    AttributesBuilder event = Attributes.builder().put(EXCEPTION_TYPE, thrown.getClass().getName());
-    if (thrown.getMessage() != null) {
-      event.put(EXCEPTION_MESSAGE, AttributeValues.text(thrown.getMessage()));
-    }
-    event.put(EXCEPTION_STACKTRACE, stack);
+    event.put(EXCEPTION_STACKTRACE, error.stackTrace(MAX_STACKTRACE_LENGTH));
     return EventData.create(epochNanos, "exception", event.build());
   }
 }

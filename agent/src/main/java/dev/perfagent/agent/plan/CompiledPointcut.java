@@ -23,14 +23,20 @@ public final class CompiledPointcut {
   private final int[] argumentSlots;
   private final boolean readsReturn;
   private final List<PropertyPath> values;
-  private final PointcutPlan plan;
-
   private final int aggregateSlot;
+  private final int nestingGroup;
+  private final PointcutPlan planAtExit;
+  private final PointcutPlan planOnCompletion;
 
-  CompiledPointcut(Pointcut config, int id, int aggregateSlot) {
+  /**
+   * @param aggregateSlot the slot of an aggregate-mode pointcut in its parent's counters, else -1
+   * @param nestingGroup the number of its nesting group with {@code nesting: outermost}, else -1
+   */
+  CompiledPointcut(Pointcut config, int id, int aggregateSlot, int nestingGroup) {
     this.config = config;
     this.id = id;
     this.aggregateSlot = aggregateSlot;
+    this.nestingGroup = nestingGroup;
     List<PropertyPath> distinct = new ArrayList<>();
     List<Integer> arguments = new ArrayList<>();
     boolean returnRead = false;
@@ -51,7 +57,8 @@ public final class CompiledPointcut {
     this.argumentSlots = arguments.stream().mapToInt(Integer::intValue).toArray();
     this.readsReturn = returnRead;
     this.values = Collections.unmodifiableList(distinct);
-    this.plan = buildPlan();
+    this.planAtExit = buildPlan(PointcutPlan.END_AT_EXIT);
+    this.planOnCompletion = aggregate() ? planAtExit : buildPlan(PointcutPlan.END_ON_COMPLETION);
   }
 
   public Pointcut config() {
@@ -84,8 +91,9 @@ public final class CompiledPointcut {
     return values.indexOf(path);
   }
 
-  PointcutPlan plan() {
-    return plan;
+  /** The recorder's plan for a site of this pointcut whose span ends at exit or on completion. */
+  PointcutPlan plan(boolean endsOnCompletion) {
+    return endsOnCompletion ? planOnCompletion : planAtExit;
   }
 
   /** The slot of an aggregate-mode pointcut in its parent span's counters, else -1. */
@@ -93,7 +101,7 @@ public final class CompiledPointcut {
     return aggregateSlot;
   }
 
-  private PointcutPlan buildPlan() {
+  private PointcutPlan buildPlan(int end) {
     if (aggregate()) {
       return PointcutPlan.aggregate(aggregateSlot);
     }
@@ -102,7 +110,7 @@ public final class CompiledPointcut {
       PropertyPath path = values.get(i);
       readers[i] = new ValueReader(source(path), path.steps().toArray(new String[0]));
     }
-    return new PointcutPlan(readers, config.minDurationNanos());
+    return new PointcutPlan(readers, config.minDurationNanos(), end, nestingGroup);
   }
 
   private int source(PropertyPath path) {

@@ -3,10 +3,13 @@ package dev.perfagent.agent.plan;
 import dev.perfagent.bootstrap.RecorderState;
 import dev.perfagent.config.AgentConfig;
 import dev.perfagent.config.Mode;
+import dev.perfagent.config.Nesting;
 import dev.perfagent.config.Pointcut;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -23,6 +26,7 @@ public final class PointcutCatalog {
   /** Compiles every pointcut; one that cannot be compiled is reported and left out. */
   public static PointcutCatalog compile(AgentConfig config, Consumer<String> problems) {
     List<CompiledPointcut> compiled = new ArrayList<>();
+    Map<String, Integer> groups = new HashMap<>();
     int aggregates = 0;
     for (Pointcut pointcut : config.pointcuts()) {
       try {
@@ -31,7 +35,11 @@ public final class PointcutCatalog {
           throw new IllegalArgumentException(
               "more than " + RecorderState.MAX_AGGREGATE_SLOTS + " aggregate-mode pointcuts");
         }
-        compiled.add(new CompiledPointcut(pointcut, compiled.size(), aggregate ? aggregates++ : -1));
+        int group =
+            pointcut.nesting() == Nesting.OUTERMOST
+                ? groups.computeIfAbsent(pointcut.nestingGroup(), g -> groups.size())
+                : -1;
+        compiled.add(new CompiledPointcut(pointcut, compiled.size(), aggregate ? aggregates++ : -1, group));
       } catch (IllegalArgumentException e) {
         problems.accept(config.source() + ":" + pointcut.line() + ": " + e.getMessage());
       }

@@ -15,30 +15,35 @@ import java.util.Map;
  * load; each addition publishes a new recorder table.
  */
 public final class SiteRegistry {
-  private final SpanRing ring;
+  private final RecorderState generation;
   private final Map<String, Integer> idsByKey = new HashMap<>();
   private final List<Site> sites = new ArrayList<>();
   private final List<PointcutPlan> plans = new ArrayList<>();
   private volatile Site[] snapshot = new Site[0];
 
-  public SiteRegistry(SpanRing ring) {
-    this.ring = ring;
+  /** Sites are published into {@code generation} (a recorder state without sites yet). */
+  public SiteRegistry(RecorderState generation) {
+    this.generation = generation;
   }
 
-  /** Returns the id of the site, registering it (and publishing it to the recorder) if new. */
+  /**
+   * Returns the id of the site, registering it (and publishing it to the recorder) if new. A site is
+   * keyed by pointcut name, class and method, so the same method of the same pointcut keeps its id.
+   */
   public synchronized int register(
-      CompiledPointcut pointcut, String className, String methodName, String descriptor) {
-    String key = pointcut.id() + "|" + className + "|" + methodName + descriptor;
+      CompiledPointcut pointcut, String className, String methodName, String descriptor,
+      boolean endsOnCompletion) {
+    String key = pointcut.config().name() + "|" + className + "|" + methodName + descriptor;
     Integer existing = idsByKey.get(key);
     if (existing != null) {
       return existing;
     }
     int id = sites.size();
     sites.add(new Site(id, pointcut, className, methodName));
-    plans.add(pointcut.plan());
+    plans.add(pointcut.plan(endsOnCompletion));
     idsByKey.put(key, id);
     snapshot = sites.toArray(new Site[0]);
-    Recorder.install(new RecorderState(plans.toArray(new PointcutPlan[0]), ring));
+    Recorder.install(generation.withPlans(plans.toArray(new PointcutPlan[0])));
     return id;
   }
 
@@ -53,6 +58,10 @@ public final class SiteRegistry {
   }
 
   public SpanRing ring() {
-    return ring;
+    return generation.ring();
+  }
+
+  public RecorderState generation() {
+    return generation;
   }
 }

@@ -2,6 +2,8 @@ package dev.perfagent.agent.weave;
 
 import dev.perfagent.agent.plan.CompiledPointcut;
 import dev.perfagent.agent.plan.SiteRegistry;
+import static net.bytebuddy.matcher.ElementMatchers.not;
+
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.method.MethodDescription;
@@ -21,7 +23,7 @@ final class AdviceBinding {
   private AdviceBinding() {}
 
   static AgentBuilder.Transformer transformer(
-      CompiledPointcut pointcut, SiteRegistry sites, ElementMatcher<? super MethodDescription> methods) {
+      CompiledPointcut pointcut, SiteRegistry sites, ElementMatcher.Junction<MethodDescription> methods) {
     Advice.WithCustomMapping mapping =
         Advice.withCustomMapping()
             .bind(SiteId.class, new SiteIdMapping(pointcut, sites))
@@ -33,8 +35,16 @@ final class AdviceBinding {
     if (pointcut.aggregate()) {
       return transformer.advice(methods, AggregateAdvice.class.getName());
     }
-    Class<?> exit = pointcut.readsReturn() ? SpanReturnExitAdvice.class : SpanExitAdvice.class;
-    return transformer.advice(methods, SpanEnterAdvice.class.getName(), exit.getName());
+    String enter = SpanEnterAdvice.class.getName();
+    String withReturn = SpanReturnExitAdvice.class.getName();
+    if (pointcut.readsReturn()) {
+      return transformer.advice(methods, enter, withReturn);
+    }
+    // a span that ends on completion needs the returned stage even when no path reads it
+    ElementMatcher.Junction<MethodDescription> onCompletion = SpanEnds.onCompletion(pointcut);
+    return transformer
+        .advice(not(onCompletion).and(methods), enter, SpanExitAdvice.class.getName())
+        .advice(onCompletion.and(methods), enter, withReturn);
   }
 
   /** The argument at {@code index} (boxed if primitive), or null when the slot is unused. */

@@ -31,7 +31,7 @@ final class SiteIdMapping implements Advice.OffsetMapping {
     int id =
         sites.register(
             pointcut, instrumentedType.getName(), instrumentedMethod.getName(),
-            instrumentedMethod.getDescriptor());
+            instrumentedMethod.getDescriptor(), SpanEnds.endsOnCompletion(pointcut, instrumentedMethod));
     return new Target.ForStackManipulation(IntegerConstant.forValue(id));
   }
 }

@@ -3,6 +3,8 @@ package dev.perfagent.agent.weave;
 import static net.bytebuddy.matcher.ElementMatchers.declaresMethod;
 import static net.bytebuddy.matcher.ElementMatchers.isSynthetic;
 import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
+import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
+import static net.bytebuddy.matcher.ElementMatchers.not;
 
 import dev.perfagent.agent.plan.CompiledPointcut;
 import dev.perfagent.agent.plan.PointcutCatalog;
@@ -32,11 +34,16 @@ public final class Weaver {
   private final LongAdder wovenTypes = new LongAdder();
   private final LongAdder failedTypes = new LongAdder();
 
+  /**
+   * @param propagation also weave the JDK's executors so that work submitted inside a span runs as
+   *     its child
+   */
   public ResettableClassFileTransformer install(
-      Instrumentation inst, PointcutCatalog catalog, SiteRegistry sites, Logger log) {
+      Instrumentation inst, PointcutCatalog catalog, SiteRegistry sites, boolean propagation, Logger log) {
     AgentBuilder.RedefinitionStrategy.DiscoveryStrategy loaded =
-        new AgentBuilder.RedefinitionStrategy.DiscoveryStrategy.Explicit(loadedCandidates(inst, catalog));
-    return builder(catalog, sites, log, loaded)
+        new AgentBuilder.RedefinitionStrategy.DiscoveryStrategy.Explicit(
+            loadedCandidates(inst, catalog, propagation));
+    return builder(catalog, sites, propagation, log, loaded)
         .assureReadEdgeTo(inst, Recorder.class)
         .installOn(inst);
   }
@@ -45,13 +52,25 @@ public final class Weaver {
    * The already-loaded classes worth retransforming: filtered by name before Byte Buddy looks at
    * them, since describing every loaded JDK class is most of the cost of starting the agent.
    */
-  private static Set<Class<?>> loadedCandidates(Instrumentation inst, PointcutCatalog catalog) {
+  private static Set<Class<?>> loadedCandidates(
+      Instrumentation inst, PointcutCatalog catalog, boolean propagation) {
     boolean jdk = targetsJdk(catalog);
+    Set<String> executors = propagation ? ExecutorPropagation.classNames() : Set.of();
     Set<Class<?>> candidates = new HashSet<>();
+    // loaded now, so that none of them is loaded (by the exporter thread starting the SDK) between
+    // the snapshot below and the transformer's registration, which would leave it unwoven
+    for (String name : executors) {
+      try {
+        candidates.add(Class.forName(name, false, null));
+      } catch (ClassNotFoundException e) {
+        // not in this JDK (virtual threads before 21)
+      }
+    }
     for (Class<?> c : inst.getAllLoadedClasses()) {
       String name = c.getName();
       if (!c.isArray() && !c.isPrimitive() && inst.isModifiableClass(c)
-          && !name.startsWith("dev.perfagent.") && (jdk || !PointcutMatchers.isJdkName(name))) {
+          && !name.startsWith("dev.perfagent.")
+          && (jdk || !PointcutMatchers.isJdkName(name) || executors.contains(name))) {
         candidates.add(c);
       }
     }
@@ -64,7 +83,7 @@ public final class Weaver {
 
   /** The weaving rules, without installing them (tests run the raw transformer on class bytes). */
   AgentBuilder builder(
-      PointcutCatalog catalog, SiteRegistry sites, Logger log,
+      PointcutCatalog catalog, SiteRegistry sites, boolean propagation, Logger log,
       AgentBuilder.RedefinitionStrategy.DiscoveryStrategy loadedClasses) {
     AgentBuilder agent =
         new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
@@ -75,7 +94,10 @@ public final class Weaver {
             .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
             .with(AgentBuilder.DescriptionStrategy.Default.POOL_FIRST)
             .with(new Listener(log))
-            .ignore(ignoredTypes(catalog));
+            .ignore(ignoredTypes(catalog, propagation));
+    if (propagation) {
+      agent = ExecutorPropagation.install(agent);
+    }
     for (CompiledPointcut pointcut : catalog.pointcuts()) {
       ElementMatcher.Junction<MethodDescription> methods = PointcutMatchers.methods(pointcut.config());
       agent =
@@ -94,12 +116,20 @@ public final class Weaver {
     return failedTypes.sum();
   }
 
-  /** The agent's own classes, and the JDK's unless a pointcut names JDK classes. */
-  private static ElementMatcher.Junction<TypeDescription> ignoredTypes(PointcutCatalog catalog) {
+  /**
+   * The agent's own classes, and the JDK's unless a pointcut names JDK classes (the executors woven
+   * for propagation excepted).
+   */
+  private static ElementMatcher.Junction<TypeDescription> ignoredTypes(
+      PointcutCatalog catalog, boolean propagation) {
     ElementMatcher.Junction<TypeDescription> ignored =
         nameStartsWith("dev.perfagent.").or(nameStartsWith("net.bytebuddy.")).or(isSynthetic());
     if (!targetsJdk(catalog)) {
-      ignored = ignored.or(PointcutMatchers.jdkTypes());
+      ElementMatcher.Junction<TypeDescription> jdk = PointcutMatchers.jdkTypes();
+      if (propagation) {
+        jdk = jdk.and(not(namedOneOf(ExecutorPropagation.classNames().toArray(new String[0]))));
+      }
+      ignored = ignored.or(jdk);
     }
     return ignored;
   }

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.perfagent.agent.plan.PointcutCatalog;
 import dev.perfagent.agent.plan.SiteRegistry;
+import dev.perfagent.bootstrap.FrozenError;
+import dev.perfagent.bootstrap.RecorderState;
 import dev.perfagent.bootstrap.SpanRing;
 import dev.perfagent.config.ConfigLoader;
 import java.io.IOException;
@@ -59,9 +61,9 @@ class WeaverTest {
   void weave() throws Exception {
     PointcutCatalog catalog =
         PointcutCatalog.compile(ConfigLoader.parse(CONFIG, "test.yaml"), p -> { throw new AssertionError(p); });
-    sites = new SiteRegistry(new SpanRing(1024, catalog.maxValues()));
+    sites = new SiteRegistry(new RecorderState(new SpanRing(1024, catalog.maxValues()), 4096, 128));
     transformer = new Weaver()
-        .builder(catalog, sites, LoggerFactory.getLogger("test"), AgentBuilder.RedefinitionStrategy.DiscoveryStrategy.SinglePass.INSTANCE)
+        .builder(catalog, sites, true, LoggerFactory.getLogger("test"), AgentBuilder.RedefinitionStrategy.DiscoveryStrategy.SinglePass.INSTANCE)
         .makeRaw();
   }
 
@@ -86,6 +88,23 @@ class WeaverTest {
     ClassLoader loader = new WeavingLoader(transformer);
     assertNull(transformer.transform(loader, "fixture/app/Untouched", null, null, bytes("fixture.app.Untouched")));
     assertNotNull(transformer.transform(loader, "fixture/app/Greeter", null, null, bytes("fixture.app.Greeter")));
+  }
+
+  @Test
+  void ofTheJdkOnlyTheExecutorsNeededForPropagationAreWoven() throws Exception {
+    for (String woven : List.of("java.util.concurrent.ThreadPoolExecutor", "java.util.concurrent.CompletableFuture",
+        "java.util.concurrent.AbstractExecutorService", "java.util.concurrent.ForkJoinPool")) {
+      assertNotNull(transformer.transform(null, woven.replace('.', '/'), null, null, jdkBytes(woven)), woven);
+    }
+    for (String untouched : List.of("java.util.ArrayList", "java.lang.Thread", "java.util.concurrent.FutureTask")) {
+      assertNull(transformer.transform(null, untouched.replace('.', '/'), null, null, jdkBytes(untouched)), untouched);
+    }
+  }
+
+  private static byte[] jdkBytes(String className) throws IOException {
+    try (InputStream in = ClassLoader.getSystemResourceAsStream(className.replace('.', '/') + ".class")) {
+      return in.readAllBytes();
+    }
   }
 
   @Test
@@ -126,9 +145,10 @@ class WeaverTest {
     InvocationTargetException e = assertThrows(InvocationTargetException.class, () -> fail.invoke(g, "bad"));
     assertEquals(IllegalStateException.class, e.getCause().getClass());
     assertEquals("bad", e.getCause().getMessage());
-    Throwable[] recorded = new Throwable[1];
-    sites.ring().drain(r -> recorded[0] = r.thrown(), 10);
-    assertSame(e.getCause(), recorded[0]);
+    FrozenError[] recorded = new FrozenError[1];
+    sites.ring().drain(r -> recorded[0] = r.error(), 10);
+    assertEquals(IllegalStateException.class.getName(), recorded[0].type());
+    assertEquals("bad", recorded[0].message());
   }
 
   @Test

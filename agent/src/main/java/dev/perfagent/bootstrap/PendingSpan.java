@@ -1,0 +1,117 @@
+package dev.perfagent.bootstrap;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.function.BiConsumer;
+
+/**
+ * A span that outlives its call: the call returned a {@code CompletionStage}, and the span ends when
+ * that completes (on whichever thread completes it), or when the open-span timeout or the exit of
+ * the process ends it first. Exactly one of these ends it. Created from the call's frame, so
+ * everything known at the call (ids, start, argument values) is already frozen; the result is read
+ * and frozen on the completing thread.
+ */
+final class PendingSpan extends OpenSpan implements BiConsumer<Object, Throwable> {
+  private static final VarHandle ENDED;
+
+  static {
+    try {
+      ENDED = MethodHandles.lookup().findVarHandle(PendingSpan.class, "ended", boolean.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  @SuppressWarnings("unused") // accessed through ENDED
+  private volatile boolean ended;
+
+  /** Takes over the open call of {@code frame} (the frame is reused for the next call). */
+  PendingSpan(Frame frame) {
+    siteId = frame.siteId;
+    plan = frame.plan;
+    state = frame.state;
+    traceId = frame.traceId;
+    spanId = frame.spanId;
+    parentId = frame.parentId;
+    start = frame.start;
+    values = new Object[plan.valueCount()];
+    threadName = frame.threadName;
+    threadId = frame.threadId;
+    aggregateMask = frame.aggregateMask;
+    aggregates = frame.aggregateMask == 0 ? null : frame.aggregates.clone();
+  }
+
+  /** Ends this span when {@code stage} completes. */
+  void endOnCompletion(CompletionStage<?> stage) {
+    state.pending().add(this);
+    try {
+      stage.whenComplete(this);
+    } catch (Throwable t) {
+      // a stage that cannot be observed: the span ends now, as if at exit
+      RecorderStats.INTERNAL_ERRORS.increment();
+      end(System.nanoTime(), SpanRecord.END_RETURNED);
+    }
+  }
+
+  /** The completion callback. Runs on the completing thread; never throws. */
+  @Override
+  public void accept(Object value, Throwable error) {
+    long now = System.nanoTime();
+    if (!claim()) {
+      return;
+    }
+    try {
+      Throwable cause = unwrap(error);
+      FrozenError frozen;
+      ThreadState thread = ThreadState.current();
+      boolean reading = thread.readingValues;
+      thread.readingValues = true; // getters of the result make no spans
+      try {
+        plan.readValues(this, PointcutPlan.RESULT_VALUES, null, null, null, null, value, cause);
+        frozen = FrozenError.of(cause, state.freezer().maxLength());
+      } finally {
+        thread.readingValues = reading;
+      }
+      write(now, frozen, SpanRecord.END_COMPLETED);
+    } catch (Throwable t) {
+      RecorderStats.INTERNAL_ERRORS.increment();
+    }
+  }
+
+  /** Ends the span without a result; false when it had ended already. */
+  boolean end(long now, int reason) {
+    if (!claim()) {
+      return false;
+    }
+    write(now, null, reason);
+    return true;
+  }
+
+  private boolean claim() {
+    if (!ENDED.compareAndSet(this, false, true)) {
+      return false;
+    }
+    state.pending().remove(this);
+    return true;
+  }
+
+  private void write(long end, FrozenError error, int reason) {
+    if (end - start < plan.minDurationNanos()) {
+      RecorderStats.BELOW_MIN_DURATION.increment();
+      return;
+    }
+    state.ring().write(this, end, error, reason);
+  }
+
+  private static Throwable unwrap(Throwable error) {
+    Throwable e = error;
+    for (int i = 0; i < 4 && (e instanceof CompletionException || e instanceof ExecutionException)
+        && e.getCause() != null; i++) {
+      e = e.getCause();
+    }
+    return e;
+  }
+}

@@ -1,0 +1,293 @@
+package dev.perfagent.bootstrap;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** The span model: ids, frozen values, nesting groups, spans that end later, context across threads. */
+@Timeout(60)
+class SpanModelTest {
+  private static final ValueReader ARG = new ValueReader(ValueReader.ARG_A, new String[0]);
+  private static final ValueReader RESULT_MODEL = new ValueReader(ValueReader.RETURN, new String[] {"model"});
+
+  private SpanRing ring;
+
+  private void install(int ringSize, int valueLength, int listLength, PointcutPlan... plans) {
+    ring = new SpanRing(ringSize, 2);
+    Recorder.install(new RecorderState(ring, valueLength, listLength).withPlans(plans));
+  }
+
+  @AfterEach
+  void uninstall() {
+    Recorder.install(RecorderState.EMPTY);
+  }
+
+  private List<Span> drain() {
+    List<Span> out = new ArrayList<>();
+    ring.drain(r -> out.add(new Span(r)), 10_000);
+    return out;
+  }
+
+  /** A copy of what a drained record says. */
+  static final class Span {
+    final int site;
+    final long trace;
+    final long id;
+    final long parent;
+    final long start;
+    final long end;
+    final int endReason;
+    final Object value0;
+    final Object value1;
+    final boolean truncated0;
+    final FrozenError error;
+    final String thread;
+
+    Span(SpanRecord r) {
+      site = r.siteId();
+      trace = r.traceId();
+      id = r.spanId();
+      parent = r.parentId();
+      start = r.startNanos();
+      end = r.endNanos();
+      endReason = r.endReason();
+      value0 = r.value(0);
+      value1 = r.value(1);
+      truncated0 = r.truncated(0);
+      error = r.error();
+      thread = r.threadName();
+    }
+  }
+
+  @Test
+  void idsStayUniquePastTheOldLimitOfTwoToThe24Threads() {
+    // the old scheme put a thread index in the high bits and ran out after 2^24 threads; blocks
+    // from one counter have no such limit: start the counter there and cross it
+    IdBlocks blocks = new IdBlocks((1L << 24) - 3);
+    Set<Long> ids = new HashSet<>();
+    for (int thread = 0; thread < 8; thread++) {
+      ThreadState state = new ThreadState(Thread.currentThread(), blocks);
+      for (int i = 0; i < 1000; i++) {
+        long id = state.newId();
+        assertNotEquals(0, id);
+        assertTrue(ids.add(id), "id " + id + " repeats");
+      }
+    }
+    // one thread that uses more than a block keeps getting fresh ids
+    ThreadState busy = new ThreadState(Thread.currentThread(), blocks);
+    for (long i = 0; i < 3 * IdBlocks.BLOCK_SIZE; i++) {
+      assertTrue(ids.add(busy.newId()));
+    }
+  }
+
+  @Test
+  void aValueIsFrozenAtTheCallSoChangingItLaterDoesNotChangeTheSpan() {
+    install(16, 4096, 128, new PointcutPlan(new ValueReader[] {ARG}, 0));
+    List<String> messages = new ArrayList<>(List.of("hello"));
+    StringBuilder text = new StringBuilder("before");
+    Recorder.exit(Recorder.enter(0), null, messages, null, null, null, null);
+    Recorder.exit(Recorder.enter(0), null, text, null, null, null, null);
+    messages.add("changed after the call");
+    text.append(" and after");
+    List<Span> spans = drain();
+    assertArrayEquals(new String[] {"hello"}, (String[]) spans.get(0).value0);
+    assertEquals("before", spans.get(1).value0);
+  }
+
+  @Test
+  void valuesBecomeAttributeTypesAndAreCutAtTheLimitsWithTheCutMarked() {
+    install(16, 5, 3, new PointcutPlan(new ValueReader[] {ARG}, 0));
+    long before = RecorderStats.TRUNCATED_VALUES.sum();
+    Object[] inputs = {
+      "short", "much too long", List.of(1, 2, 3, 4), new int[] {7, 8}, List.of(1.5, 2.5),
+      List.of("a", 1), Thread.State.NEW, 42, new Object() { @Override public String toString() { throw new Error("hostile"); } }
+    };
+    for (Object in : inputs) {
+      Recorder.exit(Recorder.enter(0), null, in, null, null, null, null);
+    }
+    List<Span> spans = drain();
+    assertEquals("short", spans.get(0).value0);
+    assertEquals("much ", spans.get(1).value0);
+    assertTrue(spans.get(1).truncated0);
+    assertArrayEquals(new long[] {1, 2, 3}, (long[]) spans.get(2).value0);
+    assertTrue(spans.get(2).truncated0);
+    assertArrayEquals(new long[] {7, 8}, (long[]) spans.get(3).value0);
+    assertArrayEquals(new double[] {1.5, 2.5}, (double[]) spans.get(4).value0);
+    assertArrayEquals(new String[] {"a", "1"}, (String[]) spans.get(5).value0);
+    assertEquals("NEW", spans.get(6).value0);
+    assertEquals(42, spans.get(7).value0);
+    assertNull(spans.get(8).value0, "a toString that throws costs the attribute, not the span");
+    assertEquals(9, spans.size());
+    assertEquals(before + 2, RecorderStats.TRUNCATED_VALUES.sum());
+  }
+
+  /** A value whose getter blocks until released: a slow application getter. */
+  public static final class Slow {
+    private final CountDownLatch release;
+
+    Slow(CountDownLatch release) {
+      this.release = release;
+    }
+
+    public String getName() throws InterruptedException {
+      release.await();
+      return "slow";
+    }
+  }
+
+  @Test
+  void aSlowGetterCostsItsOwnThreadAndNoOtherThreadsSpans() throws Exception {
+    ValueReader name = new ValueReader(ValueReader.ARG_A, new String[] {"name"});
+    install(16, 4096, 128, new PointcutPlan(new ValueReader[] {name}, 0), new PointcutPlan(new ValueReader[0], 0));
+    CountDownLatch release = new CountDownLatch(1);
+    Thread slow = new Thread(() -> Recorder.exit(Recorder.enter(0), null, new Slow(release), null, null, null, null));
+    slow.start();
+    Thread.sleep(50); // the slow thread is inside its getter now
+    long dropped = RecorderStats.DROPPED.sum();
+    int received = 0;
+    for (int batch = 0; batch < 20; batch++) {
+      for (int i = 0; i < 10; i++) {
+        Recorder.exit(Recorder.enter(1), null, null, null, null, null, null);
+      }
+      received += drain().size();
+    }
+    assertEquals(200, received, "no slot is held while a getter runs");
+    assertEquals(dropped, RecorderStats.DROPPED.sum());
+    release.countDown();
+    slow.join();
+    List<Span> last = drain();
+    assertEquals("slow", last.get(0).value0);
+  }
+
+  @Test
+  void onlyTheOutermostCallOfANestingGroupMakesASpan() {
+    PointcutPlan create = new PointcutPlan(new ValueReader[0], 0, PointcutPlan.END_AT_EXIT, 0);
+    PointcutPlan createWithOptions = new PointcutPlan(new ValueReader[0], 0, PointcutPlan.END_AT_EXIT, 0);
+    PointcutPlan free = new PointcutPlan(new ValueReader[0], 0);
+    install(16, 4096, 128, create, createWithOptions, free);
+    Frame outer = Recorder.enter(0);
+    Frame delegated = Recorder.enter(1);
+    assertNull(delegated, "the inner call of the same group is not recorded");
+    Frame child = Recorder.enter(2);
+    Recorder.exit(child, null, null, null, null, null, null);
+    Recorder.exit(delegated, null, null, null, null, null, null);
+    Recorder.exit(outer, null, null, null, null, null, null);
+    Frame again = Recorder.enter(1); // the group is closed again
+    Recorder.exit(again, null, null, null, null, null, null);
+    List<Span> spans = drain();
+    assertEquals(3, spans.size());
+    assertEquals(spans.get(1).id, spans.get(0).parent, "other pointcuts still nest inside it");
+    assertEquals(1, spans.get(2).site);
+  }
+
+  /** A response object, as an LLM client would return. */
+  public static final class Response {
+    public String getModel() {
+      return "gpt-test";
+    }
+  }
+
+  @Test
+  void aSpanThatEndsOnCompletionEndsWhenTheStageCompletesAndReadsTheResult() throws Exception {
+    install(16, 4096, 128, new PointcutPlan(new ValueReader[] {ARG, RESULT_MODEL}, 0, PointcutPlan.END_ON_COMPLETION, -1),
+        new PointcutPlan(new ValueReader[0], 0));
+    Frame parent = Recorder.enter(1);
+    CompletableFuture<Response> future = new CompletableFuture<>();
+    Frame call = Recorder.enter(0);
+    Recorder.exit(call, null, "request", null, null, future, null);
+    Recorder.exit(parent, null, null, null, null, null, null);
+    assertEquals(1, drain().size(), "only the parent has ended");
+    Thread.sleep(20);
+    long completedAt = System.nanoTime();
+    Thread completer = new Thread(() -> future.complete(new Response()), "completer");
+    completer.start();
+    completer.join();
+    List<Span> spans = drain();
+    assertEquals(1, spans.size());
+    Span async = spans.get(0);
+    assertTrue(async.end >= completedAt, "ends at completion, not at the call's exit");
+    assertEquals("request", async.value0);
+    assertEquals("gpt-test", async.value1);
+    assertEquals(SpanRecord.END_COMPLETED, async.endReason);
+    assertNotEquals(0, async.parent);
+    assertEquals(0, Recorder.state().pending().size());
+  }
+
+  @Test
+  void anExceptionalCompletionIsAnErrorAndAnUnendedSpanTimesOut() {
+    install(16, 4096, 128, new PointcutPlan(new ValueReader[] {ARG, RESULT_MODEL}, 0, PointcutPlan.END_ON_COMPLETION, -1));
+    CompletableFuture<Response> failing = new CompletableFuture<>();
+    Recorder.exit(Recorder.enter(0), null, "a", null, null, failing, null);
+    failing.completeExceptionally(new IllegalStateException("rate limited"));
+    CompletableFuture<Response> never = new CompletableFuture<>();
+    Recorder.exit(Recorder.enter(0), null, "b", null, null, never, null);
+    long timedOut = RecorderStats.TIMED_OUT.sum();
+    assertEquals(0, Recorder.state().pending().expire(System.nanoTime(), TimeUnit.MINUTES.toNanos(10)));
+    assertEquals(1, Recorder.state().pending().expire(System.nanoTime() + TimeUnit.MINUTES.toNanos(11), TimeUnit.MINUTES.toNanos(10)));
+    never.complete(new Response()); // too late: ended already, nothing more is written
+    List<Span> spans = drain();
+    assertEquals(2, spans.size());
+    assertEquals(IllegalStateException.class.getName(), spans.get(0).error.type());
+    assertEquals(SpanRecord.END_TIMEOUT, spans.get(1).endReason);
+    assertNull(spans.get(1).value1);
+    assertEquals(timedOut + 1, RecorderStats.TIMED_OUT.sum());
+  }
+
+  @Test
+  void workSubmittedInsideASpanRunsAsItsChildOnAnotherThread() throws Exception {
+    install(16, 4096, 128, new PointcutPlan(new ValueReader[0], 0));
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    try {
+      Frame outer = Recorder.enter(0);
+      Runnable child = () -> Recorder.exit(Recorder.enter(0), null, null, null, null, null, null);
+      pool.submit(Propagation.wrap(child)).get();
+      Recorder.exit(outer, null, null, null, null, null, null);
+      pool.submit(child).get(); // submitted outside any span: a root of its own
+      assertEquals(child, Propagation.wrap(child), "with no span open the task is left as it is");
+    } finally {
+      pool.shutdown();
+    }
+    List<Span> spans = drain();
+    assertEquals(3, spans.size());
+    Span inPool = spans.get(0);
+    Span outer = spans.get(1);
+    assertEquals(outer.id, inPool.parent);
+    assertEquals(outer.trace, inPool.trace);
+    assertNotEquals(outer.thread, inPool.thread);
+    assertEquals(0, spans.get(2).parent);
+    assertNotEquals(outer.trace, spans.get(2).trace);
+  }
+
+  @Test
+  void aHostileExceptionCostsItsMessageNotTheSpan() {
+    install(16, 4096, 128, new PointcutPlan(new ValueReader[0], 0));
+    RuntimeException hostile =
+        new RuntimeException() {
+          @Override
+          public String getMessage() {
+            throw new IllegalStateException("no message for you");
+          }
+        };
+    Recorder.exit(Recorder.enter(0), null, null, null, null, null, hostile);
+    List<Span> spans = drain();
+    assertEquals(1, spans.size());
+    assertNotNull(spans.get(0).error);
+    assertNull(spans.get(0).error.message());
+  }
+}

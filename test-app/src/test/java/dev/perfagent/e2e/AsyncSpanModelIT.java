@@ -1,0 +1,136 @@
+package dev.perfagent.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Spans that cross threads and outlive their call, through the real jar: the async sample app
+ * ({@code asyncapp}) calls its model asynchronously and runs tools on executors, a scheduler,
+ * {@code CompletableFuture.supplyAsync} and (on JDK 21+) virtual threads.
+ */
+class AsyncSpanModelIT {
+  private static final Pattern SUMMARY =
+      Pattern.compile("perf-agent: (\\d+) spans recorded, (\\d+) exported, (\\d+) dropped");
+  private static final int TURNS = 3;
+
+  @TempDir Path work;
+
+  @Test
+  void asyncCallsExecutorsAndSchedulersKeepOneTraceOnJava17() throws Exception {
+    assertAsyncTree(AppRun.defaultJava(), false);
+  }
+
+  @Test
+  void virtualThreadsToOnJava25() throws Exception {
+    Optional<Path> java25 = AppRun.java25();
+    assumeTrue(java25.isPresent(), "no JDK 25 beside " + System.getProperty("java.home"));
+    assertAsyncTree(java25.get(), true);
+  }
+
+  private void assertAsyncTree(Path java, boolean virtualThreads) throws Exception {
+    Path config = work.resolve("async.yaml");
+    try (InputStream in = getClass().getResourceAsStream("/async-perf-agent.yaml")) {
+      Files.copy(in, config);
+    }
+    String output = run(java, config);
+    Map<String, Long> counters = counters(output);
+    assertEquals(virtualThreads ? 1L : 0L, counters.get("virtual"), output);
+    List<ReceivedSpan> spans = JsonLinesSpans.read(work.resolve("perf-agent-traces.jsonl"));
+    Map<String, ReceivedSpan> byId = spans.stream().collect(Collectors.toMap(s -> s.spanId, Function.identity()));
+
+    List<ReceivedSpan> turns = named(spans, "invoke_agent async");
+    List<ReceivedSpan> chats = named(spans, "chat gpt-async");
+    List<ReceivedSpan> tools = spans.stream().filter(s -> s.name.startsWith("execute_tool")).collect(Collectors.toList());
+    assertEquals(TURNS, turns.size(), output);
+    assertEquals(counters.get("llm.calls"), chats.size(), "one span per call: the delegating overload makes none\n" + spans);
+    assertEquals(counters.get("tool.runs"), tools.size(), spans.toString());
+    assertEquals(turns.size() + chats.size() + tools.size(), spans.size());
+
+    for (ReceivedSpan tool : tools) {
+      ReceivedSpan parent = byId.get(tool.parentSpanId);
+      assertTrue(parent != null && parent.name.equals("invoke_agent async"), "a tool is a child of its turn: " + tool);
+      assertEquals(parent.traceId, tool.traceId);
+      assertNotEquals(parent.attribute("thread.name"), tool.attribute("thread.name"), "it ran on another thread");
+    }
+    if (virtualThreads) {
+      assertEquals(TURNS - 1, named(spans, "execute_tool label_service").size(),
+          "virtual-thread tools are children too (the last turn fails before its tools)");
+    }
+
+    int answered = 0;
+    for (ReceivedSpan chat : chats) {
+      long millis = TimeUnit.NANOSECONDS.toMillis(chat.endNanos - chat.startNanos);
+      if ("shutdown".equals(chat.attribute("perf_agent.end_reason"))) {
+        assertEquals("", chat.parentSpanId, "the call left open at exit is ended, not lost");
+        continue;
+      }
+      ReceivedSpan parent = byId.get(chat.parentSpanId);
+      assertEquals("invoke_agent async", parent.name);
+      assertTrue(millis >= 35, "the span ends when the answer arrives (~40 ms later), not at return: " + millis + " ms");
+      assertTrue(chat.endNanos <= parent.endNanos, "the turn waited for the answer");
+      if ("STATUS_CODE_ERROR".equals(chat.statusCode)) {
+        assertEquals("java.lang.IllegalStateException", chat.attribute("error.type"));
+        assertTrue(chat.eventNames.contains("exception"));
+      } else {
+        assertEquals("gpt-async-2026-01-01", chat.attribute("gen_ai.response.model"));
+        assertEquals(17L, chat.attribute("gen_ai.usage.output_tokens"));
+        answered++;
+      }
+    }
+    assertEquals(TURNS - 1, answered);
+
+    Matcher m = SUMMARY.matcher(output);
+    assertTrue(m.find(), output);
+    assertEquals(spans.size(), Long.parseLong(m.group(1)), "recorded");
+    assertEquals(spans.size(), Long.parseLong(m.group(2)), "exported");
+    assertEquals(0, Long.parseLong(m.group(3)), "dropped");
+  }
+
+  private static List<ReceivedSpan> named(List<ReceivedSpan> spans, String name) {
+    return spans.stream().filter(s -> s.name.equals(name)).collect(Collectors.toList());
+  }
+
+  private String run(Path java, Path config) throws IOException, InterruptedException {
+    ProcessBuilder builder =
+        new ProcessBuilder(
+                java.toString(), "-javaagent:" + AppRun.agentJar() + "=config=" + config,
+                "-cp", System.getProperty("java.class.path"), "asyncapp.AsyncAgentMain", String.valueOf(TURNS))
+            .directory(work.toFile())
+            .redirectErrorStream(true);
+    builder.environment().keySet().removeIf(k -> k.startsWith("OTEL_") || k.startsWith("PERF_AGENT"));
+    Process process = builder.start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(process.waitFor(120, TimeUnit.SECONDS));
+    assertEquals(0, process.exitValue(), output);
+    return output;
+  }
+
+  private static Map<String, Long> counters(String output) {
+    for (String line : output.split("\n")) {
+      if (line.startsWith("counters:")) {
+        return java.util.Arrays.stream(line.substring("counters:".length()).trim().split("\\s+"))
+            .map(p -> p.split("="))
+            .collect(Collectors.toMap(kv -> kv[0], kv -> kv[1].equals("true") ? 1L : kv[1].equals("false") ? 0L : Long.parseLong(kv[1])));
+      }
+    }
+    throw new AssertionError("no counters line:\n" + output);
+  }
+}
