@@ -45,6 +45,7 @@ public final class AsyncAgentMain {
     }
     provider.shutdownNow();
     System.out.println("counters: turns=" + turns + " llm.calls=" + llm.calls() + " llm.failures=" + failures
+        + " llm.streams=" + llm.streams() + " llm.streams.closed=" + llm.closedStreams()
         + " tool.runs=" + TOOL_RUNS.get() + " virtual=" + (virtualThreads != null));
   }
 
@@ -95,6 +96,9 @@ public final class AsyncAgentMain {
       StringBuilder out = new StringBuilder();
       for (Future<String> r : results) {
         out.append(r.get(10, TimeUnit.SECONDS));
+      }
+      try (ChunkStream answer = llm.stream(prompt)) { // the final answer, streamed
+        answer.chunks().forEach(out::append);
       }
       return out.toString();
     }

@@ -25,6 +25,10 @@ abstract class OpenSpan {
   long aggregateMask;
   /** Allocated on first use: count, total, min, max nanos per aggregate slot. */
   long[] aggregates;
+  /** For a span that follows a stream of items: when the first came ({@link System#nanoTime()}). */
+  long firstItemNanos;
+  /** For a span that follows a stream of items: how many came; -1 for any other span. */
+  volatile long items = -1;
 
   final void markTruncated(int index) {
     if (index < 64) {

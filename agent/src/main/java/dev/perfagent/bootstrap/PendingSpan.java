@@ -9,17 +9,21 @@ import java.util.function.BiConsumer;
 
 /**
  * A span that outlives its call: the call returned a {@code CompletionStage}, and the span ends when
- * that completes (on whichever thread completes it), or when the open-span timeout or the exit of
- * the process ends it first. Exactly one of these ends it. Created from the call's frame, so
- * everything known at the call (ids, start, argument values) is already frozen; the result is read
- * and frozen on the completing thread.
+ * that completes (on whichever thread completes it); or it returned a stream of items (a
+ * {@code Stream}, {@code Iterator} or closeable, see {@link Following}), and the span ends when that
+ * is closed or consumed to its end, counting the items. The open-span timeout or the exit of the
+ * process ends it if nothing else does. Exactly one of these ends it. Created from the call's frame,
+ * so everything known at the call (ids, start, argument values) is already frozen; a completed
+ * stage's result is read and frozen on the completing thread.
  */
 final class PendingSpan extends OpenSpan implements BiConsumer<Object, Throwable> {
   private static final VarHandle ENDED;
+  private static final VarHandle ITEMS;
 
   static {
     try {
       ENDED = MethodHandles.lookup().findVarHandle(PendingSpan.class, "ended", boolean.class);
+      ITEMS = MethodHandles.lookup().findVarHandle(OpenSpan.class, "items", long.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
@@ -53,6 +57,32 @@ final class PendingSpan extends OpenSpan implements BiConsumer<Object, Throwable
       // a stage that cannot be observed: the span ends now, as if at exit
       RecorderStats.INTERNAL_ERRORS.increment();
       end(System.nanoTime(), SpanRecord.END_RETURNED);
+    }
+  }
+
+  /** Counts the items of the stream this span follows from now on. */
+  void followItems() {
+    items = 0;
+    state.pending().add(this);
+  }
+
+  /** One item of the followed stream was delivered. Any thread; never throws. */
+  void item() {
+    if ((long) ITEMS.getAndAdd(this, 1L) == 0) {
+      firstItemNanos = System.nanoTime();
+    }
+  }
+
+  /** Reading the followed stream threw {@code error}: the span ends with it. Never throws. */
+  void failed(Throwable error) {
+    long now = System.nanoTime();
+    if (!claim()) {
+      return;
+    }
+    try {
+      write(now, FrozenError.of(error, state.freezer().maxLength()), SpanRecord.END_CLOSED);
+    } catch (Throwable t) {
+      RecorderStats.INTERNAL_ERRORS.increment();
     }
   }
 

@@ -9,6 +9,8 @@ public final class PointcutPlan {
   public static final int END_AT_EXIT = 0;
   /** The span ends when the returned {@code CompletionStage} completes. */
   public static final int END_ON_COMPLETION = 1;
+  /** The span ends when the returned stream, iterator or closeable is closed or consumed. */
+  public static final int END_ON_CLOSE = 2;
 
   /** Which values {@link #readValues} reads. */
   static final int ALL_VALUES = 0;
@@ -29,7 +31,7 @@ public final class PointcutPlan {
   /**
    * A span-mode plan.
    *
-   * @param end {@link #END_AT_EXIT} or {@link #END_ON_COMPLETION}
+   * @param end {@link #END_AT_EXIT}, {@link #END_ON_COMPLETION} or {@link #END_ON_CLOSE}
    * @param nestingGroup -1, or the group of which only the outermost call on a thread is recorded
    */
   public PointcutPlan(ValueReader[] values, long minDurationNanos, int end, int nestingGroup) {
@@ -37,7 +39,7 @@ public final class PointcutPlan {
   }
 
   private PointcutPlan(ValueReader[] values, long minDurationNanos, int aggregateSlot, int end, int nestingGroup) {
-    if (end != END_AT_EXIT && end != END_ON_COMPLETION) {
+    if (end != END_AT_EXIT && end != END_ON_COMPLETION && end != END_ON_CLOSE) {
       throw new IllegalArgumentException("end " + end);
     }
     this.values = values.clone();

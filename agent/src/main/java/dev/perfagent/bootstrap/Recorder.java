@@ -70,4 +70,24 @@ public final class Recorder {
       RecorderStats.INTERNAL_ERRORS.increment();
     }
   }
+
+  /**
+   * As {@link #exit}, for a site whose span follows the stream of items its method returns; returns
+   * the value the method returns instead ({@code returned} itself when nothing is followed).
+   * {@code declared} is the method's declared return type.
+   */
+  public static Object exitFollowing(
+      Frame frame, Object self, Object a, Object b, Object c, Object returned, Throwable thrown,
+      Class<?> declared) {
+    long end = System.nanoTime();
+    if (frame == null) {
+      return returned;
+    }
+    try {
+      return frame.owner.popFollowing(frame, end, self, a, b, c, returned, thrown, declared);
+    } catch (Throwable t) {
+      RecorderStats.INTERNAL_ERRORS.increment();
+      return returned;
+    }
+  }
 }

@@ -18,6 +18,10 @@ public final class SpanRecord {
   public static final int END_TIMEOUT = 2;
   /** It was still open when the process exited. */
   public static final int END_SHUTDOWN = 3;
+  /** The stream, iterator or closeable its method returned was closed. */
+  public static final int END_CLOSED = 4;
+  /** The stream or iterator its method returned was consumed to the end. */
+  public static final int END_EXHAUSTED = 5;
 
   private static final VarHandle SEQUENCE;
 
@@ -44,6 +48,8 @@ public final class SpanRecord {
   FrozenError error;
   final Object[] values;
   long truncatedMask;
+  long firstItemNanos;
+  long items;
   long aggregateMask;
   final long[] aggregates;
 
@@ -87,6 +93,10 @@ public final class SpanRecord {
   public Object value(int index) { return values[index]; }
   /** True when value {@code index} was cut at a configured limit. */
   public boolean truncated(int index) { return index < 64 && (truncatedMask & (1L << index)) != 0; }
+  /** For a span that followed a stream: the number of items it delivered; -1 for other spans. */
+  public long items() { return items; }
+  /** For a span that followed a stream: when the first item came; 0 when none came. */
+  public long firstItemNanos() { return firstItemNanos; }
   /** Bit {@code s} set: aggregate-mode calls of slot {@code s} ran inside this span. */
   public long aggregateMask() { return aggregateMask; }
   public long aggregateCount(int slot) { return aggregates[slot * 4]; }

@@ -103,6 +103,8 @@ public final class SpanRing {
     r.error = error;
     System.arraycopy(span.values, 0, r.values, 0, Math.min(span.plan.valueCount(), width));
     r.truncatedMask = span.truncatedMask;
+    r.items = span.items;
+    r.firstItemNanos = span.firstItemNanos;
     long touched = span.aggregateMask & aggregateMaskLimit;
     r.aggregateMask = touched;
     if (touched != 0) {

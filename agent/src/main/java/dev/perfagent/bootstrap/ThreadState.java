@@ -93,27 +93,71 @@ final class ThreadState {
   void pop(
       Frame f, long end, Object self, Object a, Object b, Object c, Object returned,
       Throwable thrown) {
-    int d = f.depth;
-    if (d >= depth) {
-      return; // the frame was already closed (an exit without a matching enter)
+    if (!close(f)) {
+      return;
     }
-    leaveGroups(d);
-    depth = d; // also discards frames above it that never saw their exit
-    PointcutPlan plan = f.plan;
-    f.threadName = thread.getName();
-    f.threadId = threadId;
-    if (plan.endsOnCompletion() && thrown == null && returned instanceof CompletionStage) {
+    if (f.plan.endsOnCompletion() && thrown == null && returned instanceof CompletionStage) {
       endLater(f, self, a, b, c, (CompletionStage<?>) returned);
       return;
     }
-    if (end - f.start < plan.minDurationNanos()) {
+    write(f, end, self, a, b, c, returned, thrown);
+  }
+
+  /**
+   * As {@link #pop}, for a call whose span follows the stream of items it returned: returns what the
+   * caller gets instead of {@code returned} (a wrapper of the declared return type {@code declared}
+   * that ends the span when closed or consumed), or {@code returned} itself when there is nothing
+   * to follow.
+   */
+  Object popFollowing(
+      Frame f, long end, Object self, Object a, Object b, Object c, Object returned,
+      Throwable thrown, Class<?> declared) {
+    if (!close(f)) {
+      return returned;
+    }
+    if (thrown != null || returned == null || !Following.canFollow(declared)) {
+      write(f, end, self, a, b, c, returned, thrown);
+      return returned;
+    }
+    PendingSpan span = new PendingSpan(f);
+    readingValues = true;
+    try {
+      f.plan.readValues(span, PointcutPlan.ALL_VALUES, self, a, b, c, returned, null);
+      Object followed = Following.follow(span, returned, declared);
+      span.followItems();
+      return followed;
+    } catch (Throwable t) {
+      RecorderStats.INTERNAL_ERRORS.increment();
+      span.end(end, SpanRecord.END_RETURNED);
+      return returned;
+    } finally {
+      readingValues = false;
+    }
+  }
+
+  /** Closes frame {@code f} and any above it; false when it was closed already. */
+  private boolean close(Frame f) {
+    int d = f.depth;
+    if (d >= depth) {
+      return false; // the frame was already closed (an exit without a matching enter)
+    }
+    leaveGroups(d);
+    depth = d; // also discards frames above it that never saw their exit
+    f.threadName = thread.getName();
+    f.threadId = threadId;
+    return true;
+  }
+
+  private void write(
+      Frame f, long end, Object self, Object a, Object b, Object c, Object returned, Throwable thrown) {
+    if (end - f.start < f.plan.minDurationNanos()) {
       RecorderStats.BELOW_MIN_DURATION.increment();
       return;
     }
     FrozenError error;
     readingValues = true;
     try {
-      plan.readValues(f, PointcutPlan.ALL_VALUES, self, a, b, c, returned, thrown);
+      f.plan.readValues(f, PointcutPlan.ALL_VALUES, self, a, b, c, returned, thrown);
       error = thrown == null ? null : FrozenError.of(thrown, f.state.freezer().maxLength());
     } finally {
       readingValues = false;

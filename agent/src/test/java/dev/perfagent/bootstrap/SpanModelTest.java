@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -16,6 +17,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -58,6 +61,8 @@ class SpanModelTest {
     final boolean truncated0;
     final FrozenError error;
     final String thread;
+    final long items;
+    final long firstItem;
 
     Span(SpanRecord r) {
       site = r.siteId();
@@ -72,6 +77,8 @@ class SpanModelTest {
       truncated0 = r.truncated(0);
       error = r.error();
       thread = r.threadName();
+      items = r.items();
+      firstItem = r.firstItemNanos();
     }
   }
 
@@ -272,6 +279,52 @@ class SpanModelTest {
     assertNotEquals(outer.thread, inPool.thread);
     assertEquals(0, spans.get(2).parent);
     assertNotEquals(outer.trace, spans.get(2).trace);
+  }
+
+  @Test
+  void aFollowedStreamEndsWhenConsumedAndCountsItsItems() throws Exception {
+    install(16, 4096, 128, new PointcutPlan(new ValueReader[0], 0, PointcutPlan.END_ON_CLOSE, -1));
+    Object returned = Recorder.exitFollowing(
+        Recorder.enter(0), null, null, null, null, Stream.of("a", "b", "c"), null, Stream.class);
+    assertEquals(0, drain().size(), "nothing has been read yet");
+    Thread.sleep(5);
+    @SuppressWarnings("unchecked")
+    List<Object> items = ((Stream<Object>) returned).collect(Collectors.toList());
+    assertEquals(List.of("a", "b", "c"), items, "the caller gets the same items");
+    List<Span> spans = drain();
+    assertEquals(1, spans.size());
+    assertEquals(SpanRecord.END_EXHAUSTED, spans.get(0).endReason);
+    assertEquals(3, spans.get(0).items);
+    assertTrue(spans.get(0).firstItem - spans.get(0).start >= 5_000_000L);
+  }
+
+  @Test
+  void aFollowedIteratorLeftUnfinishedEndsWhenItsOwnerIsClosed() {
+    install(16, 4096, 128, new PointcutPlan(new ValueReader[0], 0, PointcutPlan.END_ON_CLOSE, -1));
+    List<String> closed = new ArrayList<>();
+    Chunks original = new Chunks() {
+      @Override public Iterator<String> iterator() { return List.of("x", "y", "z").iterator(); }
+      @Override public void close() { closed.add("closed"); }
+    };
+    Chunks followed = (Chunks) Recorder.exitFollowing(
+        Recorder.enter(0), null, null, null, null, original, null, Chunks.class);
+    Iterator<String> it = followed.iterator();
+    assertEquals("x", it.next());
+    assertEquals(0, drain().size());
+    followed.close();
+    assertEquals(List.of("closed"), closed, "the application's close still runs");
+    List<Span> spans = drain();
+    assertEquals(SpanRecord.END_CLOSED, spans.get(0).endReason);
+    assertEquals(1, spans.get(0).items);
+    Object plain = Recorder.exitFollowing(Recorder.enter(0), null, null, null, null, "not followable", null, String.class);
+    assertEquals("not followable", plain, "a class type is returned as it is and the span ends at exit");
+    assertEquals(SpanRecord.END_RETURNED, drain().get(0).endReason);
+  }
+
+  /** A streaming response as an SDK declares it: an interface the agent can stand in for. */
+  public interface Chunks extends Iterable<String>, AutoCloseable {
+    @Override
+    void close();
   }
 
   @Test

@@ -62,7 +62,18 @@ class AsyncSpanModelIT {
     assertEquals(TURNS, turns.size(), output);
     assertEquals(counters.get("llm.calls"), chats.size(), "one span per call: the delegating overload makes none\n" + spans);
     assertEquals(counters.get("tool.runs"), tools.size(), spans.toString());
-    assertEquals(turns.size() + chats.size() + tools.size(), spans.size());
+    List<ReceivedSpan> streams = named(spans, "chat gpt-async stream");
+    assertEquals(counters.get("llm.streams"), streams.size());
+    assertEquals(counters.get("llm.streams"), counters.get("llm.streams.closed"), "the app still closes its streams");
+    assertEquals(turns.size() + chats.size() + tools.size() + streams.size(), spans.size());
+    for (ReceivedSpan stream : streams) {
+      assertEquals("invoke_agent async", byId.get(stream.parentSpanId).name);
+      assertEquals(5L, stream.attribute("perf_agent.stream.items"), stream.toString());
+      double firstChunk = (Double) stream.attribute("gen_ai.response.time_to_first_chunk");
+      long millis = TimeUnit.NANOSECONDS.toMillis(stream.endNanos - stream.startNanos);
+      assertTrue(firstChunk >= 0.025 && firstChunk * 1000 < millis, "first chunk after ~30 ms: " + firstChunk);
+      assertTrue(millis >= 45, "the span covers reading all chunks (~50 ms): " + millis + " ms");
+    }
 
     for (ReceivedSpan tool : tools) {
       ReceivedSpan parent = byId.get(tool.parentSpanId);

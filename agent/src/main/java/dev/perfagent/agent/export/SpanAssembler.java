@@ -31,8 +31,9 @@ final class SpanAssembler {
   private static final AttributeKey<List<String>> TRUNCATED =
       AttributeKey.stringArrayKey("perf_agent.truncated");
   private static final AttributeKey<String> END_REASON = AttributeKey.stringKey("perf_agent.end_reason");
+  private static final AttributeKey<Long> STREAM_ITEMS = AttributeKey.longKey("perf_agent.stream.items");
   /** By {@code SpanRecord.END_*}: why a span ended, where it is worth saying. */
-  private static final String[] END_REASONS = {null, null, "timeout", "shutdown"};
+  private static final String[] END_REASONS = {null, null, "timeout", "shutdown", "closed", "exhausted"};
   private static final int MAX_STACKTRACE_LENGTH = 16 * 1024;
 
   private final SiteRegistry sites;
@@ -91,6 +92,12 @@ final class SpanAssembler {
       attributes.put(THREAD_NAME, record.threadName());
     }
     attributes.put(THREAD_ID, record.threadId());
+    if (record.items() >= 0) {
+      attributes.put(STREAM_ITEMS, record.items());
+      if (record.items() > 0) {
+        attributes.put(shape.timeToFirstItem(), (record.firstItemNanos() - record.startNanos()) / 1e9);
+      }
+    }
     String endReason = END_REASONS[record.endReason()];
     if (endReason != null) {
       attributes.put(END_REASON, endReason);

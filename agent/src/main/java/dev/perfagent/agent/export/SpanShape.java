@@ -18,6 +18,10 @@ import java.util.function.IntFunction;
  */
 final class SpanShape {
   private static final AttributeKey<String> CODE_FUNCTION = AttributeKey.stringKey("code.function.name");
+  private static final AttributeKey<Double> GEN_AI_TIME_TO_FIRST_CHUNK =
+      AttributeKey.doubleKey("gen_ai.response.time_to_first_chunk");
+  private static final AttributeKey<Double> TIME_TO_FIRST_ITEM =
+      AttributeKey.doubleKey("perf_agent.stream.time_to_first_item");
 
   private final Site site;
   private final SpanKind kind;
@@ -26,6 +30,7 @@ final class SpanShape {
   private final int[] captureValueIndexes;
   private final String constantName; // null when the name reads values
   private final Attributes metricAttributes;
+  private final AttributeKey<Double> timeToFirstItem;
 
   SpanShape(Site site) {
     this.site = site;
@@ -46,6 +51,20 @@ final class SpanShape {
     }
     this.constantName = compiled.constantName() ? name(null) : null;
     this.metricAttributes = Attributes.of(SpanMetrics.POINTCUT, config.name());
+    this.timeToFirstItem = isGenAi(config) ? GEN_AI_TIME_TO_FIRST_CHUNK : TIME_TO_FIRST_ITEM;
+  }
+
+  private static boolean isGenAi(Pointcut config) {
+    return config.attributes().keySet().stream().anyMatch(k -> k.startsWith("gen_ai."))
+        || config.captures().keySet().stream().anyMatch(k -> k.startsWith("gen_ai."));
+  }
+
+  /**
+   * The attribute for the time from a streaming span's start to its first item, in seconds: the
+   * GenAI convention's name on GenAI spans, the agent's own elsewhere.
+   */
+  AttributeKey<Double> timeToFirstItem() {
+    return timeToFirstItem;
   }
 
   /** The attributes of this pointcut's metric points ({@code perf_agent.pointcut}). */

@@ -25,8 +25,8 @@ public final class CompiledPointcut {
   private final List<PropertyPath> values;
   private final int aggregateSlot;
   private final int nestingGroup;
-  private final PointcutPlan planAtExit;
-  private final PointcutPlan planOnCompletion;
+  /** By {@code PointcutPlan.END_*}. */
+  private final PointcutPlan[] plans;
 
   /**
    * @param aggregateSlot the slot of an aggregate-mode pointcut in its parent's counters, else -1
@@ -57,8 +57,13 @@ public final class CompiledPointcut {
     this.argumentSlots = arguments.stream().mapToInt(Integer::intValue).toArray();
     this.readsReturn = returnRead;
     this.values = Collections.unmodifiableList(distinct);
-    this.planAtExit = buildPlan(PointcutPlan.END_AT_EXIT);
-    this.planOnCompletion = aggregate() ? planAtExit : buildPlan(PointcutPlan.END_ON_COMPLETION);
+    this.plans =
+        aggregate()
+            ? new PointcutPlan[] {PointcutPlan.aggregate(aggregateSlot)}
+            : new PointcutPlan[] {
+              buildPlan(PointcutPlan.END_AT_EXIT), buildPlan(PointcutPlan.END_ON_COMPLETION),
+              buildPlan(PointcutPlan.END_ON_CLOSE)
+            };
   }
 
   public Pointcut config() {
@@ -91,9 +96,9 @@ public final class CompiledPointcut {
     return values.indexOf(path);
   }
 
-  /** The recorder's plan for a site of this pointcut whose span ends at exit or on completion. */
-  PointcutPlan plan(boolean endsOnCompletion) {
-    return endsOnCompletion ? planOnCompletion : planAtExit;
+  /** The recorder's plan for a site of this pointcut whose span ends as {@code end} says. */
+  PointcutPlan plan(int end) {
+    return aggregate() ? plans[0] : plans[end];
   }
 
   /** The slot of an aggregate-mode pointcut in its parent span's counters, else -1. */
@@ -102,9 +107,6 @@ public final class CompiledPointcut {
   }
 
   private PointcutPlan buildPlan(int end) {
-    if (aggregate()) {
-      return PointcutPlan.aggregate(aggregateSlot);
-    }
     ValueReader[] readers = new ValueReader[values.size()];
     for (int i = 0; i < readers.length; i++) {
       PropertyPath path = values.get(i);

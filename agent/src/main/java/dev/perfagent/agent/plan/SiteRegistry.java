@@ -29,10 +29,11 @@ public final class SiteRegistry {
   /**
    * Returns the id of the site, registering it (and publishing it to the recorder) if new. A site is
    * keyed by pointcut name, class and method, so the same method of the same pointcut keeps its id.
+   * {@code end} is one of {@code PointcutPlan.END_*}: when the spans of this site end.
    */
   public synchronized int register(
       CompiledPointcut pointcut, String className, String methodName, String descriptor,
-      boolean endsOnCompletion) {
+      int end) {
     String key = pointcut.config().name() + "|" + className + "|" + methodName + descriptor;
     Integer existing = idsByKey.get(key);
     if (existing != null) {
@@ -40,7 +41,7 @@ public final class SiteRegistry {
     }
     int id = sites.size();
     sites.add(new Site(id, pointcut, className, methodName));
-    plans.add(pointcut.plan(endsOnCompletion));
+    plans.add(pointcut.plan(end));
     idsByKey.put(key, id);
     snapshot = sites.toArray(new Site[0]);
     Recorder.install(generation.withPlans(plans.toArray(new PointcutPlan[0])));

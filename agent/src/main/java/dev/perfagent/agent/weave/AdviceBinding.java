@@ -1,24 +1,28 @@
 package dev.perfagent.agent.weave;
 
-import dev.perfagent.agent.plan.CompiledPointcut;
-import dev.perfagent.agent.plan.SiteRegistry;
 import static net.bytebuddy.matcher.ElementMatchers.not;
 
+import dev.perfagent.agent.plan.CompiledPointcut;
+import dev.perfagent.agent.plan.SiteRegistry;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.implementation.bytecode.assign.Assigner;
+import net.bytebuddy.implementation.bytecode.constant.ClassConstant;
 import net.bytebuddy.implementation.bytecode.constant.NullConstant;
 import net.bytebuddy.matcher.ElementMatcher;
 
 /**
- * The advice for one pointcut: which advice templates, and what their {@link SiteId}, {@link ArgA},
- * {@link ArgB} and {@link ArgC} parameters are bound to in each woven method.
+ * The advice for one pointcut: which advice templates per woven method, and what their
+ * {@link SiteId}, {@link ArgA}, {@link ArgB}, {@link ArgC} and {@link DeclaredReturnType} parameters
+ * are bound to in each.
  */
 final class AdviceBinding {
   private static final TypeDescription.Generic OBJECT =
       TypeDescription.Generic.OfNonGenericType.ForLoadedType.of(Object.class);
+  private static final TypeDescription.Generic CLASS =
+      TypeDescription.Generic.OfNonGenericType.ForLoadedType.of(Class.class);
 
   private AdviceBinding() {}
 
@@ -29,22 +33,22 @@ final class AdviceBinding {
             .bind(SiteId.class, new SiteIdMapping(pointcut, sites))
             .bind(ArgA.class, argument(pointcut.argumentInSlot(0)))
             .bind(ArgB.class, argument(pointcut.argumentInSlot(1)))
-            .bind(ArgC.class, argument(pointcut.argumentInSlot(2)));
+            .bind(ArgC.class, argument(pointcut.argumentInSlot(2)))
+            .bind(DeclaredReturnType.class, AdviceBinding::declaredReturnType);
     AgentBuilder.Transformer.ForAdvice transformer =
         new AgentBuilder.Transformer.ForAdvice(mapping).include(AdviceBinding.class.getClassLoader());
     if (pointcut.aggregate()) {
       return transformer.advice(methods, AggregateAdvice.class.getName());
     }
     String enter = SpanEnterAdvice.class.getName();
-    String withReturn = SpanReturnExitAdvice.class.getName();
-    if (pointcut.readsReturn()) {
-      return transformer.advice(methods, enter, withReturn);
-    }
+    ElementMatcher.Junction<MethodDescription> onClose = SpanEnds.onClose(pointcut);
     // a span that ends on completion needs the returned stage even when no path reads it
-    ElementMatcher.Junction<MethodDescription> onCompletion = SpanEnds.onCompletion(pointcut);
+    ElementMatcher.Junction<MethodDescription> withReturn =
+        pointcut.readsReturn() ? not(onClose) : SpanEnds.onCompletion(pointcut);
     return transformer
-        .advice(not(onCompletion).and(methods), enter, SpanExitAdvice.class.getName())
-        .advice(onCompletion.and(methods), enter, withReturn);
+        .advice(not(onClose).and(not(withReturn)).and(methods), enter, SpanExitAdvice.class.getName())
+        .advice(withReturn.and(methods), enter, SpanReturnExitAdvice.class.getName())
+        .advice(onClose.and(methods), enter, SpanFollowExitAdvice.class.getName());
   }
 
   /** The argument at {@code index} (boxed if primitive), or null when the slot is unused. */
@@ -56,5 +60,12 @@ final class AdviceBinding {
     }
     return new Advice.OffsetMapping.ForArgument.Unresolved(
         OBJECT, true, Assigner.Typing.DYNAMIC, index, true);
+  }
+
+  private static Advice.OffsetMapping.Target declaredReturnType(
+      TypeDescription type, MethodDescription method, Assigner assigner,
+      Advice.ArgumentHandler handler, Advice.OffsetMapping.Sort sort) {
+    return new Advice.OffsetMapping.Target.ForStackManipulation(
+        ClassConstant.of(method.getReturnType().asErasure()));
   }
 }

@@ -31,7 +31,7 @@ final class SiteIdMapping implements Advice.OffsetMapping {
     int id =
         sites.register(
             pointcut, instrumentedType.getName(), instrumentedMethod.getName(),
-            instrumentedMethod.getDescriptor(), SpanEnds.endsOnCompletion(pointcut, instrumentedMethod));
+            instrumentedMethod.getDescriptor(), SpanEnds.end(pointcut, instrumentedMethod));
     return new Target.ForStackManipulation(IntegerConstant.forValue(id));
   }
 }

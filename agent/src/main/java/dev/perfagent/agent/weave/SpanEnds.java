@@ -1,35 +1,53 @@
 package dev.perfagent.agent.weave;
 
+import static net.bytebuddy.matcher.ElementMatchers.isInterface;
+import static net.bytebuddy.matcher.ElementMatchers.isPublic;
 import static net.bytebuddy.matcher.ElementMatchers.isSubTypeOf;
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.none;
 import static net.bytebuddy.matcher.ElementMatchers.returns;
 
 import dev.perfagent.agent.plan.CompiledPointcut;
+import dev.perfagent.bootstrap.PointcutPlan;
 import dev.perfagent.config.SpanEnd;
+import java.util.Iterator;
 import java.util.concurrent.CompletionStage;
+import java.util.stream.Stream;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
 /**
- * Decides per woven method when its span ends: {@code end: auto} and {@code end: completion} end
- * the span of a method declared to return a {@link CompletionStage} when that stage completes;
- * every other method's span ends at exit.
+ * Decides per woven method when its span ends. {@code end: auto} and {@code end: completion} end the
+ * span of a method declared to return a {@link CompletionStage} when that stage completes;
+ * {@code end: close} follows a method declared to return a {@link Stream}, an {@link Iterator} or
+ * any other public interface (an SDK's streaming response, an {@code Iterable}, an
+ * {@code AutoCloseable}) until it is closed or consumed. Every other span ends at exit.
  */
 final class SpanEnds {
   private static final ElementMatcher.Junction<MethodDescription> RETURNS_STAGE =
       returns(isSubTypeOf(CompletionStage.class));
+  private static final ElementMatcher.Junction<MethodDescription> RETURNS_FOLLOWABLE =
+      returns(named(Stream.class.getName()).or(named(Iterator.class.getName()))
+          .or(isInterface().and(isPublic())));
 
   private SpanEnds() {}
 
   /** The methods of {@code pointcut} whose spans end when their returned stage completes. */
   static ElementMatcher.Junction<MethodDescription> onCompletion(CompiledPointcut pointcut) {
     SpanEnd end = pointcut.config().end();
-    if (pointcut.aggregate() || (end != SpanEnd.AUTO && end != SpanEnd.COMPLETION)) {
-      return net.bytebuddy.matcher.ElementMatchers.none();
-    }
-    return RETURNS_STAGE;
+    return !pointcut.aggregate() && (end == SpanEnd.AUTO || end == SpanEnd.COMPLETION) ? RETURNS_STAGE : none();
   }
 
-  static boolean endsOnCompletion(CompiledPointcut pointcut, MethodDescription method) {
-    return onCompletion(pointcut).matches(method);
+  /** The methods of {@code pointcut} whose spans follow the stream of items they return. */
+  static ElementMatcher.Junction<MethodDescription> onClose(CompiledPointcut pointcut) {
+    return !pointcut.aggregate() && pointcut.config().end() == SpanEnd.CLOSE ? RETURNS_FOLLOWABLE : none();
+  }
+
+  /** One of {@code PointcutPlan.END_*} for {@code method} of {@code pointcut}. */
+  static int end(CompiledPointcut pointcut, MethodDescription method) {
+    if (onCompletion(pointcut).matches(method)) {
+      return PointcutPlan.END_ON_COMPLETION;
+    }
+    return onClose(pointcut).matches(method) ? PointcutPlan.END_ON_CLOSE : PointcutPlan.END_AT_EXIT;
   }
 }

@@ -1,0 +1,66 @@
+package dev.perfagent.bootstrap;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.util.Iterator;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * Stands in for a returned object of some public interface (an SDK's streaming response, an
+ * {@code Iterable}, an {@code AutoCloseable}): every call goes to the real object; {@code close()}
+ * ends the span, and the streams and iterators its methods return are followed too.
+ */
+final class FollowedProxy implements InvocationHandler {
+  private final PendingSpan span;
+  private final Object target;
+
+  FollowedProxy(PendingSpan span, Object target) {
+    this.span = span;
+    this.target = target;
+  }
+
+  @Override
+  public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+    String name = method.getName();
+    int arity = method.getParameterCount();
+    if (method.getDeclaringClass() == Object.class) {
+      switch (name) {
+        case "equals": return proxy == args[0];
+        case "hashCode": return System.identityHashCode(proxy);
+        default: return target.toString();
+      }
+    }
+    if (name.equals("forEach") && arity == 1 && Iterable.class.isAssignableFrom(method.getDeclaringClass())) {
+      forEach((Iterable<?>) target, args[0]);
+      return null;
+    }
+    Object result;
+    try {
+      result = method.invoke(target, args);
+    } catch (InvocationTargetException e) {
+      throw e.getCause();
+    } finally {
+      if (name.equals("close") && arity == 0) {
+        span.end(System.nanoTime(), SpanRecord.END_CLOSED);
+      }
+    }
+    Class<?> type = method.getReturnType();
+    if (type == Stream.class && result != null) {
+      return Following.stream(span, (Stream<?>) result);
+    }
+    if (type == Iterator.class && result != null) {
+      return new FollowedIterator<>(span, (Iterator<?>) result, true);
+    }
+    return result;
+  }
+
+  @SuppressWarnings("unchecked")
+  private void forEach(Iterable<?> items, Object action) {
+    Iterator<?> it = new FollowedIterator<>(span, items.iterator(), true);
+    while (it.hasNext()) {
+      ((Consumer<Object>) action).accept(it.next());
+    }
+  }
+}

@@ -1,0 +1,50 @@
+package dev.perfagent.bootstrap;
+
+import java.lang.reflect.Modifier;
+import java.lang.reflect.Proxy;
+import java.util.Iterator;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+/**
+ * Puts a span on the stream of items a call returned, so that the span ends when the application
+ * closes it or has read it to the end: a {@code Stream} or {@code Iterator} is wrapped in one that
+ * counts the items; any other public interface (an SDK's {@code StreamResponse}, an
+ * {@code Iterable}, an {@code AutoCloseable}) gets a proxy that ends the span on {@code close()} and
+ * follows the streams and iterators its methods return. The wrapper is an instance of the method's
+ * declared return type, so the caller cannot tell the difference.
+ */
+final class Following {
+  private Following() {}
+
+  /** True when a value of the declared return type {@code declared} can be followed. */
+  static boolean canFollow(Class<?> declared) {
+    return declared == Stream.class || declared == Iterator.class
+        || (declared.isInterface() && Modifier.isPublic(declared.getModifiers()));
+  }
+
+  /** {@code returned} wrapped so that {@code span} follows it; {@code declared} passes {@link #canFollow}. */
+  static Object follow(PendingSpan span, Object returned, Class<?> declared) {
+    if (declared == Stream.class) {
+      return stream(span, (Stream<?>) returned);
+    }
+    if (declared == Iterator.class) {
+      return new FollowedIterator<>(span, (Iterator<?>) returned, true);
+    }
+    return Proxy.newProxyInstance(
+        declared.getClassLoader(), new Class<?>[] {declared}, new FollowedProxy(span, returned));
+  }
+
+  /** A stream over the same items that counts them and ends the span when consumed or closed. */
+  static <T> Stream<T> stream(PendingSpan span, Stream<T> original) {
+    return StreamSupport.stream(new FollowedSpliterator<>(span, original.spliterator(), true), original.isParallel())
+        .onClose(
+            () -> {
+              try {
+                original.close();
+              } finally {
+                span.end(System.nanoTime(), SpanRecord.END_CLOSED);
+              }
+            });
+  }
+}
