@@ -39,6 +39,7 @@ public class CallCost {
   private Target target;
   private Request request;
   private String requestId;
+  private StringBuilder prompt;
   private long x;
 
   private final RecorderProbe probe = RecorderProbe.find();
@@ -52,6 +53,10 @@ public class CallCost {
     target = new Target("returns-assistant");
     request = new Request("gpt-4o-mini", 1024, "customer-42");
     requestId = "req-7f3a9c";
+    prompt = new StringBuilder();
+    while (prompt.length() < 256) {
+      prompt.append("The customer asks whether order 42 can still be returned. ");
+    }
   }
 
   @Setup(Level.Iteration)
@@ -133,6 +138,24 @@ public class CallCost {
   @OperationsPerInvocation(Target.AGGREGATE_BATCH)
   public long aggregateInSpan() {
     return target.aggregateParent(x++);
+  }
+
+  /** A span that ends when the returned (already completed) future completes. */
+  @Benchmark
+  public long asyncSpan() {
+    return target.async(x++).join();
+  }
+
+  /** One op = a span and its child, which runs through CompletableFuture.supplyAsync. */
+  @Benchmark
+  public long executorHop() {
+    return target.crossing(x++);
+  }
+
+  /** A span capturing a 256-char StringBuilder, frozen into a String at the call. */
+  @Benchmark
+  public long frozenText() {
+    return target.frozenText(prompt, x++);
   }
 
   /** A span-mode call shorter than its min-duration (1 ms): timed, but makes no span. */

@@ -1,5 +1,6 @@
 package com.acme.bench;
 
+import java.util.concurrent.CompletableFuture;
 import org.openjdk.jmh.annotations.CompilerControl;
 
 /**
@@ -85,6 +86,31 @@ public final class Target {
   @CompilerControl(CompilerControl.Mode.DONT_INLINE)
   public long quick(long x) {
     return mix(x);
+  }
+
+  /**
+   * Span mode, and the span ends when the returned future completes ({@code end: auto}); the future
+   * is complete already, so this times the path of a span that outlives its call.
+   */
+  @CompilerControl(CompilerControl.Mode.DONT_INLINE)
+  public CompletableFuture<Long> async(long x) {
+    return CompletableFuture.completedFuture(mix(x));
+  }
+
+  /**
+   * Span mode; hands {@link #span0} to {@code CompletableFuture.supplyAsync} on an executor that
+   * runs it at once on this thread, so the context crosses an executor without a thread switch to
+   * time: two spans, the inner one the child of this one.
+   */
+  @CompilerControl(CompilerControl.Mode.DONT_INLINE)
+  public long crossing(long x) {
+    return CompletableFuture.supplyAsync(() -> span0(x), Runnable::run).join();
+  }
+
+  /** Span mode, capturing {@code arg0}, a mutable text frozen into a String at the call. */
+  @CompilerControl(CompilerControl.Mode.DONT_INLINE)
+  public long frozenText(StringBuilder prompt, long x) {
+    return mix(x) + prompt.length();
   }
 
   private static long mix(long x) {

@@ -138,6 +138,9 @@ public final class Report {
         + "; " + verdict(aggAlloc < 0.5, "aggregate: 0 B/op", fmt(aggAlloc, 2) + " B/op");
     jmhRow("aggregate mode inside a span (per call; includes 1/100 of the parent span)", "aggregateInSpan", ta, stats);
     jmhRow("span shorter than `min-duration: 1ms` (no span made)", "belowMinDuration", "", stats);
+    jmhRow("span ending when the returned future completes (completed already)", "asyncSpan", "", stats);
+    jmhRow("span + child run through `CompletableFuture.supplyAsync` (one op = 2 spans)", "executorHop", "", stats);
+    jmhRow("span capturing a 256-char `StringBuilder` (frozen to a String)", "frozenText", "", stats);
 
     // span2 while exporting over OTLP to the local receiver
     String[] r = new String[8];
@@ -169,7 +172,9 @@ public final class Report {
   /** Spans perf-agent makes per benchmark invocation. */
   private static int spansPerInvocation(String bench) {
     switch (bench) {
-      case "span0": case "span2": case "span5": case "aggregateInSpan": return 1;
+      case "span0": case "span2": case "span5": case "aggregateInSpan": case "asyncSpan": case "frozenText":
+        return 1;
+      case "executorHop": return 2;
       case "nested3": return 3;
       default: return 0;
     }
