@@ -1,5 +1,6 @@
 package dev.perfagent.agent.export;
 
+import dev.perfagent.bootstrap.DurationHistograms;
 import dev.perfagent.bootstrap.RecorderStats;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
@@ -9,7 +10,9 @@ import io.opentelemetry.api.metrics.LongHistogram;
 import io.opentelemetry.api.metrics.Meter;
 import io.opentelemetry.api.metrics.MeterProvider;
 import io.opentelemetry.api.trace.SpanKind;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -29,6 +32,9 @@ final class SpanMetrics {
   private static final AttributeKey<String> ERROR_TYPE = AttributeKey.stringKey("error.type");
   private static final AttributeKey<String> DB_SYSTEM = AttributeKey.stringKey("db.system.name");
   private static final AttributeKey<String> DB_OPERATION = AttributeKey.stringKey("db.operation.name");
+  /** The boundaries of every duration histogram but the GenAI one, in seconds. */
+  static final List<Double> DURATION_BUCKETS = seconds(DurationHistograms.boundaryNanos());
+  /** The GenAI conventions advise their own, wider boundaries for model calls. */
   private static final List<Double> GEN_AI_DURATION_BUCKETS =
       Arrays.asList(0.01, 0.02, 0.04, 0.08, 0.16, 0.32, 0.64, 1.28, 2.56, 5.12, 10.24, 20.48, 40.96, 81.92);
   private static final List<Long> TOKEN_BUCKETS =
@@ -45,7 +51,8 @@ final class SpanMetrics {
     Meter meter = meters.get("dev.perfagent");
     pointcutDuration =
         meter.histogramBuilder("perf_agent.pointcut.duration").setUnit("s")
-            .setDescription("Duration of calls matched by a pointcut").build();
+            .setDescription("Duration of calls matched by a pointcut")
+            .setExplicitBucketBoundariesAdvice(DURATION_BUCKETS).build();
     meter.counterBuilder("perf_agent.spans.dropped").setUnit("{span}")
         .setDescription("Spans dropped because the buffer between application threads and exporter was full")
         .buildWithCallback(m -> m.record(RecorderStats.DROPPED.sum()));
@@ -62,7 +69,8 @@ final class SpanMetrics {
             .setExplicitBucketBoundariesAdvice(TOKEN_BUCKETS).build();
     dbDuration =
         meter.histogramBuilder("db.client.operation.duration").setUnit("s")
-            .setDescription("Duration of database client operations").build();
+            .setDescription("Duration of database client operations")
+            .setExplicitBucketBoundariesAdvice(DURATION_BUCKETS).build();
   }
 
   /** Records {@code span}; {@code pointcut} carries the span's pointcut name (built once per site). */
@@ -92,6 +100,14 @@ final class SpanMetrics {
       copy(a, db, DB_SYSTEM, DB_OPERATION, ERROR_TYPE);
       dbDuration.record(seconds, db.build());
     }
+  }
+
+  private static List<Double> seconds(long[] nanos) {
+    List<Double> seconds = new ArrayList<>(nanos.length);
+    for (long n : nanos) {
+      seconds.add(n / 1e9);
+    }
+    return Collections.unmodifiableList(seconds);
   }
 
   @SafeVarargs
