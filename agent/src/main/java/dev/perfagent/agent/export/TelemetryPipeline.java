@@ -130,17 +130,24 @@ final class TelemetryPipeline {
     return p;
   }
 
-  /** With no endpoint and no exporter chosen anywhere, the local files are the exporters. */
+  /**
+   * With no endpoint anywhere, the local files are the exporters of the signals no exporter was
+   * chosen for (so {@code otel.traces.exporter=console} or {@code none} alone does not send metrics
+   * to an OTLP backend that is not there, retrying until exit).
+   */
   static Map<String, String> embeddedDefault(ConfigProperties properties) {
     Map<String, String> overrides = new HashMap<>();
     boolean endpoint =
         properties.getString("otel.exporter.otlp.endpoint") != null
             || properties.getString("otel.exporter.otlp.traces.endpoint") != null;
-    if (!endpoint && properties.getString("otel.traces.exporter") == null) {
+    if (endpoint) {
+      return overrides;
+    }
+    if (properties.getString("otel.traces.exporter") == null) {
       overrides.put("otel.traces.exporter", FileSpanExporterProvider.NAME);
-      if (properties.getString("otel.metrics.exporter") == null) {
-        overrides.put("otel.metrics.exporter", FileSpanExporterProvider.NAME);
-      }
+    }
+    if (properties.getString("otel.metrics.exporter") == null) {
+      overrides.put("otel.metrics.exporter", FileSpanExporterProvider.NAME);
     }
     return overrides;
   }
@@ -182,27 +189,16 @@ final class TelemetryPipeline {
   }
 
   /**
-   * Flushes and stops the SDK, waiting at most {@code millis}. The SDK's shutdown can itself block
-   * (an exporter retrying an unreachable backend), so it runs on a daemon thread of its own.
+   * Flushes and stops the SDK, waiting at most {@code millis}; false when that was not long enough.
+   * The SDK's shutdown can itself block (an exporter retrying an unreachable backend), so it runs on
+   * a daemon thread of its own. A failed export does not count here: span exporters count their own
+   * failures, and a metrics backend that is down must not make the summary say the flush timed out.
    */
   boolean shutdown(long millis) {
     CompletableResultCode done = new CompletableResultCode();
-    Thread flush =
-        new Thread(
-            () -> {
-              CompletableResultCode result = sdk.shutdown();
-              result.whenComplete(
-                  () -> {
-                    if (result.isSuccess()) {
-                      done.succeed();
-                    } else {
-                      done.fail();
-                    }
-                  });
-            },
-            "perf-agent-flush");
+    Thread flush = new Thread(() -> sdk.shutdown().whenComplete(done::succeed), "perf-agent-flush");
     flush.setDaemon(true);
     flush.start();
-    return done.join(millis, TimeUnit.MILLISECONDS).isSuccess();
+    return done.join(millis, TimeUnit.MILLISECONDS).isDone();
   }
 }

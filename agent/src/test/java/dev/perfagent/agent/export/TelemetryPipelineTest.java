@@ -70,6 +70,8 @@ class TelemetryPipelineTest {
     chosen.put("otel.traces.exporter", "console");
     Map<String, String> overrides = TelemetryPipeline.embeddedDefault(DefaultConfigProperties.createFromMap(chosen));
     assertFalse(overrides.containsKey("otel.traces.exporter"));
+    assertEquals(FileSpanExporterProvider.NAME, overrides.get("otel.metrics.exporter"),
+        "without an endpoint, metrics no exporter was chosen for still go to the local file");
   }
 
   @Test
