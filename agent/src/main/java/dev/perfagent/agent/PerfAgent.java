@@ -7,17 +7,18 @@ import java.util.Optional;
 /**
  * The {@code -javaagent} entry point. It reads the configuration first; only with a valid one does
  * it put the hot-path classes on the bootstrap class path (so woven code in any class loader can
- * call them) and start the agent. Nothing it does may stop the application from starting.
+ * call them) and start the agent, once per JVM. Nothing it does may stop the application from
+ * starting.
  */
 public final class PerfAgent {
   private PerfAgent() {}
 
   public static void premain(String args, Instrumentation inst) {
-    start(args, inst);
+    start("premain", args, inst);
   }
 
   public static void agentmain(String args, Instrumentation inst) {
-    start(args, inst);
+    start("agentmain", args, inst);
   }
 
   public static void main(String[] args) {
@@ -25,12 +26,23 @@ public final class PerfAgent {
         "perf-agent: start your application with -javaagent:perf-agent.jar=config=/path/perf-agent.yaml");
   }
 
-  private static void start(String args, Instrumentation inst) {
+  private static void start(String entry, String args, Instrumentation inst) {
     try {
       long start = System.nanoTime();
+      Optional<String> earlier = OneStart.earlier();
+      if (earlier.isPresent()) {
+        System.err.println(OneStart.refusal(entry, earlier.get()));
+        return;
+      }
       AgentArguments arguments = AgentArguments.parse(args);
       Optional<AgentConfig> config = ConfigStep.read(arguments);
       if (config.isEmpty()) {
+        return;
+      }
+      // claimed only now: a start without a usable config did nothing, and a later one may
+      String how = entry + ", config " + config.get().source();
+      if (!OneStart.claim(how)) {
+        System.err.println(OneStart.refusal(entry, OneStart.earlier().orElse(how)));
         return;
       }
       long configRead = System.nanoTime();

@@ -5,18 +5,31 @@ import java.util.Iterator;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
- * Per-thread histograms of aggregate-mode call durations, one per aggregate slot, with power-of-two
- * buckets: bucket {@code i} counts durations in (2^(i-1), 2^i] nanoseconds. The owning thread
- * updates them with plain writes; the exporter sums all threads' histograms when metrics are
+ * Per-thread histograms of aggregate-mode call durations, one per aggregate slot, with the bucket
+ * boundaries of every duration histogram the agent exports: bucket {@code i} counts durations in
+ * (boundary[i-1], boundary[i]] nanoseconds, the last bucket everything above 10 s. The owning
+ * thread updates them with plain writes; the exporter sums all threads' histograms when metrics are
  * collected (a count read mid-update is only late, never lost).
  */
 public final class DurationHistograms {
-  /** Buckets per histogram; the last one is open-ended (above 2^46 ns, about 19.5 hours). */
-  public static final int BUCKETS = 48;
+  /**
+   * 5 ms ... 10 s, the boundaries the OpenTelemetry conventions advise for durations in seconds.
+   * They live here, on the bootstrap class path, because the hot path needs them and may only use
+   * java.base; the exporter's other duration histograms take them from {@link #boundaryNanos()}.
+   */
+  private static final long[] BOUNDARY_NANOS = {
+    5_000_000L, 10_000_000L, 25_000_000L, 50_000_000L, 75_000_000L, 100_000_000L, 250_000_000L,
+    500_000_000L, 750_000_000L, 1_000_000_000L, 2_500_000_000L, 5_000_000_000L, 7_500_000_000L,
+    10_000_000_000L
+  };
 
-  static final int SUM = BUCKETS;
-  static final int MIN = BUCKETS + 1;
-  static final int MAX = BUCKETS + 2;
+  /** Buckets per histogram: one per boundary, and the open-ended last one. */
+  public static final int BUCKETS = BOUNDARY_NANOS.length + 1;
+
+  /** Where a {@link #snapshot} keeps the sum, min and max (nanoseconds), after the counts. */
+  public static final int SUM = BUCKETS;
+  public static final int MIN = BUCKETS + 1;
+  public static final int MAX = BUCKETS + 2;
   private static final int LENGTH = BUCKETS + 3;
 
   private static final ConcurrentLinkedQueue<DurationHistograms> LIVE = new ConcurrentLinkedQueue<>();
@@ -36,11 +49,21 @@ public final class DurationHistograms {
     return h;
   }
 
+  /** The upper bounds of all buckets but the last, in nanoseconds (a copy). */
+  public static long[] boundaryNanos() {
+    return BOUNDARY_NANOS.clone();
+  }
+
+  /**
+   * A linear scan from the smallest boundary: aggregate-mode calls are the short, hot ones, so most
+   * take one comparison, and only calls that themselves last seconds take more.
+   */
   static int bucket(long nanos) {
-    if (nanos <= 1) {
-      return 0;
+    int i = 0;
+    while (i < BOUNDARY_NANOS.length && nanos > BOUNDARY_NANOS[i]) {
+      i++;
     }
-    return Math.min(BUCKETS - 1, 64 - Long.numberOfLeadingZeros(nanos - 1));
+    return i;
   }
 
   void record(int slot, long nanos) {

@@ -1,5 +1,6 @@
 package dev.perfagent.bootstrap;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -7,15 +8,26 @@ import org.junit.jupiter.api.Test;
 
 class DurationHistogramsTest {
   @Test
-  void bucketsArePowersOfTwoUpperInclusive() {
+  void bucketsAreTheSecondBasedBoundariesUpperInclusive() {
+    assertArrayEquals(
+        new long[] {5_000_000L, 10_000_000L, 25_000_000L, 50_000_000L, 75_000_000L, 100_000_000L,
+            250_000_000L, 500_000_000L, 750_000_000L, 1_000_000_000L, 2_500_000_000L,
+            5_000_000_000L, 7_500_000_000L, 10_000_000_000L},
+        DurationHistograms.boundaryNanos());
+    assertEquals(15, DurationHistograms.BUCKETS);
     assertEquals(0, DurationHistograms.bucket(0));
-    assertEquals(0, DurationHistograms.bucket(1));
-    assertEquals(1, DurationHistograms.bucket(2));
-    assertEquals(2, DurationHistograms.bucket(3));
-    assertEquals(2, DurationHistograms.bucket(4));
-    assertEquals(10, DurationHistograms.bucket(1024));
-    assertEquals(11, DurationHistograms.bucket(1025));
+    assertEquals(0, DurationHistograms.bucket(5_000_000));
+    assertEquals(1, DurationHistograms.bucket(5_000_001));
+    assertEquals(9, DurationHistograms.bucket(1_000_000_000));
+    assertEquals(13, DurationHistograms.bucket(10_000_000_000L));
+    assertEquals(DurationHistograms.BUCKETS - 1, DurationHistograms.bucket(10_000_000_001L));
     assertEquals(DurationHistograms.BUCKETS - 1, DurationHistograms.bucket(Long.MAX_VALUE));
+  }
+
+  @Test
+  void theBoundariesCannotBeChangedFromOutside() {
+    DurationHistograms.boundaryNanos()[0] = 1;
+    assertEquals(5_000_000L, DurationHistograms.boundaryNanos()[0]);
   }
 
   @Test
@@ -23,19 +35,21 @@ class DurationHistogramsTest {
     int slot = 63; // no other test uses it
     assertNull(DurationHistograms.snapshot(slot));
     Thread worker = new Thread(() -> {
-      ThreadState.current().aggregate(slot, 1000);
-      ThreadState.current().aggregate(slot, 3000);
+      ThreadState.current().aggregate(slot, 1_000_000);
+      ThreadState.current().aggregate(slot, 30_000_000);
     });
     worker.start();
     worker.join();
-    ThreadState.current().aggregate(slot, 10);
+    ThreadState.current().aggregate(slot, 3_000_000_000L);
     for (int round = 0; round < 2; round++) { // the second snapshot reads the ended thread from the retired totals
       long[] h = DurationHistograms.snapshot(slot);
       assertEquals(3, count(h));
-      assertEquals(4010, h[DurationHistograms.SUM]);
-      assertEquals(10, h[DurationHistograms.MIN]);
-      assertEquals(3000, h[DurationHistograms.MAX]);
-      assertEquals(1, h[DurationHistograms.bucket(1000)]);
+      assertEquals(3_031_000_000L, h[DurationHistograms.SUM]);
+      assertEquals(1_000_000, h[DurationHistograms.MIN]);
+      assertEquals(3_000_000_000L, h[DurationHistograms.MAX]);
+      assertEquals(1, h[0], "1 ms: up to 5 ms");
+      assertEquals(1, h[3], "30 ms: (25 ms, 50 ms]");
+      assertEquals(1, h[11], "3 s: (2.5 s, 5 s]");
     }
   }
 

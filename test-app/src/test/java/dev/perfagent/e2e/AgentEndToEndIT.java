@@ -90,6 +90,11 @@ class AgentEndToEndIT {
     assertEquals(counters.get("pool.lookups"),
         JsonLinesMetrics.histogramCount(work.resolve("perf-agent-metrics.jsonl"), "perf_agent.aggregate.duration"),
         "and in the duration histogram");
+    HistogramPoint histogram =
+        JsonLinesMetrics.lastPoint(
+            work.resolve("perf-agent-metrics.jsonl"), "perf_agent.aggregate.duration", "perf_agent.pointcut", "pool.lookup");
+    assertEquals(HistogramPoint.SECONDS, histogram.bounds, "second-based buckets: " + histogram);
+    assertEquals(histogram.count, histogram.bucketTotal(), histogram.toString());
   }
 
   @Test

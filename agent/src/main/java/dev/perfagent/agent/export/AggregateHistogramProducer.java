@@ -6,12 +6,12 @@ import dev.perfagent.bootstrap.DurationHistograms;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.sdk.common.InstrumentationScopeInfo;
 import io.opentelemetry.sdk.metrics.data.AggregationTemporality;
+import io.opentelemetry.sdk.metrics.data.Data;
+import io.opentelemetry.sdk.metrics.data.HistogramData;
 import io.opentelemetry.sdk.metrics.data.HistogramPointData;
 import io.opentelemetry.sdk.metrics.data.MetricData;
+import io.opentelemetry.sdk.metrics.data.MetricDataType;
 import io.opentelemetry.sdk.metrics.export.MetricProducer;
-import io.opentelemetry.sdk.metrics.internal.data.ImmutableHistogramData;
-import io.opentelemetry.sdk.metrics.internal.data.ImmutableHistogramPointData;
-import io.opentelemetry.sdk.metrics.internal.data.ImmutableMetricData;
 import io.opentelemetry.sdk.resources.Resource;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,11 +21,11 @@ import java.util.List;
 
 /**
  * The {@code perf_agent.aggregate.duration} histogram of aggregate-mode pointcuts, built at each
- * metric collection from the recorder's per-thread power-of-two histograms (cumulative, seconds).
+ * metric collection from the recorder's per-thread histograms (cumulative, seconds, the same
+ * boundaries as the other duration histograms).
  */
 final class AggregateHistogramProducer implements MetricProducer {
   static final String NAME = "perf_agent.aggregate.duration";
-  private static final List<Double> BOUNDARIES = boundaries();
 
   private final List<CompiledPointcut> aggregates = new ArrayList<>();
   private final long startEpochNanos = epochNanos();
@@ -44,36 +44,27 @@ final class AggregateHistogramProducer implements MetricProducer {
     List<HistogramPointData> points = new ArrayList<>();
     for (CompiledPointcut p : aggregates) {
       long[] h = DurationHistograms.snapshot(p.aggregateSlot());
-      if (h == null) {
-        continue;
+      if (h != null) {
+        points.add(point(h, Attributes.of(SpanMetrics.POINTCUT, p.config().name()), now));
       }
-      List<Long> counts = new ArrayList<>(DurationHistograms.BUCKETS);
-      for (int i = 0; i < DurationHistograms.BUCKETS; i++) {
-        counts.add(h[i]);
-      }
-      points.add(
-          ImmutableHistogramPointData.create(
-              startEpochNanos, now, Attributes.of(SpanMetrics.POINTCUT, p.config().name()),
-              seconds(h[DurationHistograms.BUCKETS]), true, seconds(h[DurationHistograms.BUCKETS + 1]),
-              true, seconds(h[DurationHistograms.BUCKETS + 2]), BOUNDARIES, counts));
     }
     if (points.isEmpty()) {
       return Collections.emptyList();
     }
     return Collections.singletonList(
-        ImmutableMetricData.createDoubleHistogram(
-            resource, RecordedSpan.SCOPE, NAME,
-            "Duration of calls of aggregate-mode pointcuts (no span each)", "s",
-            ImmutableHistogramData.create(AggregationTemporality.CUMULATIVE, points)));
+        new Histogram(resource, HistogramData.create(AggregationTemporality.CUMULATIVE, points)));
   }
 
-  /** 1 ns, 2 ns, 4 ns ... 2^46 ns, in seconds: the recorder's bucket edges. */
-  private static List<Double> boundaries() {
-    List<Double> b = new ArrayList<>();
-    for (int i = 0; i < DurationHistograms.BUCKETS - 1; i++) {
-      b.add(seconds(1L << i));
+  /** {@code h} as {@link DurationHistograms#snapshot} returns it. */
+  private HistogramPointData point(long[] h, Attributes attributes, long now) {
+    List<Long> counts = new ArrayList<>(DurationHistograms.BUCKETS);
+    for (int i = 0; i < DurationHistograms.BUCKETS; i++) {
+      counts.add(h[i]);
     }
-    return Collections.unmodifiableList(b);
+    return HistogramPointData.create(
+        startEpochNanos, now, attributes, seconds(h[DurationHistograms.SUM]),
+        true, seconds(h[DurationHistograms.MIN]), true, seconds(h[DurationHistograms.MAX]),
+        SpanMetrics.DURATION_BUCKETS, counts);
   }
 
   private static double seconds(long nanos) {
@@ -83,5 +74,51 @@ final class AggregateHistogramProducer implements MetricProducer {
   private static long epochNanos() {
     Instant now = Instant.now();
     return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+  }
+
+  /** The SDK has public factories for histogram data but not for the metric around it. */
+  private static final class Histogram implements MetricData {
+    private final Resource resource;
+    private final HistogramData data;
+
+    Histogram(Resource resource, HistogramData data) {
+      this.resource = resource;
+      this.data = data;
+    }
+
+    @Override
+    public Resource getResource() {
+      return resource;
+    }
+
+    @Override
+    public InstrumentationScopeInfo getInstrumentationScopeInfo() {
+      return RecordedSpan.SCOPE;
+    }
+
+    @Override
+    public String getName() {
+      return NAME;
+    }
+
+    @Override
+    public String getDescription() {
+      return "Duration of calls of aggregate-mode pointcuts (no span each)";
+    }
+
+    @Override
+    public String getUnit() {
+      return "s";
+    }
+
+    @Override
+    public MetricDataType getType() {
+      return MetricDataType.HISTOGRAM;
+    }
+
+    @Override
+    public Data<?> getData() {
+      return data;
+    }
   }
 }

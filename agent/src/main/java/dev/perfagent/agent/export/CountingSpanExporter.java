@@ -10,23 +10,34 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 
 /**
- * Counts what the configured exporter really delivered, for the exit summary, and reports the
+ * Counts what one configured exporter really delivered, for the exit summary, and reports the
  * first failure of a run of failures (the SDK's own messages go to java.util.logging, which an
- * application may have silenced).
+ * application may have silenced). There is one per exporter, so each destination has its figures.
  */
 final class CountingSpanExporter implements SpanExporter {
   private final SpanExporter delegate;
-  private final LongAdder exported;
-  private final LongAdder failed;
+  private final String destination;
+  private final LongAdder exported = new LongAdder();
+  private final LongAdder failed = new LongAdder();
   private final Consumer<String> problems;
   private final AtomicBoolean failing = new AtomicBoolean();
 
-  CountingSpanExporter(
-      SpanExporter delegate, LongAdder exported, LongAdder failed, Consumer<String> problems) {
+  CountingSpanExporter(SpanExporter delegate, String destination, Consumer<String> problems) {
     this.delegate = delegate;
-    this.exported = exported;
-    this.failed = failed;
+    this.destination = destination;
     this.problems = problems;
+  }
+
+  String destination() {
+    return destination;
+  }
+
+  long exported() {
+    return exported.sum();
+  }
+
+  long failed() {
+    return failed.sum();
   }
 
   @Override
@@ -45,7 +56,7 @@ final class CountingSpanExporter implements SpanExporter {
           if (result.isSuccess()) {
             exported.add(n);
             if (failing.compareAndSet(true, false)) {
-              problems.accept("export works again");
+              problems.accept("export works again (" + destination + ")");
             }
           } else {
             failed.add(n);
@@ -74,7 +85,8 @@ final class CountingSpanExporter implements SpanExporter {
     if (failing.compareAndSet(false, true)) {
       problems.accept(
           "export failed, spans are being dropped: "
-              + (cause == null ? "the backend rejected the request" : cause.toString()));
+              + (cause == null ? "the backend rejected the request" : cause.toString())
+              + " (" + destination + ")");
     }
   }
 

@@ -6,6 +6,7 @@ import dev.perfagent.bootstrap.RecorderStats;
 import dev.perfagent.bootstrap.SpanRecord;
 import dev.perfagent.config.AgentConfig;
 import io.opentelemetry.sdk.trace.SpanProcessor;
+import java.util.Collections;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -28,6 +29,10 @@ public final class ExportLoop {
   private final CountDownLatch started = new CountDownLatch(1);
   private volatile boolean stopping;
   private volatile TelemetryPipeline pipeline;
+  // written by the exporter thread only; read at exit after it ended
+  private TraceSampling sampling;
+  private SpanLimiter limits;
+  private long notSampled;
   private long handed;
   private long unknown;
 
@@ -52,13 +57,15 @@ public final class ExportLoop {
       SdkLogBridge.install(log);
       TelemetryPipeline p =
           TelemetryPipeline.start(
-              config, problem -> log.warn("perf-agent: {} ({})", problem, destination()),
+              config, problem -> log.warn("perf-agent: {}", problem),
               new AggregateHistogramProducer(catalog));
       log.debug("perf-agent: OpenTelemetry SDK started in {} ms", (System.nanoTime() - start) / 1_000_000);
       assembler =
           new SpanAssembler(
               sites, new AggregateAttributes(catalog), SpanIds.random(), EpochClock.now(),
               p.resource(), new SpanMetrics(p.sdk().getSdkMeterProvider()));
+      sampling = p.sampling();
+      limits = p.limits();
       pipeline = p;
       log.info(
           "perf-agent {}: config {}, {} pointcuts, exporting to {}",
@@ -99,11 +106,6 @@ public final class ExportLoop {
     }
   }
 
-  private String destination() {
-    TelemetryPipeline p = pipeline;
-    return p == null ? "exporter starting" : p.destination();
-  }
-
   private int drainOnce(SpanAssembler spans, SpanProcessor processor) {
     try {
       return sites.ring().drain(record -> hand(record, spans, processor), BATCH);
@@ -114,8 +116,12 @@ public final class ExportLoop {
     }
   }
 
+  /**
+   * Spans are assembled (which records their metrics) even when they are not exported: not
+   * sampled, or no exporter ({@code otel.traces.exporter=none}).
+   */
   private void hand(SpanRecord record, SpanAssembler spans, SpanProcessor processor) {
-    if (spans == null || processor == null) {
+    if (spans == null) {
       return;
     }
     RecordedSpan span = spans.assemble(record);
@@ -123,7 +129,14 @@ public final class ExportLoop {
       unknown++;
       return;
     }
-    processor.onEnd(span);
+    if (!sampling.sampled(span.getSpanContext().getTraceId())) {
+      notSampled++;
+      return;
+    }
+    if (processor == null) {
+      return;
+    }
+    processor.onEnd(limits.apply(span));
     handed++;
   }
 
@@ -149,17 +162,13 @@ public final class ExportLoop {
           "perf-agent: exit: last spans drained in {} ms, SDK flushed in {} ms",
           (drained - (deadline - TimeUnit.MILLISECONDS.toNanos(millis))) / 1_000_000,
           (System.nanoTime() - drained) / 1_000_000);
-      long recorded = sites.ring().written();
-      long ringDropped = RecorderStats.DROPPED.sum();
-      long exported = p == null ? 0 : p.exported();
-      long lost = recorded - exported;
       log.info(
-          "perf-agent: {} spans recorded, {} exported, {} dropped ({} buffer full, {} export failed"
-              + "{}) -> {}",
-          recorded + ringDropped, exported, lost + ringDropped, ringDropped,
-          p == null ? 0 : p.failed(),
-          p == null ? ", the exporter never started" : flushed ? "" : ", flush timed out",
-          p == null ? "nowhere" : p.destination());
+          "{}",
+          ExitSummary.line(
+              sites.ring().written(), RecorderStats.DROPPED.sum(), notSampled, handed,
+              p == null ? Collections.emptyList() : p.exporters(),
+              p == null ? "nowhere" : p.destination(),
+              p == null ? ", the exporter never started" : flushed ? "" : ", flush timed out"));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

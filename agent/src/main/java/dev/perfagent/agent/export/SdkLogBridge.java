@@ -20,6 +20,7 @@ final class SdkLogBridge extends Handler {
   private static final long QUIET_NANOS = TimeUnit.SECONDS.toNanos(30);
   /** Held strongly: java.util.logging keeps loggers only weakly, and with them our settings. */
   private static Logger sdkRoot;
+  private static Logger consoleExporters;
 
   private final org.slf4j.Logger log;
   private final Formatter formatter = new SimpleFormatter();
@@ -39,6 +40,12 @@ final class SdkLogBridge extends Handler {
     root.setLevel(Level.INFO);
     root.addHandler(new SdkLogBridge(log));
     sdkRoot = root;
+    // the console exporters (otel.traces.exporter=console) write each span and metric as an INFO
+    // message: that is their output, printed whole, not held back
+    Logger console = Logger.getLogger(root.getName() + ".exporter.logging");
+    console.setUseParentHandlers(false);
+    console.addHandler(new ConsoleExporterOutput());
+    consoleExporters = console;
   }
 
   @Override
@@ -67,4 +74,21 @@ final class SdkLogBridge extends Handler {
 
   @Override
   public void close() {}
+
+  private static final class ConsoleExporterOutput extends Handler {
+    private final Formatter formatter = new SimpleFormatter();
+
+    @Override
+    public void publish(LogRecord record) {
+      System.err.println(formatter.formatMessage(record));
+    }
+
+    @Override
+    public void flush() {
+      System.err.flush();
+    }
+
+    @Override
+    public void close() {}
+  }
 }

@@ -1,5 +1,6 @@
 package dev.perfagent.agent.export;
 
+import dev.perfagent.bootstrap.DurationHistograms;
 import dev.perfagent.bootstrap.RecorderStats;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
@@ -9,7 +10,9 @@ import io.opentelemetry.api.metrics.LongHistogram;
 import io.opentelemetry.api.metrics.Meter;
 import io.opentelemetry.api.metrics.MeterProvider;
 import io.opentelemetry.api.trace.SpanKind;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -25,10 +28,15 @@ final class SpanMetrics {
   private static final AttributeKey<String> RESPONSE_MODEL = AttributeKey.stringKey("gen_ai.response.model");
   private static final AttributeKey<Long> INPUT_TOKENS = AttributeKey.longKey("gen_ai.usage.input_tokens");
   private static final AttributeKey<Long> OUTPUT_TOKENS = AttributeKey.longKey("gen_ai.usage.output_tokens");
+  static final AttributeKey<Double> TIME_TO_FIRST_CHUNK =
+      AttributeKey.doubleKey("gen_ai.response.time_to_first_chunk");
   private static final AttributeKey<String> TOKEN_TYPE = AttributeKey.stringKey("gen_ai.token.type");
   private static final AttributeKey<String> ERROR_TYPE = AttributeKey.stringKey("error.type");
   private static final AttributeKey<String> DB_SYSTEM = AttributeKey.stringKey("db.system.name");
   private static final AttributeKey<String> DB_OPERATION = AttributeKey.stringKey("db.operation.name");
+  /** The boundaries of every duration histogram but the GenAI one, in seconds. */
+  static final List<Double> DURATION_BUCKETS = seconds(DurationHistograms.boundaryNanos());
+  /** The GenAI conventions advise their own, wider boundaries for model calls. */
   private static final List<Double> GEN_AI_DURATION_BUCKETS =
       Arrays.asList(0.01, 0.02, 0.04, 0.08, 0.16, 0.32, 0.64, 1.28, 2.56, 5.12, 10.24, 20.48, 40.96, 81.92);
   private static final List<Long> TOKEN_BUCKETS =
@@ -39,13 +47,15 @@ final class SpanMetrics {
 
   private final DoubleHistogram genAiDuration;
   private final LongHistogram tokenUsage;
+  private final DoubleHistogram genAiTimeToFirstChunk;
   private final DoubleHistogram dbDuration;
 
   SpanMetrics(MeterProvider meters) {
     Meter meter = meters.get("dev.perfagent");
     pointcutDuration =
         meter.histogramBuilder("perf_agent.pointcut.duration").setUnit("s")
-            .setDescription("Duration of calls matched by a pointcut").build();
+            .setDescription("Duration of calls matched by a pointcut")
+            .setExplicitBucketBoundariesAdvice(DURATION_BUCKETS).build();
     meter.counterBuilder("perf_agent.spans.dropped").setUnit("{span}")
         .setDescription("Spans dropped because the buffer between application threads and exporter was full")
         .buildWithCallback(m -> m.record(RecorderStats.DROPPED.sum()));
@@ -60,9 +70,14 @@ final class SpanMetrics {
         meter.histogramBuilder("gen_ai.client.token.usage").ofLongs().setUnit("{token}")
             .setDescription("Measures number of input and output tokens used")
             .setExplicitBucketBoundariesAdvice(TOKEN_BUCKETS).build();
+    genAiTimeToFirstChunk =
+        meter.histogramBuilder("gen_ai.client.operation.time_to_first_chunk").setUnit("s")
+            .setDescription("Time from the start of a streaming GenAI call to its first chunk")
+            .setExplicitBucketBoundariesAdvice(GEN_AI_DURATION_BUCKETS).build();
     dbDuration =
         meter.histogramBuilder("db.client.operation.duration").setUnit("s")
-            .setDescription("Duration of database client operations").build();
+            .setDescription("Duration of database client operations")
+            .setExplicitBucketBoundariesAdvice(DURATION_BUCKETS).build();
   }
 
   /** Records {@code span}; {@code pointcut} carries the span's pointcut name (built once per site). */
@@ -87,11 +102,23 @@ final class SpanMetrics {
       if (output != null) {
         tokenUsage.record(output, tokens.toBuilder().put(TOKEN_TYPE, "output").build());
       }
+      Double firstChunk = a.get(TIME_TO_FIRST_CHUNK);
+      if (firstChunk != null) {
+        genAiTimeToFirstChunk.record(firstChunk, tokens);
+      }
     } else if (a.get(DB_SYSTEM) != null) {
       AttributesBuilder db = Attributes.builder();
       copy(a, db, DB_SYSTEM, DB_OPERATION, ERROR_TYPE);
       dbDuration.record(seconds, db.build());
     }
+  }
+
+  private static List<Double> seconds(long[] nanos) {
+    List<Double> seconds = new ArrayList<>(nanos.length);
+    for (long n : nanos) {
+      seconds.add(n / 1e9);
+    }
+    return Collections.unmodifiableList(seconds);
   }
 
   @SafeVarargs

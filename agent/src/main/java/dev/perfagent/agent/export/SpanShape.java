@@ -18,8 +18,6 @@ import java.util.function.IntFunction;
  */
 final class SpanShape {
   private static final AttributeKey<String> CODE_FUNCTION = AttributeKey.stringKey("code.function.name");
-  private static final AttributeKey<Double> GEN_AI_TIME_TO_FIRST_CHUNK =
-      AttributeKey.doubleKey("gen_ai.response.time_to_first_chunk");
   private static final AttributeKey<Double> TIME_TO_FIRST_ITEM =
       AttributeKey.doubleKey("perf_agent.stream.time_to_first_item");
 
@@ -51,7 +49,7 @@ final class SpanShape {
     }
     this.constantName = compiled.constantName() ? name(null) : null;
     this.metricAttributes = Attributes.of(SpanMetrics.POINTCUT, config.name());
-    this.timeToFirstItem = isGenAi(config) ? GEN_AI_TIME_TO_FIRST_CHUNK : TIME_TO_FIRST_ITEM;
+    this.timeToFirstItem = isGenAi(config) ? SpanMetrics.TIME_TO_FIRST_CHUNK : TIME_TO_FIRST_ITEM;
   }
 
   private static boolean isGenAi(Pointcut config) {

@@ -9,12 +9,13 @@ import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.metrics.export.MetricProducer;
 import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.trace.SpanProcessor;
-import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -22,44 +23,49 @@ import java.util.stream.Collectors;
  * The OpenTelemetry SDK as the standard settings configure it ({@code OTEL_*} environment
  * variables, {@code otel.*} system properties, through the SDK's autoconfigure). Values from the
  * YAML {@code export} section apply only where no standard setting is given. With no endpoint at
- * all, spans and metrics go to local OTLP JSON-lines files.
+ * all, spans and metrics go to local OTLP JSON-lines files. Every configured span processor and
+ * exporter is used; the sampler and span limits it builds are applied to the agent's spans here, as
+ * the SDK's own tracer would apply them.
  */
 final class TelemetryPipeline {
   private final OpenTelemetrySdk sdk;
   private final SpanProcessor processor;
+  private final List<CountingSpanExporter> exporters;
   private final Resource resource;
-  private final String destination;
-  private final LongAdder exported;
-  private final LongAdder failed;
+  private final TraceSampling sampling;
+  private final SpanLimiter limits;
 
   private TelemetryPipeline(
-      OpenTelemetrySdk sdk, SpanProcessor processor, Resource resource, String destination,
-      LongAdder exported, LongAdder failed) {
+      OpenTelemetrySdk sdk, List<SpanProcessor> processors, List<CountingSpanExporter> exporters,
+      Resource resource, Consumer<String> problems) {
     this.sdk = sdk;
-    this.processor = processor;
+    this.processor = processors.isEmpty() ? null : SpanProcessor.composite(processors);
+    this.exporters = Collections.unmodifiableList(exporters);
     this.resource = resource;
-    this.destination = destination;
-    this.exported = exported;
-    this.failed = failed;
+    this.sampling = TraceSampling.of(sdk.getSdkTracerProvider().getSampler(), problems);
+    this.limits = new SpanLimiter(sdk.getSdkTracerProvider().getSpanLimits());
   }
 
+  /** {@code problems} takes each message meant for the user, once. */
   static TelemetryPipeline start(
       AgentConfig config, Consumer<String> problems, MetricProducer... producers) {
-    LongAdder exported = new LongAdder();
-    LongAdder failed = new LongAdder();
-    AtomicReference<SpanProcessor> processor = new AtomicReference<>();
-    AtomicReference<CountingSpanExporter> counting = new AtomicReference<>();
+    return start(config, Collections.emptyMap(), problems, producers);
+  }
+
+  /** {@code overrides} win over every other setting (for tests). */
+  static TelemetryPipeline start(
+      AgentConfig config, Map<String, String> overrides, Consumer<String> problems,
+      MetricProducer... producers) {
+    // the customizers run on this thread, one after the other, while the SDK is built
+    List<SpanProcessor> processors = new ArrayList<>();
+    List<CountingSpanExporter> exporters = new ArrayList<>();
     AtomicReference<Resource> resource = new AtomicReference<>(Resource.getDefault());
-    AtomicReference<String> destination = new AtomicReference<>("nowhere");
     OpenTelemetrySdk sdk =
         AutoConfiguredOpenTelemetrySdk.builder()
             .addPropertiesSupplier(() -> defaults(config))
-            .addPropertiesCustomizer(
-                properties -> {
-                  Map<String, String> overrides = embeddedDefault(properties);
-                  destination.set(describe(properties, overrides));
-                  return overrides;
-                })
+            .addPropertiesCustomizer(properties -> overrides)
+            .addPropertiesCustomizer(TelemetryPipeline::embeddedDefault)
+            .addPropertiesCustomizer(properties -> TraceSampling.refuseUnsupported(properties, problems))
             .addResourceCustomizer(
                 (r, properties) -> {
                   resource.set(r);
@@ -67,12 +73,14 @@ final class TelemetryPipeline {
                 })
             .addSpanExporterCustomizer(
                 (exporter, properties) -> {
-                  counting.set(new CountingSpanExporter(exporter, exported, failed, problems));
-                  return counting.get();
+                  CountingSpanExporter counting =
+                      new CountingSpanExporter(exporter, Destinations.of(exporter, properties), problems);
+                  exporters.add(counting);
+                  return counting;
                 })
             .addSpanProcessorCustomizer(
                 (p, properties) -> {
-                  processor.set(p);
+                  processors.add(p);
                   return p;
                 })
             .addMeterProviderCustomizer(
@@ -87,9 +95,11 @@ final class TelemetryPipeline {
             .build()
             .getOpenTelemetrySdk();
     TelemetryPipeline pipeline =
-        new TelemetryPipeline(sdk, processor.get(), resource.get(), destination.get(), exported, failed);
-    if (counting.get() != null && pipeline.destination().startsWith("OTLP")) {
-      counting.get().warmUp();
+        new TelemetryPipeline(sdk, processors, exporters, resource.get(), problems);
+    for (CountingSpanExporter exporter : exporters) {
+      if (exporter.destination().startsWith("OTLP")) {
+        exporter.warmUp();
+      }
     }
     return pipeline;
   }
@@ -120,62 +130,58 @@ final class TelemetryPipeline {
     return p;
   }
 
-  /** With no endpoint and no exporter chosen anywhere, the local files are the exporters. */
+  /**
+   * With no endpoint anywhere, the local files are the exporters of the signals no exporter was
+   * chosen for (so {@code otel.traces.exporter=console} or {@code none} alone does not send metrics
+   * to an OTLP backend that is not there, retrying until exit).
+   */
   static Map<String, String> embeddedDefault(ConfigProperties properties) {
     Map<String, String> overrides = new HashMap<>();
     boolean endpoint =
         properties.getString("otel.exporter.otlp.endpoint") != null
             || properties.getString("otel.exporter.otlp.traces.endpoint") != null;
-    if (!endpoint && properties.getString("otel.traces.exporter") == null) {
+    if (endpoint) {
+      return overrides;
+    }
+    if (properties.getString("otel.traces.exporter") == null) {
       overrides.put("otel.traces.exporter", FileSpanExporterProvider.NAME);
-      if (properties.getString("otel.metrics.exporter") == null) {
-        overrides.put("otel.metrics.exporter", FileSpanExporterProvider.NAME);
-      }
+    }
+    if (properties.getString("otel.metrics.exporter") == null) {
+      overrides.put("otel.metrics.exporter", FileSpanExporterProvider.NAME);
     }
     return overrides;
   }
 
-  private static String describe(ConfigProperties properties, Map<String, String> overrides) {
-    String exporter =
-        overrides.getOrDefault("otel.traces.exporter", properties.getString("otel.traces.exporter", "otlp"));
-    if (exporter.equals(FileSpanExporterProvider.NAME)) {
-      return "file " + Paths.get(properties.getString(FileSpanExporterProvider.FILE_PROPERTY)).toAbsolutePath();
-    }
-    if (!exporter.equals("otlp")) {
-      return exporter;
-    }
-    String protocol =
-        properties.getString(
-            "otel.exporter.otlp.traces.protocol",
-            properties.getString("otel.exporter.otlp.protocol", "http/protobuf"));
-    String endpoint =
-        properties.getString(
-            "otel.exporter.otlp.traces.endpoint",
-            properties.getString(
-                "otel.exporter.otlp.endpoint",
-                protocol.equals("grpc") ? "http://localhost:4317" : "http://localhost:4318"));
-    return "OTLP " + endpoint + " (" + protocol + ")";
-  }
-
-  /** Null when the configuration exports no traces ({@code otel.traces.exporter=none}). */
+  /**
+   * All configured span processors as one; null when the configuration exports no traces
+   * ({@code otel.traces.exporter=none}).
+   */
   SpanProcessor processor() {
     return processor;
+  }
+
+  /** One per configured exporter, in the order the SDK built them. */
+  List<CountingSpanExporter> exporters() {
+    return exporters;
+  }
+
+  TraceSampling sampling() {
+    return sampling;
+  }
+
+  SpanLimiter limits() {
+    return limits;
   }
 
   Resource resource() {
     return resource;
   }
 
+  /** Where spans go, for the log: each exporter's destination, or {@code none}. */
   String destination() {
-    return destination;
-  }
-
-  long exported() {
-    return exported.sum();
-  }
-
-  long failed() {
-    return failed.sum();
+    return exporters.isEmpty()
+        ? "none"
+        : exporters.stream().map(CountingSpanExporter::destination).collect(Collectors.joining(", "));
   }
 
   OpenTelemetrySdk sdk() {
@@ -183,27 +189,16 @@ final class TelemetryPipeline {
   }
 
   /**
-   * Flushes and stops the SDK, waiting at most {@code millis}. The SDK's shutdown can itself block
-   * (an exporter retrying an unreachable backend), so it runs on a daemon thread of its own.
+   * Flushes and stops the SDK, waiting at most {@code millis}; false when that was not long enough.
+   * The SDK's shutdown can itself block (an exporter retrying an unreachable backend), so it runs on
+   * a daemon thread of its own. A failed export does not count here: span exporters count their own
+   * failures, and a metrics backend that is down must not make the summary say the flush timed out.
    */
   boolean shutdown(long millis) {
     CompletableResultCode done = new CompletableResultCode();
-    Thread flush =
-        new Thread(
-            () -> {
-              CompletableResultCode result = sdk.shutdown();
-              result.whenComplete(
-                  () -> {
-                    if (result.isSuccess()) {
-                      done.succeed();
-                    } else {
-                      done.fail();
-                    }
-                  });
-            },
-            "perf-agent-flush");
+    Thread flush = new Thread(() -> sdk.shutdown().whenComplete(done::succeed), "perf-agent-flush");
     flush.setDaemon(true);
     flush.start();
-    return done.join(millis, TimeUnit.MILLISECONDS).isSuccess();
+    return done.join(millis, TimeUnit.MILLISECONDS).isDone();
   }
 }

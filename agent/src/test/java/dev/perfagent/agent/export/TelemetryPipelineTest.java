@@ -2,15 +2,30 @@ package dev.perfagent.agent.export;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.perfagent.config.ConfigLoader;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.trace.TraceId;
 import io.opentelemetry.sdk.autoconfigure.spi.internal.DefaultConfigProperties;
+import io.opentelemetry.sdk.trace.samplers.Sampler;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class TelemetryPipelineTest {
+  private final List<String> problems = new ArrayList<>();
+
   private static Map<String, String> defaults(String yaml) throws Exception {
     return TelemetryPipeline.defaults(ConfigLoader.parse(yaml, "t.yaml"));
   }
@@ -55,5 +70,96 @@ class TelemetryPipelineTest {
     chosen.put("otel.traces.exporter", "console");
     Map<String, String> overrides = TelemetryPipeline.embeddedDefault(DefaultConfigProperties.createFromMap(chosen));
     assertFalse(overrides.containsKey("otel.traces.exporter"));
+    assertEquals(FileSpanExporterProvider.NAME, overrides.get("otel.metrics.exporter"),
+        "without an endpoint, metrics no exporter was chosen for still go to the local file");
+  }
+
+  @Test
+  void everyConfiguredExporterIsUsedAndCountedApart(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("traces.jsonl");
+    TelemetryPipeline p =
+        start(Map.of("otel.traces.exporter", "console,perf-agent-file", FileSpanExporterProvider.FILE_PROPERTY,
+            file.toString()));
+    try {
+      assertEquals(
+          Set.of("console", "file " + file.toAbsolutePath()),
+          p.exporters().stream().map(CountingSpanExporter::destination).collect(Collectors.toSet()));
+      for (int i = 0; i < 3; i++) {
+        p.processor().onEnd(TestSpans.span(Attributes.empty()));
+      }
+    } finally {
+      assertTrue(p.shutdown(5_000));
+    }
+    for (CountingSpanExporter exporter : p.exporters()) {
+      assertEquals(3, exporter.exported(), exporter.destination());
+      assertEquals(0, exporter.failed(), exporter.destination());
+    }
+    assertTrue(Files.readString(file).contains("b7ad6b7169203331"), "the file exporter wrote the spans");
+  }
+
+  @Test
+  void noTraceExporterMeansNoProcessor() throws Exception {
+    TelemetryPipeline p = start(Map.of("otel.traces.exporter", "none"));
+    try {
+      assertNull(p.processor());
+      assertTrue(p.exporters().isEmpty());
+      assertEquals("none", p.destination());
+    } finally {
+      p.shutdown(5_000);
+    }
+  }
+
+  @Test
+  void theConfiguredSamplerDecides() throws Exception {
+    TelemetryPipeline off = start(Map.of("otel.traces.sampler", "always_off"));
+    TelemetryPipeline half =
+        start(Map.of("otel.traces.sampler", "parentbased_traceidratio", "otel.traces.sampler.arg", "0.5"));
+    try {
+      TraceSampling ratio = TraceSampling.of(Sampler.traceIdRatioBased(0.5), problems::add);
+      SplittableRandom random = new SplittableRandom(1);
+      for (int i = 0; i < 200; i++) {
+        String traceId = TraceId.fromLongs(random.nextLong(), random.nextLong());
+        assertFalse(off.sampling().sampled(traceId));
+        assertEquals(ratio.sampled(traceId), half.sampling().sampled(traceId));
+      }
+    } finally {
+      off.shutdown(5_000);
+      half.shutdown(5_000);
+    }
+    assertTrue(problems.isEmpty(), problems.toString());
+  }
+
+  @Test
+  void anUnsupportedSamplerIsRefusedWithOneWarningAndTheSdkStillStarts() throws Exception {
+    TelemetryPipeline p = start(Map.of("otel.traces.sampler", "jaeger_remote"));
+    try {
+      assertTrue(p.sampling().sampled(TraceId.fromLongs(1, 1)), "parentbased_always_on keeps everything");
+      assertEquals(1, problems.size(), problems.toString());
+      assertTrue(problems.get(0).startsWith("otel.traces.sampler=jaeger_remote (OTEL_TRACES_SAMPLER)"), problems.get(0));
+    } finally {
+      p.shutdown(5_000);
+    }
+  }
+
+  @Test
+  void theConfiguredSpanLimitsApply() throws Exception {
+    TelemetryPipeline p =
+        start(Map.of("otel.span.attribute.count.limit", "1", "otel.attribute.value.length.limit", "3"));
+    try {
+      Attributes limited = p.limits().attributes(Attributes.of(AttributeKey.stringKey("a"), "abcdef",
+          AttributeKey.stringKey("b"), "b"));
+      assertEquals(Attributes.of(AttributeKey.stringKey("a"), "abc"), limited);
+    } finally {
+      p.shutdown(5_000);
+    }
+  }
+
+  /** A pipeline with {@code settings} over everything else, exporting nowhere unless they say so. */
+  private TelemetryPipeline start(Map<String, String> settings) throws Exception {
+    Map<String, String> overrides = new HashMap<>();
+    overrides.put("otel.traces.exporter", "none");
+    overrides.put("otel.metrics.exporter", "none");
+    overrides.putAll(settings);
+    return TelemetryPipeline.start(ConfigLoader.parse("pointcuts: []\n", "t.yaml"), overrides, problems::add);
   }
 }
