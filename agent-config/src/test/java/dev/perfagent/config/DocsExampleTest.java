@@ -37,6 +37,14 @@ class DocsExampleTest {
   }
 
   @Test
+  void theReadmesPointcutFileIsValid() throws Exception {
+    String readme = new String(Files.readAllBytes(Path.of("..", "README.md")), StandardCharsets.UTF_8);
+    int start = readme.indexOf("```yaml\n", readme.indexOf("## A pointcut file")) + "```yaml\n".length();
+    AgentConfig c = ConfigLoader.parse(readme.substring(start, readme.indexOf("\n```", start) + 1), "README.md");
+    assertEquals(SpanEnd.CLOSE, c.pointcuts().get(c.pointcuts().size() - 1).end());
+  }
+
+  @Test
   void completeExampleIsValid() throws Exception {
     AgentConfig c = ConfigLoader.parse(block("## Complete example", "```yaml\n"), "perf-agent.yaml");
     assertEquals(Optional.of("returns-assistant"), c.service());

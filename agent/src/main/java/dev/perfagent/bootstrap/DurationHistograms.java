@@ -1,15 +1,13 @@
 package dev.perfagent.bootstrap;
 
 import java.lang.ref.WeakReference;
-import java.util.Iterator;
-import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
- * Per-thread histograms of aggregate-mode call durations, one per aggregate slot, with the bucket
+ * One thread's histograms of aggregate-mode call durations, one per aggregate slot, with the bucket
  * boundaries of every duration histogram the agent exports: bucket {@code i} counts durations in
  * (boundary[i-1], boundary[i]] nanoseconds, the last bucket everything above 10 s. The owning
- * thread updates them with plain writes; the exporter sums all threads' histograms when metrics are
- * collected (a count read mid-update is only late, never lost).
+ * thread updates them with plain writes; {@link AggregateHistograms} sums all threads' histograms
+ * when metrics are collected (a count read mid-update is only late, never lost).
  */
 public final class DurationHistograms {
   /**
@@ -30,23 +28,13 @@ public final class DurationHistograms {
   public static final int SUM = BUCKETS;
   public static final int MIN = BUCKETS + 1;
   public static final int MAX = BUCKETS + 2;
-  private static final int LENGTH = BUCKETS + 3;
+  static final int LENGTH = BUCKETS + 3;
 
-  private static final ConcurrentLinkedQueue<DurationHistograms> LIVE = new ConcurrentLinkedQueue<>();
-  /** What threads that ended had recorded, so that cumulative counts never go down. */
-  private static final long[][] RETIRED = new long[RecorderState.MAX_AGGREGATE_SLOTS][];
+  final WeakReference<Thread> owner;
+  final long[][] bySlot = new long[RecorderState.MAX_AGGREGATE_SLOTS][];
 
-  private final WeakReference<Thread> owner;
-  private final long[][] bySlot = new long[RecorderState.MAX_AGGREGATE_SLOTS][];
-
-  private DurationHistograms(Thread owner) {
+  DurationHistograms(Thread owner) {
     this.owner = new WeakReference<>(owner);
-  }
-
-  static DurationHistograms register(Thread owner) {
-    DurationHistograms h = new DurationHistograms(owner);
-    LIVE.add(h);
-    return h;
   }
 
   /** The upper bounds of all buckets but the last, in nanoseconds (a copy). */
@@ -81,44 +69,5 @@ public final class DurationHistograms {
     if (nanos > h[MAX]) {
       h[MAX] = nanos;
     }
-  }
-
-  /**
-   * The histogram of slot {@code slot} over all threads so far: {@link #BUCKETS} counts, then the
-   * sum, min and max in nanoseconds; null when no call was recorded. Called by the exporter only.
-   */
-  public static synchronized long[] snapshot(int slot) {
-    long[] total = RETIRED[slot] == null ? null : RETIRED[slot].clone();
-    for (Iterator<DurationHistograms> it = LIVE.iterator(); it.hasNext(); ) {
-      DurationHistograms h = it.next();
-      long[] values = h.bySlot[slot];
-      boolean ended = h.owner.get() == null || !h.owner.get().isAlive();
-      if (ended) {
-        it.remove();
-        for (int s = 0; s < RecorderState.MAX_AGGREGATE_SLOTS; s++) {
-          if (h.bySlot[s] != null) {
-            RETIRED[s] = add(RETIRED[s], h.bySlot[s]);
-          }
-        }
-      }
-      if (values != null) {
-        total = add(total, values);
-      }
-    }
-    return total;
-  }
-
-  private static long[] add(long[] into, long[] values) {
-    if (into == null) {
-      into = new long[LENGTH];
-      into[MIN] = Long.MAX_VALUE;
-    }
-    for (int i = 0; i < BUCKETS; i++) {
-      into[i] += values[i];
-    }
-    into[SUM] += values[SUM];
-    into[MIN] = Math.min(into[MIN], values[MIN]);
-    into[MAX] = Math.max(into[MAX], values[MAX]);
-    return into;
   }
 }

@@ -22,12 +22,12 @@ public final class FrozenError {
     this.cause = cause;
   }
 
-  /** Reads {@code thrown} now; null for null. Never throws. */
-  static FrozenError of(Throwable thrown, int maxMessageLength) {
-    return of(thrown, maxMessageLength, 0);
+  /** Reads {@code thrown} now; null for null. Never throws; a part that cannot be read is counted. */
+  static FrozenError of(Throwable thrown, int maxMessageLength, RecorderStats stats) {
+    return of(thrown, maxMessageLength, stats, 0);
   }
 
-  private static FrozenError of(Throwable thrown, int maxMessageLength, int depth) {
+  private static FrozenError of(Throwable thrown, int maxMessageLength, RecorderStats stats, int depth) {
     if (thrown == null || depth > MAX_CAUSES) {
       return null;
     }
@@ -38,20 +38,20 @@ public final class FrozenError {
         message = message.substring(0, maxMessageLength);
       }
     } catch (Throwable t) {
-      RecorderStats.CAPTURE_ERRORS.increment();
+      stats.captureErrors.increment();
       message = null;
     }
     StackTraceElement[] stack;
     try {
       stack = thrown.getStackTrace();
     } catch (Throwable t) {
-      RecorderStats.CAPTURE_ERRORS.increment();
+      stats.captureErrors.increment();
       stack = NO_STACK;
     }
     FrozenError cause;
     try {
       Throwable c = thrown.getCause();
-      cause = c == thrown ? null : of(c, maxMessageLength, depth + 1);
+      cause = c == thrown ? null : of(c, maxMessageLength, stats, depth + 1);
     } catch (Throwable t) {
       cause = null;
     }

@@ -27,13 +27,16 @@ abstract class OpenSpan {
   long[] aggregates;
   /** For a span that follows a stream of items: when the first came ({@link System#nanoTime()}). */
   long firstItemNanos;
-  /** For a span that follows a stream of items: how many came; -1 for any other span. */
-  volatile long items = -1;
+  /**
+   * For a span that follows a stream of items: how many came (counted atomically, read plainly by
+   * whoever ends the span); -1 for any other span.
+   */
+  long items = -1;
 
   final void markTruncated(int index) {
     if (index < 64) {
       truncatedMask |= 1L << index;
     }
-    RecorderStats.TRUNCATED_VALUES.increment();
+    state.stats().truncatedValues.increment();
   }
 }

@@ -55,7 +55,7 @@ final class PendingSpan extends OpenSpan implements BiConsumer<Object, Throwable
       stage.whenComplete(this);
     } catch (Throwable t) {
       // a stage that cannot be observed: the span ends now, as if at exit
-      RecorderStats.INTERNAL_ERRORS.increment();
+      state.stats().internalErrors.increment();
       end(System.nanoTime(), SpanRecord.END_RETURNED);
     }
   }
@@ -80,9 +80,9 @@ final class PendingSpan extends OpenSpan implements BiConsumer<Object, Throwable
       return;
     }
     try {
-      write(now, FrozenError.of(error, state.freezer().maxLength()), SpanRecord.END_CLOSED);
+      write(now, FrozenError.of(error, state.freezer().maxLength(), state.stats()), SpanRecord.END_CLOSED);
     } catch (Throwable t) {
-      RecorderStats.INTERNAL_ERRORS.increment();
+      state.stats().internalErrors.increment();
     }
   }
 
@@ -101,13 +101,13 @@ final class PendingSpan extends OpenSpan implements BiConsumer<Object, Throwable
       thread.readingValues = true; // getters of the result make no spans
       try {
         plan.readValues(this, PointcutPlan.RESULT_VALUES, null, null, null, null, value, cause);
-        frozen = FrozenError.of(cause, state.freezer().maxLength());
+        frozen = FrozenError.of(cause, state.freezer().maxLength(), state.stats());
       } finally {
         thread.readingValues = reading;
       }
       write(now, frozen, SpanRecord.END_COMPLETED);
     } catch (Throwable t) {
-      RecorderStats.INTERNAL_ERRORS.increment();
+      state.stats().internalErrors.increment();
     }
   }
 
@@ -130,10 +130,12 @@ final class PendingSpan extends OpenSpan implements BiConsumer<Object, Throwable
 
   private void write(long end, FrozenError error, int reason) {
     if (end - start < plan.minDurationNanos()) {
-      RecorderStats.BELOW_MIN_DURATION.increment();
+      state.stats().belowMinDuration.increment();
       return;
     }
-    state.ring().write(this, end, error, reason);
+    if (!state.ring().write(this, end, error, reason)) {
+      state.stats().dropped.increment();
+    }
   }
 
   private static Throwable unwrap(Throwable error) {

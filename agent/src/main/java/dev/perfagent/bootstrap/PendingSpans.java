@@ -22,12 +22,12 @@ public final class PendingSpans {
     return open.size();
   }
 
-  /** Ends the spans open for longer than {@code timeoutNanos}; returns how many. */
+  /** Ends the spans open for longer than {@code timeoutNanos}; returns how many (also counted). */
   public int expire(long now, long timeoutNanos) {
     int ended = 0;
     for (PendingSpan span : open) {
       if (now - span.start > timeoutNanos && span.end(now, SpanRecord.END_TIMEOUT)) {
-        RecorderStats.TIMED_OUT.increment();
+        span.state.stats().timedOut.increment();
         ended++;
       }
     }

@@ -90,7 +90,14 @@ public final class PointcutPlan {
     for (int i = 0; i < v.length; i++) {
       ValueReader reader = v[i];
       if (which == ALL_VALUES || (which == RESULT_VALUES) == reader.readsResult()) {
-        target[i] = freezer.freeze(reader.read(self, a, b, c, returned, thrown), span, i);
+        Object value;
+        try {
+          value = reader.read(self, a, b, c, returned, thrown);
+        } catch (Throwable t) {
+          span.state.stats().captureErrors.increment();
+          value = null;
+        }
+        target[i] = freezer.freeze(value, span, i);
       }
     }
   }

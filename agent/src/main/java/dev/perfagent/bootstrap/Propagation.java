@@ -51,7 +51,7 @@ public final class Propagation {
         default: return task;
       }
     } catch (Throwable t) {
-      RecorderStats.INTERNAL_ERRORS.increment();
+      Recorder.state().stats().internalErrors.increment();
       return task;
     }
   }
@@ -99,7 +99,7 @@ public final class Propagation {
     try {
       return ThreadState.current().context();
     } catch (Throwable t) {
-      RecorderStats.INTERNAL_ERRORS.increment();
+      Recorder.state().stats().internalErrors.increment();
       return null;
     }
   }
@@ -112,12 +112,11 @@ public final class Propagation {
       this.context = context;
     }
 
-    final TraceContext enter() {
-      return ThreadState.current().adopt(context);
-    }
-
-    static void exit(TraceContext previous) {
-      ThreadState.current().adopt(previous);
+    /** The task starts to run: its calls are children of its context. */
+    final ThreadState enter() {
+      ThreadState thread = ThreadState.current();
+      thread.adopt(context);
+      return thread;
     }
   }
 
@@ -131,11 +130,11 @@ public final class Propagation {
 
     @Override
     public void run() {
-      TraceContext previous = enter();
+      ThreadState thread = enter();
       try {
         task.run();
       } finally {
-        exit(previous);
+        thread.leave();
       }
     }
 
@@ -155,11 +154,11 @@ public final class Propagation {
 
     @Override
     public T call() throws Exception {
-      TraceContext previous = enter();
+      ThreadState thread = enter();
       try {
         return task.call();
       } finally {
-        exit(previous);
+        thread.leave();
       }
     }
   }
@@ -174,11 +173,11 @@ public final class Propagation {
 
     @Override
     public T get() {
-      TraceContext previous = enter();
+      ThreadState thread = enter();
       try {
         return task.get();
       } finally {
-        exit(previous);
+        thread.leave();
       }
     }
   }
@@ -193,11 +192,11 @@ public final class Propagation {
 
     @Override
     public R apply(T t) {
-      TraceContext previous = enter();
+      ThreadState thread = enter();
       try {
         return task.apply(t);
       } finally {
-        exit(previous);
+        thread.leave();
       }
     }
   }
@@ -212,11 +211,11 @@ public final class Propagation {
 
     @Override
     public void accept(T t) {
-      TraceContext previous = enter();
+      ThreadState thread = enter();
       try {
         task.accept(t);
       } finally {
-        exit(previous);
+        thread.leave();
       }
     }
   }
@@ -231,11 +230,11 @@ public final class Propagation {
 
     @Override
     public R apply(T t, U u) {
-      TraceContext previous = enter();
+      ThreadState thread = enter();
       try {
         return task.apply(t, u);
       } finally {
-        exit(previous);
+        thread.leave();
       }
     }
   }
@@ -250,11 +249,11 @@ public final class Propagation {
 
     @Override
     public void accept(T t, U u) {
-      TraceContext previous = enter();
+      ThreadState thread = enter();
       try {
         task.accept(t, u);
       } finally {
-        exit(previous);
+        thread.leave();
       }
     }
   }

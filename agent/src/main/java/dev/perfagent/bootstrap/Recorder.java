@@ -33,7 +33,7 @@ public final class Recorder {
       }
       return ThreadState.current().push(siteId, plan, current, System.nanoTime());
     } catch (Throwable t) {
-      RecorderStats.INTERNAL_ERRORS.increment();
+      state.stats().internalErrors.increment();
       return null;
     }
   }
@@ -45,12 +45,13 @@ public final class Recorder {
   public static void aggregate(int siteId, long start) {
     long end = System.nanoTime();
     try {
-      PointcutPlan plan = state.plan(siteId);
+      RecorderState current = state;
+      PointcutPlan plan = current.plan(siteId);
       if (plan != null && plan.aggregateSlot() >= 0) {
-        ThreadState.current().aggregate(plan.aggregateSlot(), end - start);
+        ThreadState.current().aggregate(current.histograms(), plan.aggregateSlot(), end - start);
       }
     } catch (Throwable t) {
-      RecorderStats.INTERNAL_ERRORS.increment();
+      state.stats().internalErrors.increment();
     }
   }
 
@@ -67,7 +68,7 @@ public final class Recorder {
     try {
       frame.owner.pop(frame, end, self, a, b, c, returned, thrown);
     } catch (Throwable t) {
-      RecorderStats.INTERNAL_ERRORS.increment();
+      state.stats().internalErrors.increment();
     }
   }
 
@@ -86,7 +87,7 @@ public final class Recorder {
     try {
       return frame.owner.popFollowing(frame, end, self, a, b, c, returned, thrown, declared);
     } catch (Throwable t) {
-      RecorderStats.INTERNAL_ERRORS.increment();
+      state.stats().internalErrors.increment();
       return returned;
     }
   }

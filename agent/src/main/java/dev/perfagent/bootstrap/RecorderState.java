@@ -3,8 +3,9 @@ package dev.perfagent.bootstrap;
 /**
  * One immutable generation of what the recorder does: the plan of each call site (by site id; a
  * site is one woven method of one pointcut), the ring spans go to, how captured values are frozen,
- * and the spans that outlived their call. Swapped as a whole; {@link #withPlans} keeps everything
- * but the plan table, so call sites can be added while classes load.
+ * the spans that outlived their call, and the generation's counters and aggregate histograms.
+ * Swapped as a whole; {@link #withPlans} keeps everything but the plan table, so call sites can be
+ * added while classes load.
  */
 public final class RecorderState {
   /** Aggregate-mode pointcuts per configuration: one bit each in a frame's mask. */
@@ -18,6 +19,8 @@ public final class RecorderState {
   private final SpanRing ring;
   private final ValueFreezer freezer;
   private final PendingSpans pending;
+  private final RecorderStats stats;
+  private final AggregateHistograms histograms;
 
   /**
    * A generation without call sites yet.
@@ -26,19 +29,28 @@ public final class RecorderState {
    * @param listLength captured collections and arrays keep at most this many elements
    */
   public RecorderState(SpanRing ring, int valueLength, int listLength) {
-    this(new PointcutPlan[0], ring, new ValueFreezer(valueLength, listLength), new PendingSpans());
+    this(new PointcutPlan[0], ring, valueLength, listLength, new RecorderStats());
   }
 
-  private RecorderState(PointcutPlan[] plans, SpanRing ring, ValueFreezer freezer, PendingSpans pending) {
+  private RecorderState(PointcutPlan[] plans, SpanRing ring, int valueLength, int listLength, RecorderStats stats) {
+    this(plans, ring, new ValueFreezer(valueLength, listLength, stats), new PendingSpans(), stats,
+        new AggregateHistograms());
+  }
+
+  private RecorderState(
+      PointcutPlan[] plans, SpanRing ring, ValueFreezer freezer, PendingSpans pending,
+      RecorderStats stats, AggregateHistograms histograms) {
     this.plans = plans;
     this.ring = ring;
     this.freezer = freezer;
     this.pending = pending;
+    this.stats = stats;
+    this.histograms = histograms;
   }
 
-  /** This generation with another plan table (the same ring, limits and open spans). */
+  /** This generation with another plan table (the same ring, limits, open spans and counters). */
   public RecorderState withPlans(PointcutPlan[] newPlans) {
-    return new RecorderState(newPlans.clone(), ring, freezer, pending);
+    return new RecorderState(newPlans.clone(), ring, freezer, pending, stats, histograms);
   }
 
   PointcutPlan plan(int id) {
@@ -52,6 +64,15 @@ public final class RecorderState {
 
   ValueFreezer freezer() {
     return freezer;
+  }
+
+  public RecorderStats stats() {
+    return stats;
+  }
+
+  /** The aggregate-mode duration histograms of this generation. */
+  public AggregateHistograms histograms() {
+    return histograms;
   }
 
   /** The spans of this generation that outlived their call and have not ended yet. */

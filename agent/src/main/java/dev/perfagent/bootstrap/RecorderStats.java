@@ -2,22 +2,23 @@ package dev.perfagent.bootstrap;
 
 import java.util.concurrent.atomic.LongAdder;
 
-/** Process-wide counters of the hot path, read by the exporter for its summary and metrics. */
+/**
+ * The counters of one generation of the recorder, read by the exporter for its summary and metrics.
+ * Every way a call can fail to become an exported span has its counter here or in the exporter.
+ */
 public final class RecorderStats {
   /** Spans dropped because the ring was full. */
-  public static final LongAdder DROPPED = new LongAdder();
+  public final LongAdder dropped = new LongAdder();
   /** Calls shorter than their pointcut's min-duration: timed, but no span. */
-  public static final LongAdder BELOW_MIN_DURATION = new LongAdder();
+  public final LongAdder belowMinDuration = new LongAdder();
   /** Values a capture path could not read because a getter or toString threw. */
-  public static final LongAdder CAPTURE_ERRORS = new LongAdder();
+  public final LongAdder captureErrors = new LongAdder();
   /** Captured strings or lists cut at the configured limits. */
-  public static final LongAdder TRUNCATED_VALUES = new LongAdder();
+  public final LongAdder truncatedValues = new LongAdder();
   /** Calls not recorded because more matched calls were open on their thread than the stack holds. */
-  public static final LongAdder TOO_DEEP = new LongAdder();
+  public final LongAdder tooDeep = new LongAdder();
   /** Spans that outlived their call and were ended by the open-span timeout. */
-  public static final LongAdder TIMED_OUT = new LongAdder();
+  public final LongAdder timedOut = new LongAdder();
   /** Failures inside the recorder itself (they never reach the application). */
-  public static final LongAdder INTERNAL_ERRORS = new LongAdder();
-
-  private RecorderStats() {}
+  public final LongAdder internalErrors = new LongAdder();
 }

@@ -81,14 +81,14 @@ public final class SpanRing {
   }
 
   /**
-   * Writes the finished span {@code span}. Its values are frozen already, so claiming a slot is the
-   * last step and a slow getter never holds one.
+   * Writes the finished span {@code span}; false when the ring is full and the span is dropped (the
+   * caller counts it). Its values are frozen already, so claiming a slot is the last step and a
+   * slow getter never holds one.
    */
-  void write(OpenSpan span, long end, FrozenError error, int endReason) {
+  boolean write(OpenSpan span, long end, FrozenError error, int endReason) {
     long position = claim();
     if (position < 0) {
-      RecorderStats.DROPPED.increment();
-      return;
+      return false;
     }
     SpanRecord r = slots[(int) position & mask];
     r.siteId = span.siteId;
@@ -101,7 +101,10 @@ public final class SpanRing {
     r.threadName = span.threadName;
     r.threadId = span.threadId;
     r.error = error;
-    System.arraycopy(span.values, 0, r.values, 0, Math.min(span.plan.valueCount(), width));
+    Object[] values = span.values;
+    for (int i = Math.min(span.plan.valueCount(), width) - 1; i >= 0; i--) { // a few: no arraycopy call
+      r.values[i] = values[i];
+    }
     r.truncatedMask = span.truncatedMask;
     r.items = span.items;
     r.firstItemNanos = span.firstItemNanos;
@@ -117,6 +120,7 @@ public final class SpanRing {
         LockSupport.unpark(waiting);
       }
     }
+    return true;
   }
 
   private long claim() {

@@ -24,14 +24,23 @@ final class ThreadState {
   private final IdBlocks ids;
   /** Created on this thread's first aggregate-mode call, so other threads register nothing. */
   private DurationHistograms histograms;
+  /** The generation's registry {@link #histograms} is registered with. */
+  private AggregateHistograms histogramsOf;
   private long nextId;
   private long idLimit;
   private int depth;
   private Frame[] frames = new Frame[0];
   /** Open calls per nesting group (index: the plan's group). */
   private int[] groupDepth = new int[0];
-  /** The parent of this thread's root calls while it runs work submitted from inside a span. */
-  private TraceContext inherited;
+  /**
+   * The contexts adopted by submitted work running on this thread, innermost last, each with the
+   * stack depth it was adopted at: a call at exactly that depth is a child of the adopted context
+   * (also when the task runs inside an open call of this thread, as a pool's caller-runs policy or a
+   * fork-join join that helps with other tasks does).
+   */
+  private TraceContext[] adopted = new TraceContext[2];
+  private int[] adoptedAt = new int[2];
+  private int adoptions;
   /** True while configured getters run, so that calls they make are not recorded as spans. */
   boolean readingValues;
 
@@ -57,7 +66,7 @@ final class ThreadState {
     }
     int d = depth;
     if (d == frames.length && !grow()) {
-      RecorderStats.TOO_DEEP.increment();
+      state.stats().tooDeep.increment();
       return null;
     }
     Frame f = frames[d];
@@ -65,13 +74,14 @@ final class ThreadState {
     f.plan = plan;
     f.state = state;
     f.spanId = newId();
-    if (d > 0) {
+    TraceContext inherited = adoptedAt(d);
+    if (inherited != null) {
+      f.traceId = inherited.traceId;
+      f.parentId = inherited.spanId;
+    } else if (d > 0) {
       Frame parent = frames[d - 1];
       f.traceId = parent.traceId;
       f.parentId = parent.spanId;
-    } else if (inherited != null) {
-      f.traceId = inherited.traceId;
-      f.parentId = inherited.spanId;
     } else {
       f.traceId = f.spanId;
       f.parentId = 0;
@@ -119,6 +129,7 @@ final class ThreadState {
       write(f, end, self, a, b, c, returned, thrown);
       return returned;
     }
+    stampThread(f);
     PendingSpan span = new PendingSpan(f);
     readingValues = true;
     try {
@@ -127,12 +138,18 @@ final class ThreadState {
       span.followItems();
       return followed;
     } catch (Throwable t) {
-      RecorderStats.INTERNAL_ERRORS.increment();
+      f.state.stats().internalErrors.increment();
       span.end(end, SpanRecord.END_RETURNED);
       return returned;
     } finally {
       readingValues = false;
     }
+  }
+
+  /** The thread that made the call, as it is named now. */
+  private void stampThread(Frame f) {
+    f.threadName = thread.getName();
+    f.threadId = threadId;
   }
 
   /** Closes frame {@code f} and any above it; false when it was closed already. */
@@ -143,30 +160,32 @@ final class ThreadState {
     }
     leaveGroups(d);
     depth = d; // also discards frames above it that never saw their exit
-    f.threadName = thread.getName();
-    f.threadId = threadId;
     return true;
   }
 
   private void write(
       Frame f, long end, Object self, Object a, Object b, Object c, Object returned, Throwable thrown) {
     if (end - f.start < f.plan.minDurationNanos()) {
-      RecorderStats.BELOW_MIN_DURATION.increment();
+      f.state.stats().belowMinDuration.increment();
       return;
     }
+    stampThread(f);
     FrozenError error;
     readingValues = true;
     try {
       f.plan.readValues(f, PointcutPlan.ALL_VALUES, self, a, b, c, returned, thrown);
-      error = thrown == null ? null : FrozenError.of(thrown, f.state.freezer().maxLength());
+      error = thrown == null ? null : FrozenError.of(thrown, f.state.freezer().maxLength(), f.state.stats());
     } finally {
       readingValues = false;
     }
-    f.state.ring().write(f, end, error, SpanRecord.END_RETURNED);
+    if (!f.state.ring().write(f, end, error, SpanRecord.END_RETURNED)) {
+      f.state.stats().dropped.increment();
+    }
   }
 
   /** The call returned a stage: its span goes on, as a {@link PendingSpan}, until it completes. */
   private void endLater(Frame f, Object self, Object a, Object b, Object c, CompletionStage<?> stage) {
+    stampThread(f);
     PendingSpan span = new PendingSpan(f);
     readingValues = true;
     try {
@@ -182,26 +201,52 @@ final class ThreadState {
     if (readingValues) {
       return null;
     }
-    return depth > 0 ? frames[depth - 1].context() : inherited;
+    TraceContext inherited = adoptedAt(depth);
+    if (inherited != null) {
+      return inherited;
+    }
+    return depth > 0 ? frames[depth - 1].context() : null;
   }
 
-  /** Makes {@code context} the parent of this thread's root calls; returns the one it replaces. */
-  TraceContext adopt(TraceContext context) {
-    TraceContext previous = inherited;
-    inherited = context;
-    return previous;
+  /** The context adopted at stack depth {@code d}, if the innermost adoption was there. */
+  private TraceContext adoptedAt(int d) {
+    int n = adoptions;
+    return n > 0 && adoptedAt[n - 1] == d ? adopted[n - 1] : null;
+  }
+
+  /**
+   * Makes {@code context} the parent of the calls this thread makes next at its current depth, until
+   * {@link #leave}: submitted work starts to run here.
+   */
+  void adopt(TraceContext context) {
+    int n = adoptions;
+    if (n == adopted.length) {
+      adopted = Arrays.copyOf(adopted, n * 2);
+      adoptedAt = Arrays.copyOf(adoptedAt, n * 2);
+    }
+    adopted[n] = context;
+    adoptedAt[n] = depth;
+    adoptions = n + 1;
+  }
+
+  /** The submitted work that adopted a context last is done. */
+  void leave() {
+    if (adoptions > 0) {
+      adopted[--adoptions] = null;
+    }
   }
 
   /**
    * Adds one aggregate-mode call to the slot's duration histogram and to the innermost open frame
    * (none open: the histogram only).
    */
-  void aggregate(int slot, long nanos) {
+  void aggregate(AggregateHistograms registry, int slot, long nanos) {
     if (readingValues) {
       return;
     }
-    if (histograms == null) {
-      histograms = DurationHistograms.register(thread);
+    if (histogramsOf != registry) {
+      histograms = registry.register(thread);
+      histogramsOf = registry;
     }
     histograms.record(slot, nanos);
     if (depth == 0) {

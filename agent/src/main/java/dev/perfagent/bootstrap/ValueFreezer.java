@@ -14,10 +14,12 @@ import java.util.Collection;
 final class ValueFreezer {
   private final int maxLength;
   private final int maxElements;
+  private final RecorderStats stats;
 
-  ValueFreezer(int maxLength, int maxElements) {
+  ValueFreezer(int maxLength, int maxElements, RecorderStats stats) {
     this.maxLength = maxLength;
     this.maxElements = maxElements;
+    this.stats = stats;
   }
 
   int maxLength() {
@@ -29,13 +31,23 @@ final class ValueFreezer {
    * bit {@code index} of {@code span}'s truncation mask when the value was cut.
    */
   Object freeze(Object value, OpenSpan span, int index) {
-    if (value == null || isImmutableScalar(value)) {
+    if (value == null) {
+      return null;
+    }
+    // the common cases first, by exact class: one load and a few compares
+    Class<?> type = value.getClass();
+    if (type == String.class) {
+      return cut((String) value, span, index);
+    }
+    if (isImmutableScalar(type)) {
       return value;
     }
+    return freezeOther(value, span, index);
+  }
+
+  /** Kept apart from {@link #freeze} so that its common cases stay small enough to be inlined. */
+  private Object freezeOther(Object value, OpenSpan span, int index) {
     try {
-      if (value instanceof String) {
-        return cut((String) value, span, index);
-      }
       if (value instanceof Enum) {
         return ((Enum<?>) value).name();
       }
@@ -56,20 +68,21 @@ final class ValueFreezer {
       }
       return cut(String.valueOf(value), span, index);
     } catch (Throwable t) {
-      RecorderStats.CAPTURE_ERRORS.increment();
+      stats.captureErrors.increment();
       return null;
     }
   }
 
-  private static boolean isImmutableScalar(Object v) {
-    return v instanceof Long || v instanceof Integer || v instanceof Boolean || v instanceof Double
-        || v instanceof Float || v instanceof Short || v instanceof Byte;
+  private static boolean isImmutableScalar(Class<?> type) {
+    return type == Integer.class || type == Long.class || type == Boolean.class || type == Double.class
+        || type == Float.class || type == Short.class || type == Byte.class;
   }
 
   private String cut(String s, OpenSpan span, int index) {
-    if (s.length() <= maxLength) {
-      return s;
-    }
+    return s.length() <= maxLength ? s : cutLong(s, span, index);
+  }
+
+  private String cutLong(String s, OpenSpan span, int index) {
     span.markTruncated(index);
     return s.substring(0, maxLength);
   }

@@ -30,7 +30,9 @@ public final class ValueReader {
     return source == RETURN || source == THROWN;
   }
 
-  Object read(Object self, Object a, Object b, Object c, Object returned, Throwable thrown) {
+  /** The value the path leads to; throws what a getter on the way throws. */
+  Object read(Object self, Object a, Object b, Object c, Object returned, Throwable thrown)
+      throws Throwable {
     Object value;
     switch (source) {
       case THIS: value = self; break;
@@ -40,17 +42,12 @@ public final class ValueReader {
       case RETURN: value = returned; break;
       default: value = thrown; break;
     }
-    try {
-      for (PropertyStep step : steps) {
-        if (value == null) {
-          return null;
-        }
-        value = step.apply(value);
+    for (PropertyStep step : steps) {
+      if (value == null) {
+        return null;
       }
-      return value instanceof Optional ? ((Optional<?>) value).orElse(null) : value;
-    } catch (Throwable t) {
-      RecorderStats.CAPTURE_ERRORS.increment();
-      return null;
+      value = step.apply(value);
     }
+    return value instanceof Optional ? ((Optional<?>) value).orElse(null) : value;
   }
 }

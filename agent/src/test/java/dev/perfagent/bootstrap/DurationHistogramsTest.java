@@ -32,17 +32,18 @@ class DurationHistogramsTest {
 
   @Test
   void sumsAllThreadsAndKeepsWhatEndedThreadsRecorded() throws Exception {
-    int slot = 63; // no other test uses it
-    assertNull(DurationHistograms.snapshot(slot));
+    int slot = 63;
+    AggregateHistograms histograms = new AggregateHistograms();
+    assertNull(histograms.snapshot(slot));
     Thread worker = new Thread(() -> {
-      ThreadState.current().aggregate(slot, 1_000_000);
-      ThreadState.current().aggregate(slot, 30_000_000);
+      ThreadState.current().aggregate(histograms, slot, 1_000_000);
+      ThreadState.current().aggregate(histograms, slot, 30_000_000);
     });
     worker.start();
     worker.join();
-    ThreadState.current().aggregate(slot, 3_000_000_000L);
+    ThreadState.current().aggregate(histograms, slot, 3_000_000_000L);
     for (int round = 0; round < 2; round++) { // the second snapshot reads the ended thread from the retired totals
-      long[] h = DurationHistograms.snapshot(slot);
+      long[] h = histograms.snapshot(slot);
       assertEquals(3, count(h));
       assertEquals(3_031_000_000L, h[DurationHistograms.SUM]);
       assertEquals(1_000_000, h[DurationHistograms.MIN]);

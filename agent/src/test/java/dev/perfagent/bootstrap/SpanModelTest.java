@@ -120,7 +120,6 @@ class SpanModelTest {
   @Test
   void valuesBecomeAttributeTypesAndAreCutAtTheLimitsWithTheCutMarked() {
     install(16, 5, 3, new PointcutPlan(new ValueReader[] {ARG}, 0));
-    long before = RecorderStats.TRUNCATED_VALUES.sum();
     Object[] inputs = {
       "short", "much too long", List.of(1, 2, 3, 4), new int[] {7, 8}, List.of(1.5, 2.5),
       List.of("a", 1), Thread.State.NEW, 42, new Object() { @Override public String toString() { throw new Error("hostile"); } }
@@ -141,7 +140,8 @@ class SpanModelTest {
     assertEquals(42, spans.get(7).value0);
     assertNull(spans.get(8).value0, "a toString that throws costs the attribute, not the span");
     assertEquals(9, spans.size());
-    assertEquals(before + 2, RecorderStats.TRUNCATED_VALUES.sum());
+    assertEquals(2, Recorder.state().stats().truncatedValues.sum());
+    assertEquals(1, Recorder.state().stats().captureErrors.sum(), "the hostile toString");
   }
 
   /** A value whose getter blocks until released: a slow application getter. */
@@ -166,7 +166,6 @@ class SpanModelTest {
     Thread slow = new Thread(() -> Recorder.exit(Recorder.enter(0), null, new Slow(release), null, null, null, null));
     slow.start();
     Thread.sleep(50); // the slow thread is inside its getter now
-    long dropped = RecorderStats.DROPPED.sum();
     int received = 0;
     for (int batch = 0; batch < 20; batch++) {
       for (int i = 0; i < 10; i++) {
@@ -175,7 +174,7 @@ class SpanModelTest {
       received += drain().size();
     }
     assertEquals(200, received, "no slot is held while a getter runs");
-    assertEquals(dropped, RecorderStats.DROPPED.sum());
+    assertEquals(0, Recorder.state().stats().dropped.sum());
     release.countDown();
     slow.join();
     List<Span> last = drain();
@@ -244,7 +243,6 @@ class SpanModelTest {
     failing.completeExceptionally(new IllegalStateException("rate limited"));
     CompletableFuture<Response> never = new CompletableFuture<>();
     Recorder.exit(Recorder.enter(0), null, "b", null, null, never, null);
-    long timedOut = RecorderStats.TIMED_OUT.sum();
     assertEquals(0, Recorder.state().pending().expire(System.nanoTime(), TimeUnit.MINUTES.toNanos(10)));
     assertEquals(1, Recorder.state().pending().expire(System.nanoTime() + TimeUnit.MINUTES.toNanos(11), TimeUnit.MINUTES.toNanos(10)));
     never.complete(new Response()); // too late: ended already, nothing more is written
@@ -253,7 +251,7 @@ class SpanModelTest {
     assertEquals(IllegalStateException.class.getName(), spans.get(0).error.type());
     assertEquals(SpanRecord.END_TIMEOUT, spans.get(1).endReason);
     assertNull(spans.get(1).value1);
-    assertEquals(timedOut + 1, RecorderStats.TIMED_OUT.sum());
+    assertEquals(1, Recorder.state().stats().timedOut.sum());
   }
 
   @Test
@@ -325,6 +323,31 @@ class SpanModelTest {
   public interface Chunks extends Iterable<String>, AutoCloseable {
     @Override
     void close();
+  }
+
+  @Test
+  void aTaskRunInsideAnotherOpenSpanStillBelongsToTheSpanThatSubmittedIt() throws Exception {
+    install(16, 4096, 128, new PointcutPlan(new ValueReader[0], 0));
+    Runnable[] submitted = new Runnable[1];
+    Thread submitter = new Thread(() -> {
+      Frame x = Recorder.enter(0);
+      submitted[0] = Propagation.wrap(() -> Recorder.exit(Recorder.enter(0), null, null, null, null, null, null));
+      Recorder.exit(x, null, null, null, null, null, null);
+    });
+    submitter.start();
+    submitter.join();
+    Frame s = Recorder.enter(0); // this thread is busy in its own span, and helps with the task
+    submitted[0].run();
+    Recorder.exit(Recorder.enter(0), null, null, null, null, null, null);
+    Recorder.exit(s, null, null, null, null, null, null);
+    List<Span> spans = drain();
+    Span x = spans.get(0);
+    Span task = spans.get(1);
+    Span own = spans.get(2);
+    Span outer = spans.get(3);
+    assertEquals(x.id, task.parent, "the task is the child of the span that submitted it");
+    assertEquals(x.trace, task.trace);
+    assertEquals(outer.id, own.parent, "after the task, this thread's calls nest in its own span again");
   }
 
   @Test

@@ -6,12 +6,13 @@ import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * perf-agent's public hot-path counters ({@code dev.perfagent.bootstrap.RecorderStats}, on the
- * bootstrap class path when the agent runs), found by reflection so that this module does not
- * depend on the agent: whichever of {@link #WANTED} exist. Absent under no agent or another agent.
+ * perf-agent's public hot-path counters (the {@code RecorderStats} of the recorder's generation,
+ * {@code dev.perfagent.bootstrap.Recorder.state().stats()}, on the bootstrap class path when the
+ * agent runs), found by reflection so that this module does not depend on the agent: whichever of
+ * {@link #WANTED} exist. Absent under no agent or another agent.
  */
 final class RecorderProbe {
-  static final String[] WANTED = {"DROPPED", "BELOW_MIN_DURATION", "RECORDED"};
+  static final String[] WANTED = {"dropped", "belowMinDuration"};
 
   final String[] names;
   private final LongAdder[] adders;
@@ -22,9 +23,10 @@ final class RecorderProbe {
   }
 
   static RecorderProbe find() {
-    Class<?> stats;
+    Object stats;
     try {
-      stats = Class.forName("dev.perfagent.bootstrap.RecorderStats", false, null);
+      Object state = Class.forName("dev.perfagent.bootstrap.Recorder", false, null).getMethod("state").invoke(null);
+      stats = state.getClass().getMethod("stats").invoke(state);
     } catch (Throwable notThere) {
       return null;
     }
@@ -32,10 +34,10 @@ final class RecorderProbe {
     List<LongAdder> adders = new ArrayList<>();
     for (String name : WANTED) {
       try {
-        Field f = stats.getField(name);
-        if (f.get(null) instanceof LongAdder) {
-          names.add(name);
-          adders.add((LongAdder) f.get(null));
+        Field f = stats.getClass().getField(name);
+        if (f.get(stats) instanceof LongAdder) {
+          names.add(name.replaceAll("([A-Z])", "_$1"));
+          adders.add((LongAdder) f.get(stats));
         }
       } catch (Throwable notThisOne) {
         // the agent changed: report what is there

@@ -2,6 +2,7 @@ package dev.perfagent.agent.export;
 
 import dev.perfagent.agent.plan.CompiledPointcut;
 import dev.perfagent.agent.plan.PointcutCatalog;
+import dev.perfagent.bootstrap.AggregateHistograms;
 import dev.perfagent.bootstrap.DurationHistograms;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.sdk.common.InstrumentationScopeInfo;
@@ -29,8 +30,10 @@ final class AggregateHistogramProducer implements MetricProducer {
 
   private final List<CompiledPointcut> aggregates = new ArrayList<>();
   private final long startEpochNanos = epochNanos();
+  private final AggregateHistograms histograms;
 
-  AggregateHistogramProducer(PointcutCatalog catalog) {
+  AggregateHistogramProducer(PointcutCatalog catalog, AggregateHistograms histograms) {
+    this.histograms = histograms;
     for (CompiledPointcut p : catalog.pointcuts()) {
       if (p.aggregate()) {
         aggregates.add(p);
@@ -43,7 +46,7 @@ final class AggregateHistogramProducer implements MetricProducer {
     long now = epochNanos();
     List<HistogramPointData> points = new ArrayList<>();
     for (CompiledPointcut p : aggregates) {
-      long[] h = DurationHistograms.snapshot(p.aggregateSlot());
+      long[] h = histograms.snapshot(p.aggregateSlot());
       if (h != null) {
         points.add(point(h, Attributes.of(SpanMetrics.POINTCUT, p.config().name()), now));
       }
@@ -55,7 +58,7 @@ final class AggregateHistogramProducer implements MetricProducer {
         new Histogram(resource, HistogramData.create(AggregationTemporality.CUMULATIVE, points)));
   }
 
-  /** {@code h} as {@link DurationHistograms#snapshot} returns it. */
+  /** {@code h} as {@link AggregateHistograms#snapshot} returns it. */
   private HistogramPointData point(long[] h, Attributes attributes, long now) {
     List<Long> counts = new ArrayList<>(DurationHistograms.BUCKETS);
     for (int i = 0; i < DurationHistograms.BUCKETS; i++) {

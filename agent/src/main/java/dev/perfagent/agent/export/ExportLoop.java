@@ -2,7 +2,6 @@ package dev.perfagent.agent.export;
 
 import dev.perfagent.agent.plan.PointcutCatalog;
 import dev.perfagent.agent.plan.SiteRegistry;
-import dev.perfagent.bootstrap.RecorderStats;
 import dev.perfagent.bootstrap.SpanRecord;
 import dev.perfagent.config.AgentConfig;
 import io.opentelemetry.sdk.trace.SpanProcessor;
@@ -32,6 +31,7 @@ public final class ExportLoop {
   // written by the exporter thread only; read at exit after it ended
   private TraceSampling sampling;
   private SpanLimiter limits;
+  private boolean exportsMetrics;
   private long notSampled;
   private long handed;
   private long unknown;
@@ -58,13 +58,14 @@ public final class ExportLoop {
       TelemetryPipeline p =
           TelemetryPipeline.start(
               config, problem -> log.warn("perf-agent: {}", problem),
-              new AggregateHistogramProducer(catalog));
+              new AggregateHistogramProducer(catalog, sites.generation().histograms()));
       log.debug("perf-agent: OpenTelemetry SDK started in {} ms", (System.nanoTime() - start) / 1_000_000);
       assembler =
           new SpanAssembler(
               sites, new AggregateAttributes(catalog), SpanIds.random(), EpochClock.now(),
-              p.resource(), new SpanMetrics(p.sdk().getSdkMeterProvider()));
+              p.resource(), new SpanMetrics(p.sdk().getSdkMeterProvider(), sites.generation().stats()));
       sampling = p.sampling();
+      exportsMetrics = p.exportsMetrics();
       limits = p.limits();
       pipeline = p;
       log.info(
@@ -102,7 +103,7 @@ public final class ExportLoop {
         log.debug("perf-agent: {} spans still open after the open-span timeout were ended", ended);
       }
     } catch (Throwable t) {
-      RecorderStats.INTERNAL_ERRORS.increment();
+      sites.generation().stats().internalErrors.increment();
     }
   }
 
@@ -110,7 +111,7 @@ public final class ExportLoop {
     try {
       return sites.ring().drain(record -> hand(record, spans, processor), BATCH);
     } catch (Throwable t) {
-      RecorderStats.INTERNAL_ERRORS.increment();
+      sites.generation().stats().internalErrors.increment();
       log.debug("perf-agent: exporter error", t);
       return 1;
     }
@@ -118,10 +119,11 @@ public final class ExportLoop {
 
   /**
    * Spans are assembled (which records their metrics) even when they are not exported: not
-   * sampled, or no exporter ({@code otel.traces.exporter=none}).
+   * sampled, or no exporter ({@code otel.traces.exporter=none}); with no metric exporter either,
+   * there is nothing to build them for.
    */
   private void hand(SpanRecord record, SpanAssembler spans, SpanProcessor processor) {
-    if (spans == null) {
+    if (spans == null || (processor == null && !exportsMetrics)) {
       return;
     }
     RecordedSpan span = spans.assemble(record);
@@ -165,7 +167,7 @@ public final class ExportLoop {
       log.info(
           "{}",
           ExitSummary.line(
-              sites.ring().written(), RecorderStats.DROPPED.sum(), notSampled, handed,
+              sites.ring().written(), sites.generation().stats().dropped.sum(), notSampled, handed,
               p == null ? Collections.emptyList() : p.exporters(),
               p == null ? "nowhere" : p.destination(),
               p == null ? ", the exporter never started" : flushed ? "" : ", flush timed out"));

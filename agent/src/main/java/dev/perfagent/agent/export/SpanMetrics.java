@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Metrics derived from finished spans on the exporter thread: the duration of every pointcut, and
@@ -50,18 +51,26 @@ final class SpanMetrics {
   private final DoubleHistogram genAiTimeToFirstChunk;
   private final DoubleHistogram dbDuration;
 
-  SpanMetrics(MeterProvider meters) {
+  SpanMetrics(MeterProvider meters, RecorderStats stats) {
     Meter meter = meters.get("dev.perfagent");
     pointcutDuration =
         meter.histogramBuilder("perf_agent.pointcut.duration").setUnit("s")
             .setDescription("Duration of calls matched by a pointcut")
             .setExplicitBucketBoundariesAdvice(DURATION_BUCKETS).build();
-    meter.counterBuilder("perf_agent.spans.dropped").setUnit("{span}")
-        .setDescription("Spans dropped because the buffer between application threads and exporter was full")
-        .buildWithCallback(m -> m.record(RecorderStats.DROPPED.sum()));
-    meter.counterBuilder("perf_agent.spans.below_min_duration").setUnit("{call}")
-        .setDescription("Calls shorter than their pointcut's min-duration (no span)")
-        .buildWithCallback(m -> m.record(RecorderStats.BELOW_MIN_DURATION.sum()));
+    counter(meter, "perf_agent.spans.dropped", "{span}",
+        "Spans dropped because the buffer between application threads and exporter was full",
+        stats.dropped);
+    counter(meter, "perf_agent.spans.below_min_duration", "{call}",
+        "Calls shorter than their pointcut's min-duration (no span)", stats.belowMinDuration);
+    counter(meter, "perf_agent.spans.timed_out", "{span}",
+        "Spans still open after limits.open-span-timeout, ended by the agent", stats.timedOut);
+    counter(meter, "perf_agent.calls.too_deep", "{call}",
+        "Calls not recorded because too many matched calls were open on their thread", stats.tooDeep);
+    counter(meter, "perf_agent.values.truncated", "{value}",
+        "Captured strings and lists cut at limits.value-length / limits.list-length",
+        stats.truncatedValues);
+    counter(meter, "perf_agent.values.unreadable", "{value}",
+        "Captured values not recorded because a getter or toString() threw", stats.captureErrors);
     genAiDuration =
         meter.histogramBuilder("gen_ai.client.operation.duration").setUnit("s")
             .setDescription("GenAI operation duration")
@@ -111,6 +120,10 @@ final class SpanMetrics {
       copy(a, db, DB_SYSTEM, DB_OPERATION, ERROR_TYPE);
       dbDuration.record(seconds, db.build());
     }
+  }
+
+  private static void counter(Meter meter, String name, String unit, String description, LongAdder count) {
+    meter.counterBuilder(name).setUnit(unit).setDescription(description).buildWithCallback(m -> m.record(count.sum()));
   }
 
   private static List<Double> seconds(long[] nanos) {

@@ -34,11 +34,13 @@ final class TelemetryPipeline {
   private final Resource resource;
   private final TraceSampling sampling;
   private final SpanLimiter limits;
+  private final boolean exportsMetrics;
 
   private TelemetryPipeline(
       OpenTelemetrySdk sdk, List<SpanProcessor> processors, List<CountingSpanExporter> exporters,
-      Resource resource, Consumer<String> problems) {
+      boolean exportsMetrics, Resource resource, Consumer<String> problems) {
     this.sdk = sdk;
+    this.exportsMetrics = exportsMetrics;
     this.processor = processors.isEmpty() ? null : SpanProcessor.composite(processors);
     this.exporters = Collections.unmodifiableList(exporters);
     this.resource = resource;
@@ -59,6 +61,7 @@ final class TelemetryPipeline {
     // the customizers run on this thread, one after the other, while the SDK is built
     List<SpanProcessor> processors = new ArrayList<>();
     List<CountingSpanExporter> exporters = new ArrayList<>();
+    List<Object> metricExporters = new ArrayList<>();
     AtomicReference<Resource> resource = new AtomicReference<>(Resource.getDefault());
     OpenTelemetrySdk sdk =
         AutoConfiguredOpenTelemetrySdk.builder()
@@ -83,6 +86,11 @@ final class TelemetryPipeline {
                   processors.add(p);
                   return p;
                 })
+            .addMetricExporterCustomizer(
+                (exporter, properties) -> {
+                  metricExporters.add(exporter);
+                  return exporter;
+                })
             .addMeterProviderCustomizer(
                 (meters, properties) -> {
                   for (MetricProducer producer : producers) {
@@ -95,7 +103,7 @@ final class TelemetryPipeline {
             .build()
             .getOpenTelemetrySdk();
     TelemetryPipeline pipeline =
-        new TelemetryPipeline(sdk, processors, exporters, resource.get(), problems);
+        new TelemetryPipeline(sdk, processors, exporters, !metricExporters.isEmpty(), resource.get(), problems);
     for (CountingSpanExporter exporter : exporters) {
       if (exporter.destination().startsWith("OTLP")) {
         exporter.warmUp();
@@ -175,6 +183,11 @@ final class TelemetryPipeline {
 
   Resource resource() {
     return resource;
+  }
+
+  /** False when no metric exporter is configured ({@code otel.metrics.exporter=none}). */
+  boolean exportsMetrics() {
+    return exportsMetrics;
   }
 
   /** Where spans go, for the log: each exporter's destination, or {@code none}. */

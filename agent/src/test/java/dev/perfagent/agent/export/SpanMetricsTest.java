@@ -2,6 +2,7 @@ package dev.perfagent.agent.export;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.perfagent.bootstrap.RecorderStats;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.metrics.SdkMeterProvider;
@@ -20,7 +21,7 @@ class SpanMetricsTest {
   @Test
   void durationHistogramsHaveSecondBasedBucketsAndGenAiKeepsItsOwn() {
     InMemoryMetricReader reader = InMemoryMetricReader.create();
-    SpanMetrics metrics = new SpanMetrics(SdkMeterProvider.builder().registerMetricReader(reader).build());
+    SpanMetrics metrics = new SpanMetrics(SdkMeterProvider.builder().registerMetricReader(reader).build(), new RecorderStats());
     Attributes pointcut = Attributes.of(SpanMetrics.POINTCUT, "p");
     metrics.record(pointcut, TestSpans.span(SpanKind.CLIENT, 30_000_000, Attributes.builder()
         .put("db.system.name", "h2").build(), Collections.emptyList()));

@@ -101,6 +101,18 @@ class WeaverTest {
     }
   }
 
+  @Test
+  void withPropagationOffNoJdkClassIsWoven() throws Exception {
+    PointcutCatalog catalog =
+        PointcutCatalog.compile(ConfigLoader.parse(CONFIG, "test.yaml"), p -> { throw new AssertionError(p); });
+    ClassFileTransformer off = new Weaver()
+        .builder(catalog, new SiteRegistry(new RecorderState(new SpanRing(16, catalog.maxValues()), 4096, 128)),
+            false, LoggerFactory.getLogger("test"), AgentBuilder.RedefinitionStrategy.DiscoveryStrategy.SinglePass.INSTANCE)
+        .makeRaw();
+    String pool = "java.util.concurrent.ThreadPoolExecutor";
+    assertNull(off.transform(null, pool.replace('.', '/'), null, null, jdkBytes(pool)));
+  }
+
   private static byte[] jdkBytes(String className) throws IOException {
     try (InputStream in = ClassLoader.getSystemResourceAsStream(className.replace('.', '/') + ".class")) {
       return in.readAllBytes();
