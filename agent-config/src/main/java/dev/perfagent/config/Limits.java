@@ -11,21 +11,35 @@ public final class Limits {
   static final int MIN_LIST_LENGTH = 1;
   static final int MAX_LIST_LENGTH = 65_536;
   static final long DEFAULT_OPEN_SPAN_TIMEOUT_NANOS = TimeUnit.MINUTES.toNanos(10);
+  static final int DEFAULT_NAME_LENGTH = 512;
+  static final int MIN_NAME_LENGTH = 16;
+  static final int MAX_NAME_LENGTH = 65_536;
+  static final int DEFAULT_CLASSES_PER_POINTCUT = 500;
+  static final int MIN_CLASSES_PER_POINTCUT = 1;
+  static final int MAX_CLASSES_PER_POINTCUT = 100_000;
 
   private static final Limits DEFAULTS =
-      new Limits(DEFAULT_VALUE_LENGTH, DEFAULT_LIST_LENGTH, DEFAULT_OPEN_SPAN_TIMEOUT_NANOS);
+      new Limits(DEFAULT_VALUE_LENGTH, DEFAULT_LIST_LENGTH, DEFAULT_OPEN_SPAN_TIMEOUT_NANOS,
+          DEFAULT_NAME_LENGTH, DEFAULT_CLASSES_PER_POINTCUT);
 
   private final int valueLength;
   private final int listLength;
   private final long openSpanTimeoutNanos;
+  private final int nameLength;
+  private final int classesPerPointcut;
 
-  Limits(int valueLength, int listLength, long openSpanTimeoutNanos) {
+  Limits(int valueLength, int listLength, long openSpanTimeoutNanos, int nameLength, int classesPerPointcut) {
     this.valueLength = valueLength;
     this.listLength = listLength;
     this.openSpanTimeoutNanos = openSpanTimeoutNanos;
+    this.nameLength = nameLength;
+    this.classesPerPointcut = classesPerPointcut;
   }
 
-  /** Value length 4096, list length 128, open-span timeout 10 minutes. */
+  /**
+   * Value length 4096, list length 128, open-span timeout 10 minutes, name length 512, 500 classes
+   * per pointcut.
+   */
   public static Limits defaults() {
     return DEFAULTS;
   }
@@ -45,9 +59,20 @@ public final class Limits {
     return openSpanTimeoutNanos;
   }
 
+  /** Span names longer than this many characters are cut (16..65536). */
+  public int nameLength() {
+    return nameLength;
+  }
+
+  /** The most classes one pointcut weaves; classes it matches beyond that are left alone (1..100000). */
+  public int classesPerPointcut() {
+    return classesPerPointcut;
+  }
+
   @Override
   public String toString() {
     return "Limits{valueLength=" + valueLength + ", listLength=" + listLength
-        + ", openSpanTimeoutNanos=" + openSpanTimeoutNanos + "}";
+        + ", openSpanTimeoutNanos=" + openSpanTimeoutNanos + ", nameLength=" + nameLength
+        + ", classesPerPointcut=" + classesPerPointcut + "}";
   }
 }

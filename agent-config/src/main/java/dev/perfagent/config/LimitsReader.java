@@ -6,7 +6,8 @@ import org.snakeyaml.engine.v2.nodes.Node;
 
 /** Reads the {@code limits:} mapping. */
 final class LimitsReader {
-  static final List<String> KEYS = List.of("value-length", "list-length", "open-span-timeout");
+  static final List<String> KEYS =
+      List.of("value-length", "list-length", "open-span-timeout", "name-length", "classes-per-pointcut");
 
   private final Problems problems;
   private final Values values;
@@ -33,10 +34,21 @@ final class LimitsReader {
     if (f.has("open-span-timeout")) {
       openSpanTimeout = positiveDuration("open-span-timeout", f.value("open-span-timeout"));
     }
-    if (valueLength == null || listLength == null || openSpanTimeout == null) {
+    Integer nameLength = Limits.DEFAULT_NAME_LENGTH;
+    if (f.has("name-length")) {
+      nameLength = values.integer("name-length", f.value("name-length"), Limits.MIN_NAME_LENGTH,
+          Limits.MAX_NAME_LENGTH);
+    }
+    Integer classes = Limits.DEFAULT_CLASSES_PER_POINTCUT;
+    if (f.has("classes-per-pointcut")) {
+      classes = values.integer("classes-per-pointcut", f.value("classes-per-pointcut"),
+          Limits.MIN_CLASSES_PER_POINTCUT, Limits.MAX_CLASSES_PER_POINTCUT);
+    }
+    if (valueLength == null || listLength == null || openSpanTimeout == null || nameLength == null
+        || classes == null) {
       return null;
     }
-    return new Limits(valueLength, listLength, openSpanTimeout);
+    return new Limits(valueLength, listLength, openSpanTimeout, nameLength, classes);
   }
 
   private Long positiveDuration(String key, Node node) {

@@ -50,9 +50,9 @@ class ConfigErrorsTest {
     assertEquals(List.of(
         "t.yaml:1:1: unknown key 'propagaton'; expected one of: " + TOP_KEYS + "; did you mean 'propagation'?",
         "t.yaml:2:1: unknown key 'limit'; expected one of: " + TOP_KEYS + "; did you mean 'limits'?",
-        "t.yaml:4:3: unknown key 'value-lenght'; expected one of: value-length, list-length, open-span-timeout;"
+        "t.yaml:4:3: unknown key 'value-lenght'; expected one of: value-length, list-length, open-span-timeout, name-length, classes-per-pointcut;"
             + " did you mean 'value-length'?",
-        "t.yaml:5:3: unknown key 'timeout'; expected one of: value-length, list-length, open-span-timeout"),
+        "t.yaml:5:3: unknown key 'timeout'; expected one of: value-length, list-length, open-span-timeout, name-length, classes-per-pointcut"),
         problems("propagaton: false", "limit: {}", "limits:", "  value-lenght: 10", "  timeout: 1s",
             "pointcuts: []"));
     assertEquals(List.of("t.yaml:1:9: limits: expected a mapping, got a list"),

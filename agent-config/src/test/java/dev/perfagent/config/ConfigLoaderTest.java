@@ -37,6 +37,8 @@ class ConfigLoaderTest {
         "  value-length: 100",
         "  list-length: 10",
         "  open-span-timeout: 30s",
+        "  name-length: 100",
+        "  classes-per-pointcut: 20",
         "pointcuts:",
         "  - name: tool-run",
         "    class: com.acme.returns.tools.*",
@@ -77,11 +79,13 @@ class ConfigLoaderTest {
     assertEquals(100, c.limits().valueLength());
     assertEquals(10, c.limits().listLength());
     assertEquals(30_000_000_000L, c.limits().openSpanTimeoutNanos());
+    assertEquals(100, c.limits().nameLength());
+    assertEquals(20, c.limits().classesPerPointcut());
 
     assertEquals(1, c.pointcuts().size());
     Pointcut p = c.pointcuts().get(0);
     assertEquals("tool-run", p.name());
-    assertEquals(18, p.line());
+    assertEquals(20, p.line());
     assertEquals("com.acme.returns.tools.*", p.classPattern().get().text());
     assertTrue(p.classPattern().get().matches("com.acme.returns.tools.Search"));
     assertEquals(Optional.of("com.acme.returns.tools.Tool"), p.subtypeOf());
@@ -237,13 +241,17 @@ class ConfigLoaderTest {
 
   @Test
   void limitBounds() {
-    Limits low = parse("limits: {value-length: 16, list-length: 1, open-span-timeout: 1ns}", "pointcuts: []")
-        .limits();
+    Limits low = parse("limits: {value-length: 16, list-length: 1, open-span-timeout: 1ns, name-length: 16,"
+        + " classes-per-pointcut: 1}", "pointcuts: []").limits();
+    assertEquals(16, low.nameLength());
+    assertEquals(1, low.classesPerPointcut());
     assertEquals(16, low.valueLength());
     assertEquals(1, low.listLength());
     assertEquals(1L, low.openSpanTimeoutNanos());
-    Limits high = parse("limits: {value-length: 1048576, list-length: 65536, open-span-timeout: 1.5s}",
-        "pointcuts: []").limits();
+    Limits high = parse("limits: {value-length: 1048576, list-length: 65536, open-span-timeout: 1.5s,"
+        + " name-length: 65536, classes-per-pointcut: 100000}", "pointcuts: []").limits();
+    assertEquals(65_536, high.nameLength());
+    assertEquals(100_000, high.classesPerPointcut());
     assertEquals(1_048_576, high.valueLength());
     assertEquals(65_536, high.listLength());
     assertEquals(1_500_000_000L, high.openSpanTimeoutNanos());

@@ -1,5 +1,6 @@
 package dev.perfagent.agent;
 
+import dev.perfagent.bootstrap.AgentThreads;
 import dev.perfagent.config.AgentConfig;
 import java.lang.instrument.Instrumentation;
 import org.slf4j.Logger;
@@ -22,6 +23,12 @@ public final class AgentStarter {
     Generation generation = Generation.start(config, inst, log);
     current = generation;
     Runtime.getRuntime()
-        .addShutdownHook(new Thread(() -> current.shutdown(SHUTDOWN_WAIT_MILLIS), "perf-agent-shutdown"));
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  AgentThreads.markCurrent();
+                  current.shutdown(SHUTDOWN_WAIT_MILLIS);
+                },
+                "perf-agent-shutdown"));
   }
 }

@@ -8,7 +8,9 @@ import java.lang.instrument.Instrumentation;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Enumeration;
+import java.util.List;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.jar.JarOutputStream;
@@ -30,6 +32,7 @@ final class BootstrapInjector {
     }
     Path bootstrapJar = Files.createTempFile("perf-agent-bootstrap", ".jar");
     bootstrapJar.toFile().deleteOnExit();
+    List<String> classes = new ArrayList<>();
     try (JarFile source = new JarFile(agentJar);
         JarOutputStream target = new JarOutputStream(Files.newOutputStream(bootstrapJar))) {
       Enumeration<JarEntry> entries = source.entries();
@@ -41,10 +44,30 @@ final class BootstrapInjector {
             copy(in, target);
           }
           target.closeEntry();
+          if (entry.getName().endsWith(".class")) {
+            classes.add(entry.getName().replace('/', '.').substring(0, entry.getName().length() - 6));
+          }
         }
       }
     }
     inst.appendToBootstrapClassLoaderSearch(new JarFile(bootstrapJar.toFile()));
+    initialize(classes);
+  }
+
+  /**
+   * Loads and initializes every hot-path class now, on the agent's start-up thread: a class first
+   * initialized on an application thread that is nearly out of stack (recursion the application
+   * then catches as a StackOverflowError) would fail to initialize, and stay unusable for the rest
+   * of the run.
+   */
+  private static void initialize(List<String> classes) {
+    for (String name : classes) {
+      try {
+        Class.forName(name, true, null);
+      } catch (ClassNotFoundException | LinkageError e) {
+        throw new IllegalStateException("cannot load " + name + " from the bootstrap class path", e);
+      }
+    }
   }
 
   private static void copy(InputStream in, OutputStream out) throws IOException {

@@ -59,7 +59,7 @@ final class Generation {
       long start = System.nanoTime();
       Weaver weaver = new Weaver();
       ResettableClassFileTransformer transformer =
-          weaver.install(inst, catalog, sites, config.propagation(), log);
+          weaver.install(inst, catalog, sites, config.propagation(), config.limits().classesPerPointcut(), log);
       log.debug(
           "perf-agent: weaver installed in {} ms ({} classes already loaded were woven, {} failed)",
           (System.nanoTime() - start) / 1_000_000, weaver.wovenTypes(), weaver.failedTypes());

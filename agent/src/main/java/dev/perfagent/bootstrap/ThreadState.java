@@ -21,6 +21,8 @@ final class ThreadState {
 
   final Thread thread;
   private final long threadId;
+  /** One of the agent's own threads: nothing it does is recorded. */
+  private final boolean agentThread;
   private final IdBlocks ids;
   /** Created on this thread's first aggregate-mode call, so other threads register nothing. */
   private DurationHistograms histograms;
@@ -49,6 +51,7 @@ final class ThreadState {
     this.thread = thread;
     this.threadId = thread.getId();
     this.ids = ids;
+    this.agentThread = AgentThreads.isAgent();
     grow();
   }
 
@@ -57,7 +60,7 @@ final class ThreadState {
   }
 
   Frame push(int siteId, PointcutPlan plan, RecorderState state, long start) {
-    if (readingValues) {
+    if (readingValues | agentThread) {
       return null;
     }
     int group = plan.nestingGroup();
@@ -198,7 +201,7 @@ final class ThreadState {
 
   /** The context of the innermost open span on this thread, or null when none is open. */
   TraceContext context() {
-    if (readingValues) {
+    if (readingValues | agentThread) {
       return null;
     }
     TraceContext inherited = adoptedAt(depth);
@@ -241,7 +244,7 @@ final class ThreadState {
    * (none open: the histogram only).
    */
   void aggregate(AggregateHistograms registry, int slot, long nanos) {
-    if (readingValues) {
+    if (readingValues | agentThread) {
       return;
     }
     if (histogramsOf != registry) {

@@ -148,15 +148,16 @@ final class ValueFreezer {
     return out;
   }
 
+  /** An element as text; a nested collection, map or array by its type (a list may contain itself). */
   private String text(Object element, OpenSpan span, int index) {
+    if (element instanceof Collection || element instanceof java.util.Map || element.getClass().isArray()) {
+      return element.getClass().getSimpleName();
+    }
     Object frozen = freeze(element, span, index);
     if (frozen == null) {
       return "";
     }
-    if (frozen instanceof String) {
-      return (String) frozen;
-    }
-    return cut(frozen.getClass().isArray() ? element.getClass().getSimpleName() : frozen.toString(), span, index);
+    return frozen instanceof String ? (String) frozen : frozen.toString();
   }
 
   private Object primitiveArray(Object array, OpenSpan span, int index) {

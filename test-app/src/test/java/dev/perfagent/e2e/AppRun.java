@@ -61,16 +61,31 @@ final class AppRun {
   static AppRun run(
       Path java, Path workDir, String agentArgument, Map<String, String> environment,
       String... appArgs) throws IOException, InterruptedException {
+    List<String> launch = new ArrayList<>(List.of("-jar", appJar().toString()));
+    launch.addAll(List.of(appArgs));
+    return launch(java, workDir, agentArgument, environment, launch);
+  }
+
+  /**
+   * Runs {@code mainClass} of the test classes (the small apps beside the test-app) with the test
+   * class path; {@code agentArgument} null runs it without the agent.
+   */
+  static AppRun runMain(Path java, Path workDir, String agentArgument, String mainClass, String... args)
+      throws IOException, InterruptedException {
+    List<String> launch = new ArrayList<>(List.of("-cp", System.getProperty("java.class.path"), mainClass));
+    launch.addAll(List.of(args));
+    return launch(java, workDir, agentArgument, Map.of(), launch);
+  }
+
+  private static AppRun launch(
+      Path java, Path workDir, String agentArgument, Map<String, String> environment, List<String> launch)
+      throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(java.toString());
     if (agentArgument != null) {
       command.add("-javaagent:" + agentJar() + (agentArgument.isEmpty() ? "" : "=" + agentArgument));
     }
-    command.add("-jar");
-    command.add(appJar().toString());
-    for (String a : appArgs) {
-      command.add(a);
-    }
+    command.addAll(launch);
     ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
     builder.environment().keySet().removeIf(k -> k.startsWith("OTEL_") || k.startsWith("PERF_AGENT"));
     builder.environment().putAll(environment);

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -120,18 +119,9 @@ class AsyncSpanModelIT {
   }
 
   private String run(Path java, Path config) throws IOException, InterruptedException {
-    ProcessBuilder builder =
-        new ProcessBuilder(
-                java.toString(), "-javaagent:" + AppRun.agentJar() + "=config=" + config,
-                "-cp", System.getProperty("java.class.path"), "asyncapp.AsyncAgentMain", String.valueOf(TURNS))
-            .directory(work.toFile())
-            .redirectErrorStream(true);
-    builder.environment().keySet().removeIf(k -> k.startsWith("OTEL_") || k.startsWith("PERF_AGENT"));
-    Process process = builder.start();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertTrue(process.waitFor(120, TimeUnit.SECONDS));
-    assertEquals(0, process.exitValue(), output);
-    return output;
+    AppRun run = AppRun.runMain(java, work, "config=" + config, "asyncapp.AsyncAgentMain", String.valueOf(TURNS));
+    assertEquals(0, run.exitCode, run.toString());
+    return run.stdout + run.stderr;
   }
 
   private static Map<String, Long> counters(String output) {

@@ -2,6 +2,7 @@ package dev.perfagent.agent.export;
 
 import dev.perfagent.agent.plan.PointcutCatalog;
 import dev.perfagent.agent.plan.SiteRegistry;
+import dev.perfagent.bootstrap.AgentThreads;
 import dev.perfagent.bootstrap.SpanRecord;
 import dev.perfagent.config.AgentConfig;
 import io.opentelemetry.sdk.trace.SpanProcessor;
@@ -51,6 +52,7 @@ public final class ExportLoop {
   }
 
   private void run() {
+    AgentThreads.markCurrent(); // before the SDK creates its threads, which inherit the mark
     SpanAssembler assembler = null;
     try {
       long start = System.nanoTime();
@@ -63,7 +65,8 @@ public final class ExportLoop {
       assembler =
           new SpanAssembler(
               sites, new AggregateAttributes(catalog), SpanIds.random(), EpochClock.now(),
-              p.resource(), new SpanMetrics(p.sdk().getSdkMeterProvider(), sites.generation().stats()));
+              p.resource(), new SpanMetrics(p.sdk().getSdkMeterProvider(), sites.generation().stats()),
+              config.limits().nameLength());
       sampling = p.sampling();
       exportsMetrics = p.exportsMetrics();
       limits = p.limits();

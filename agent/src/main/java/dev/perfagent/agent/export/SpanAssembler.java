@@ -37,6 +37,7 @@ final class SpanAssembler {
   private static final int MAX_STACKTRACE_LENGTH = 16 * 1024;
 
   private final SiteRegistry sites;
+  private final int maxNameLength;
   private final AggregateAttributes aggregates;
   private final SpanIds ids;
   private final EpochClock clock;
@@ -44,9 +45,11 @@ final class SpanAssembler {
   private final SpanMetrics metrics;
   private final List<SpanShape> shapes = new ArrayList<>();
 
+  /** @param maxNameLength span names are cut at this many characters (counted as truncated values) */
   SpanAssembler(
       SiteRegistry sites, AggregateAttributes aggregates, SpanIds ids, EpochClock clock,
-      Resource resource, SpanMetrics metrics) {
+      Resource resource, SpanMetrics metrics, int maxNameLength) {
+    this.maxNameLength = maxNameLength;
     this.sites = sites;
     this.aggregates = aggregates;
     this.ids = ids;
@@ -115,10 +118,19 @@ final class SpanAssembler {
     }
     RecordedSpan span =
         new RecordedSpan(
-            shape.name(record::value), shape.kind(), context, parent, status, start, end,
+            name(shape, record), shape.kind(), context, parent, status, start, end,
             attributes.build(), events, resource);
     metrics.record(shape.metricAttributes(), span);
     return span;
+  }
+
+  private String name(SpanShape shape, SpanRecord record) {
+    String name = shape.name(record::value);
+    if (name.length() <= maxNameLength) {
+      return name;
+    }
+    sites.generation().stats().truncatedValues.increment();
+    return name.substring(0, maxNameLength);
   }
 
   private SpanShape shape(int siteId) {

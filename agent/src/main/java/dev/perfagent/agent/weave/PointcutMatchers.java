@@ -22,14 +22,12 @@ import net.bytebuddy.matcher.ElementMatchers;
 
 /** Byte Buddy matchers for the types and methods a pointcut selects. */
 final class PointcutMatchers {
-  private static final String[] JDK_PREFIXES = {
-    "java.", "javax.", "jdk.", "sun.", "com.sun.", "org.xml.", "org.w3c.", "org.ietf."
-  };
-
   private PointcutMatchers() {}
 
+  /** The classes {@code pointcut} selects; of the JDK, only the one it names (see {@link JdkClasses}). */
   static ElementMatcher.Junction<TypeDescription> types(Pointcut pointcut) {
-    ElementMatcher.Junction<TypeDescription> m = ElementMatchers.any();
+    ElementMatcher.Junction<TypeDescription> m =
+        JdkClasses.named(pointcut).isPresent() ? ElementMatchers.any() : not(jdk());
     if (pointcut.classPattern().isPresent()) {
       m = m.and(named(pointcut.classPattern().get()));
     }
@@ -64,38 +62,14 @@ final class PointcutMatchers {
     return m;
   }
 
-  static boolean isJdkName(String className) {
-    for (String prefix : JDK_PREFIXES) {
-      if (className.startsWith(prefix)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** The JDK's own classes, skipped unless a pointcut names them. */
-  static ElementMatcher.Junction<TypeDescription> jdkTypes() {
+  /** The JDK's classes. */
+  static ElementMatcher.Junction<TypeDescription> jdk() {
     return new ElementMatcher.Junction.AbstractBase<TypeDescription>() {
       @Override
       public boolean matches(TypeDescription target) {
-        return isJdkName(target.getName());
+        return JdkClasses.isJdk(target.getName());
       }
     };
-  }
-
-  /** True when the pointcut can select a JDK class, which then must not be skipped up front. */
-  static boolean mayTargetJdk(Pointcut pointcut) {
-    if (pointcut.classPattern().isEmpty()) {
-      return false; // subtype-of alone: implementations inside the JDK are not woven
-    }
-    String text = pointcut.classPattern().get().text();
-    String literalPrefix = text.contains("*") ? text.substring(0, text.indexOf('*')) : text;
-    for (String prefix : JDK_PREFIXES) {
-      if (literalPrefix.startsWith(prefix) || prefix.startsWith(literalPrefix)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static ElementMatcher.Junction<TypeDescription> named(NamePattern pattern) {

@@ -12,6 +12,7 @@ import dev.perfagent.agent.plan.SiteRegistry;
 import dev.perfagent.bootstrap.Recorder;
 import java.lang.instrument.Instrumentation;
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
 import net.bytebuddy.ByteBuddy;
@@ -39,11 +40,12 @@ public final class Weaver {
    *     its child
    */
   public ResettableClassFileTransformer install(
-      Instrumentation inst, PointcutCatalog catalog, SiteRegistry sites, boolean propagation, Logger log) {
+      Instrumentation inst, PointcutCatalog catalog, SiteRegistry sites, boolean propagation,
+      int classesPerPointcut, Logger log) {
     AgentBuilder.RedefinitionStrategy.DiscoveryStrategy loaded =
         new AgentBuilder.RedefinitionStrategy.DiscoveryStrategy.Explicit(
             loadedCandidates(inst, catalog, propagation));
-    return builder(catalog, sites, propagation, log, loaded)
+    return builder(catalog, sites, propagation, classesPerPointcut, log, loaded)
         .assureReadEdgeTo(inst, Recorder.class)
         .installOn(inst);
   }
@@ -54,12 +56,14 @@ public final class Weaver {
    */
   private static Set<Class<?>> loadedCandidates(
       Instrumentation inst, PointcutCatalog catalog, boolean propagation) {
-    boolean jdk = targetsJdk(catalog);
-    Set<String> executors = propagation ? ExecutorPropagation.classNames() : Set.of();
+    Set<String> jdk = new HashSet<>(wovenJdkClasses(catalog));
+    if (propagation) {
+      jdk.addAll(ExecutorPropagation.classNames());
+    }
     Set<Class<?>> candidates = new HashSet<>();
     // loaded now, so that none of them is loaded (by the exporter thread starting the SDK) between
     // the snapshot below and the transformer's registration, which would leave it unwoven
-    for (String name : executors) {
+    for (String name : jdk) {
       try {
         candidates.add(Class.forName(name, false, null));
       } catch (ClassNotFoundException e) {
@@ -70,20 +74,25 @@ public final class Weaver {
       String name = c.getName();
       if (!c.isArray() && !c.isPrimitive() && inst.isModifiableClass(c)
           && !name.startsWith("dev.perfagent.")
-          && (jdk || !PointcutMatchers.isJdkName(name) || executors.contains(name))) {
+          && (!JdkClasses.isJdk(name) || jdk.contains(name))) {
         candidates.add(c);
       }
     }
     return candidates;
   }
 
-  private static boolean targetsJdk(PointcutCatalog catalog) {
-    return catalog.pointcuts().stream().anyMatch(p -> PointcutMatchers.mayTargetJdk(p.config()));
+  /** The JDK classes pointcuts name exactly and may weave. */
+  private static Set<String> wovenJdkClasses(PointcutCatalog catalog) {
+    Set<String> names = new HashSet<>();
+    for (CompiledPointcut p : catalog.pointcuts()) {
+      JdkClasses.named(p.config()).ifPresent(names::add);
+    }
+    return names;
   }
 
   /** The weaving rules, without installing them (tests run the raw transformer on class bytes). */
   AgentBuilder builder(
-      PointcutCatalog catalog, SiteRegistry sites, boolean propagation, Logger log,
+      PointcutCatalog catalog, SiteRegistry sites, boolean propagation, int classesPerPointcut, Logger log,
       AgentBuilder.RedefinitionStrategy.DiscoveryStrategy loadedClasses) {
     AgentBuilder agent =
         new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
@@ -99,10 +108,18 @@ public final class Weaver {
       agent = ExecutorPropagation.install(agent);
     }
     for (CompiledPointcut pointcut : catalog.pointcuts()) {
+      Optional<String> refused = JdkClasses.refusal(pointcut.config());
+      if (refused.isPresent()) {
+        log.warn("perf-agent: {}", refused.get());
+        continue;
+      }
       ElementMatcher.Junction<MethodDescription> methods = PointcutMatchers.methods(pointcut.config());
       agent =
           agent
-              .type(PointcutMatchers.types(pointcut.config()).and(declaresMethod(methods)))
+              .type(
+                  PointcutMatchers.types(pointcut.config())
+                      .and(declaresMethod(methods))
+                      .and(new ClassLimit(pointcut.config().name(), classesPerPointcut, log)))
               .transform(AdviceBinding.transformer(pointcut, sites, methods));
     }
     return agent;
@@ -117,21 +134,17 @@ public final class Weaver {
   }
 
   /**
-   * The agent's own classes, and the JDK's unless a pointcut names JDK classes (the executors woven
-   * for propagation excepted).
+   * The agent's own classes, and the JDK's but for the few a pointcut names (see {@link JdkClasses})
+   * and the executors woven for propagation.
    */
   private static ElementMatcher.Junction<TypeDescription> ignoredTypes(
       PointcutCatalog catalog, boolean propagation) {
-    ElementMatcher.Junction<TypeDescription> ignored =
-        nameStartsWith("dev.perfagent.").or(nameStartsWith("net.bytebuddy.")).or(isSynthetic());
-    if (!targetsJdk(catalog)) {
-      ElementMatcher.Junction<TypeDescription> jdk = PointcutMatchers.jdkTypes();
-      if (propagation) {
-        jdk = jdk.and(not(namedOneOf(ExecutorPropagation.classNames().toArray(new String[0]))));
-      }
-      ignored = ignored.or(jdk);
+    Set<String> woven = new HashSet<>(wovenJdkClasses(catalog));
+    if (propagation) {
+      woven.addAll(ExecutorPropagation.classNames());
     }
-    return ignored;
+    return nameStartsWith("dev.perfagent.").or(nameStartsWith("net.bytebuddy.")).or(isSynthetic())
+        .or(PointcutMatchers.jdk().and(not(namedOneOf(woven.toArray(new String[0])))));
   }
 
   /** Logs what was woven (debug) and what could not be (warning, once per type). */

@@ -63,7 +63,7 @@ class WeaverTest {
         PointcutCatalog.compile(ConfigLoader.parse(CONFIG, "test.yaml"), p -> { throw new AssertionError(p); });
     sites = new SiteRegistry(new RecorderState(new SpanRing(1024, catalog.maxValues()), 4096, 128));
     transformer = new Weaver()
-        .builder(catalog, sites, true, LoggerFactory.getLogger("test"), AgentBuilder.RedefinitionStrategy.DiscoveryStrategy.SinglePass.INSTANCE)
+        .builder(catalog, sites, true, 500, LoggerFactory.getLogger("test"), AgentBuilder.RedefinitionStrategy.DiscoveryStrategy.SinglePass.INSTANCE)
         .makeRaw();
   }
 
@@ -107,7 +107,7 @@ class WeaverTest {
         PointcutCatalog.compile(ConfigLoader.parse(CONFIG, "test.yaml"), p -> { throw new AssertionError(p); });
     ClassFileTransformer off = new Weaver()
         .builder(catalog, new SiteRegistry(new RecorderState(new SpanRing(16, catalog.maxValues()), 4096, 128)),
-            false, LoggerFactory.getLogger("test"), AgentBuilder.RedefinitionStrategy.DiscoveryStrategy.SinglePass.INSTANCE)
+            false, 500, LoggerFactory.getLogger("test"), AgentBuilder.RedefinitionStrategy.DiscoveryStrategy.SinglePass.INSTANCE)
         .makeRaw();
     String pool = "java.util.concurrent.ThreadPoolExecutor";
     assertNull(off.transform(null, pool.replace('.', '/'), null, null, jdkBytes(pool)));
