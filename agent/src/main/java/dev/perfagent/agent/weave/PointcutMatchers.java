@@ -15,6 +15,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 import dev.perfagent.config.NamePattern;
 import dev.perfagent.config.Pointcut;
 import java.util.List;
+import java.util.Optional;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
@@ -60,6 +61,11 @@ final class PointcutMatchers {
       m = m.and(isAnnotatedWith(ElementMatchers.named(pointcut.methodAnnotation().get())));
     }
     return m;
+  }
+
+  /** The class {@code pointcut} names exactly ({@code class:} without wildcards), if it does. */
+  static Optional<String> exactClassName(Pointcut pointcut) {
+    return pointcut.classPattern().map(NamePattern::text).filter(name -> !name.contains("*"));
   }
 
   /** The JDK's classes. */

@@ -107,6 +107,7 @@ public final class Weaver {
     if (propagation) {
       agent = ExecutorPropagation.install(agent);
     }
+    ExactClassRules exact = new ExactClassRules();
     for (CompiledPointcut pointcut : catalog.pointcuts()) {
       Optional<String> refused = JdkClasses.refusal(pointcut.config());
       if (refused.isPresent()) {
@@ -114,15 +115,20 @@ public final class Weaver {
         continue;
       }
       ElementMatcher.Junction<MethodDescription> methods = PointcutMatchers.methods(pointcut.config());
-      agent =
-          agent
-              .type(
-                  PointcutMatchers.types(pointcut.config())
-                      .and(declaresMethod(methods))
-                      .and(new ClassLimit(pointcut.config().name(), classesPerPointcut, log)))
-              .transform(AdviceBinding.transformer(pointcut, sites, methods));
+      ElementMatcher.Junction<TypeDescription> types =
+          PointcutMatchers.types(pointcut.config()).and(declaresMethod(methods));
+      AgentBuilder.Transformer advice = AdviceBinding.transformer(pointcut, sites, methods);
+      Optional<String> exactName = PointcutMatchers.exactClassName(pointcut.config());
+      if (exactName.isPresent()) {
+        exact.add(exactName.get(), types, advice);
+      } else {
+        agent =
+            agent
+                .type(types.and(new ClassLimit(pointcut.config().name(), classesPerPointcut, log)))
+                .transform(advice);
+      }
     }
-    return agent;
+    return exact.isEmpty() ? agent : exact.install(agent);
   }
 
   public long wovenTypes() {
