@@ -46,7 +46,7 @@ public final class ExportSettings {
     return Optional.ofNullable(endpoint);
   }
 
-  /** {@code "grpc"} or {@code "http/protobuf"}; absent means the SDK default. */
+  /** {@code "grpc"} or {@code "http/protobuf"}; absent means http/protobuf unless a standard setting says otherwise. */
   public Optional<String> protocol() {
     return Optional.ofNullable(protocol);
   }
