@@ -81,7 +81,7 @@ final class ExportReader {
       // reported below
     }
     problems.at(node, "endpoint: expected an http:// or https:// URL such as http://localhost:4318, got "
-        + Texts.quote(text));
+        + Texts.quote(Secrets.url(text)));
     return null;
   }
 }

@@ -78,7 +78,8 @@ public final class ExportSettings {
 
   @Override
   public String toString() {
-    return "ExportSettings{endpoint=" + endpoint + ", protocol=" + protocol + ", headers=" + headers.keySet()
+    // header values are never shown, and the endpoint's user-info is masked
+    return "ExportSettings{endpoint=" + Secrets.url(endpoint) + ", protocol=" + protocol + ", headers=" + headers.keySet()
         + ", file=" + file + ", metricsFile=" + metricsFile + ", bufferSize=" + bufferSize
         + ", logLevel=" + logLevel + "}";
   }

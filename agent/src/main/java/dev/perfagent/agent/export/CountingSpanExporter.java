@@ -1,5 +1,6 @@
 package dev.perfagent.agent.export;
 
+import dev.perfagent.config.Secrets;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
@@ -102,6 +103,6 @@ final class CountingSpanExporter implements SpanExporter {
 
   @Override
   public String toString() {
-    return delegate.toString();
+    return Secrets.mask(delegate.toString());
   }
 }

@@ -1,5 +1,6 @@
 package dev.perfagent.agent.export;
 
+import dev.perfagent.config.Secrets;
 import io.opentelemetry.sdk.autoconfigure.spi.ConfigProperties;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import java.nio.file.Paths;
@@ -7,7 +8,7 @@ import java.nio.file.Paths;
 /**
  * Names where a span exporter sends its spans, for the log and the exit summary. The SDK hands its
  * exporters over without the names they were configured by, so the name comes from the exporter's
- * class and the settings it was built from.
+ * class and the settings it was built from. A URL's user-info is masked.
  */
 final class Destinations {
   private Destinations() {}
@@ -40,6 +41,6 @@ final class Destinations {
             properties.getString(
                 "otel.exporter.otlp.endpoint",
                 protocol.equals("grpc") ? "http://localhost:4317" : "http://localhost:4318"));
-    return "OTLP " + endpoint + " (" + protocol + ")";
+    return "OTLP " + Secrets.url(endpoint) + " (" + protocol + ")";
   }
 }

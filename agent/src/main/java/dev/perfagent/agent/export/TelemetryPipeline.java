@@ -67,6 +67,7 @@ final class TelemetryPipeline {
         AutoConfiguredOpenTelemetrySdk.builder()
             .addPropertiesSupplier(() -> defaults(config))
             .addPropertiesCustomizer(properties -> overrides)
+            .addPropertiesCustomizer(HeaderSecrets::remember)
             .addPropertiesCustomizer(TelemetryPipeline::embeddedDefault)
             .addPropertiesCustomizer(properties -> TraceSampling.refuseUnsupported(properties, problems))
             .addResourceCustomizer(
@@ -122,11 +123,7 @@ final class TelemetryPipeline {
     // autoconfigure default is still grpc)
     p.put("otel.exporter.otlp.protocol", export.protocol().orElse("http/protobuf"));
     if (!export.headers().isEmpty()) {
-      p.put(
-          "otel.exporter.otlp.headers",
-          export.headers().entrySet().stream()
-              .map(h -> h.getKey() + "=" + h.getValue())
-              .collect(Collectors.joining(",")));
+      p.put("otel.exporter.otlp.headers", HeaderSecrets.property(export.headers()));
     }
     p.put(FileSpanExporterProvider.FILE_PROPERTY, export.file());
     p.put(FileMetricExporterProvider.FILE_PROPERTY, export.metricsFile());
