@@ -114,6 +114,9 @@ class AgentEndToEndIT {
     assertTrue(Long.parseLong(m.group(1)) > 0);
     assertEquals(0, Long.parseLong(m.group(2)), "nothing exported");
     assertEquals(m.group(1), m.group(3), "every recorded span is reported as dropped");
+    assertTrue(
+        run.stderr.contains("dropped (0 buffer full, " + m.group(1) + " export failed) -> OTLP"),
+        "and as failed: a backend that is down is not a flush that timed out:\n" + run.stderr);
     assertFalse(Files.exists(work.resolve("perf-agent-traces.jsonl")), "no silent fallback to the file");
   }
 

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -31,18 +32,18 @@ final class TelemetryPipeline {
   private final OpenTelemetrySdk sdk;
   private final SpanProcessor processor;
   private final List<CountingSpanExporter> exporters;
+  private final List<CountingMetricExporter> metricExporters;
   private final Resource resource;
   private final TraceSampling sampling;
   private final SpanLimiter limits;
-  private final boolean exportsMetrics;
 
   private TelemetryPipeline(
       OpenTelemetrySdk sdk, List<SpanProcessor> processors, List<CountingSpanExporter> exporters,
-      boolean exportsMetrics, Resource resource, Consumer<String> problems) {
+      List<CountingMetricExporter> metricExporters, Resource resource, Consumer<String> problems) {
     this.sdk = sdk;
-    this.exportsMetrics = exportsMetrics;
     this.processor = processors.isEmpty() ? null : SpanProcessor.composite(processors);
     this.exporters = Collections.unmodifiableList(exporters);
+    this.metricExporters = Collections.unmodifiableList(metricExporters);
     this.resource = resource;
     this.sampling = TraceSampling.of(sdk.getSdkTracerProvider().getSampler(), problems);
     this.limits = new SpanLimiter(sdk.getSdkTracerProvider().getSpanLimits());
@@ -61,7 +62,7 @@ final class TelemetryPipeline {
     // the customizers run on this thread, one after the other, while the SDK is built
     List<SpanProcessor> processors = new ArrayList<>();
     List<CountingSpanExporter> exporters = new ArrayList<>();
-    List<Object> metricExporters = new ArrayList<>();
+    List<CountingMetricExporter> metricExporters = new ArrayList<>();
     AtomicReference<Resource> resource = new AtomicReference<>(Resource.getDefault());
     OpenTelemetrySdk sdk =
         AutoConfiguredOpenTelemetrySdk.builder()
@@ -89,8 +90,10 @@ final class TelemetryPipeline {
                 })
             .addMetricExporterCustomizer(
                 (exporter, properties) -> {
-                  metricExporters.add(exporter);
-                  return exporter;
+                  CountingMetricExporter counting =
+                      new CountingMetricExporter(exporter, Destinations.of(exporter, properties), problems);
+                  metricExporters.add(counting);
+                  return counting;
                 })
             .addMeterProviderCustomizer(
                 (meters, properties) -> {
@@ -104,7 +107,7 @@ final class TelemetryPipeline {
             .build()
             .getOpenTelemetrySdk();
     TelemetryPipeline pipeline =
-        new TelemetryPipeline(sdk, processors, exporters, !metricExporters.isEmpty(), resource.get(), problems);
+        new TelemetryPipeline(sdk, processors, exporters, metricExporters, resource.get(), problems);
     for (CountingSpanExporter exporter : exporters) {
       if (exporter.destination().startsWith("OTLP")) {
         exporter.warmUp();
@@ -182,9 +185,14 @@ final class TelemetryPipeline {
     return resource;
   }
 
+  /** One per configured metric exporter; none with {@code otel.metrics.exporter=none}. */
+  List<CountingMetricExporter> metricExporters() {
+    return metricExporters;
+  }
+
   /** False when no metric exporter is configured ({@code otel.metrics.exporter=none}). */
   boolean exportsMetrics() {
-    return exportsMetrics;
+    return !metricExporters.isEmpty();
   }
 
   /** Where spans go, for the log: each exporter's destination, or {@code none}. */
@@ -199,16 +207,35 @@ final class TelemetryPipeline {
   }
 
   /**
-   * Flushes and stops the SDK, waiting at most {@code millis}; false when that was not long enough.
-   * The SDK's shutdown can itself block (an exporter retrying an unreachable backend), so it runs on
-   * a daemon thread of its own. A failed export does not count here: span exporters count their own
-   * failures, and a metrics backend that is down must not make the summary say the flush timed out.
+   * Flushes and stops the SDK, waiting at most {@code millis}; false when that was not long enough
+   * for the spans. Spans and metrics are flushed side by side, each on a daemon thread of its own,
+   * since either can block (an exporter retrying an unreachable backend): a metrics backend that is
+   * slow must not make the spans look unflushed. A failed export does not count here: the exporters
+   * count their own failures.
    */
   boolean shutdown(long millis) {
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+    CompletableResultCode spans = onDaemonThread(() -> sdk.getSdkTracerProvider().shutdown());
+    CompletableResultCode rest =
+        onDaemonThread(
+            () ->
+                CompletableResultCode.ofAll(
+                    List.of(sdk.getSdkMeterProvider().shutdown(), sdk.getSdkLoggerProvider().shutdown())));
+    boolean flushed = spans.join(remainingNanos(deadline), TimeUnit.NANOSECONDS).isDone();
+    rest.join(remainingNanos(deadline), TimeUnit.NANOSECONDS);
+    return flushed;
+  }
+
+  /** Done when {@code shutdown}'s result is, successful or not. */
+  private static CompletableResultCode onDaemonThread(Supplier<CompletableResultCode> shutdown) {
     CompletableResultCode done = new CompletableResultCode();
-    Thread flush = new Thread(() -> sdk.shutdown().whenComplete(done::succeed), "perf-agent-flush");
+    Thread flush = new Thread(() -> shutdown.get().whenComplete(done::succeed), "perf-agent-flush");
     flush.setDaemon(true);
     flush.start();
-    return done.join(millis, TimeUnit.MILLISECONDS).isDone();
+    return done;
+  }
+
+  private static long remainingNanos(long deadline) {
+    return Math.max(1, deadline - System.nanoTime());
   }
 }
