@@ -58,7 +58,7 @@ public final class PerfAgent {
           .getMethod("start", AgentConfig.class, AgentArguments.class, Instrumentation.class)
           .invoke(null, config.get(), arguments, inst);
     } catch (Throwable t) {
-      System.err.println(Secrets.mask("perf-agent: disabled, could not start: " + t));
+      System.err.println(Secrets.mask(StartFailure.describe(t)));
     }
   }
 }

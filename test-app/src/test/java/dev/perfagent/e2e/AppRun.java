@@ -61,8 +61,16 @@ final class AppRun {
   static AppRun run(
       Path java, Path workDir, String agentArgument, Map<String, String> environment,
       String... appArgs) throws IOException, InterruptedException {
+    return run(java, List.of(), workDir, agentArgument, environment, appArgs);
+  }
+
+  /** As {@link #run(Path, Path, String, Map, String...)}, with {@code jvmOptions} such as {@code -Xmx64m}. */
+  static AppRun run(
+      Path java, List<String> jvmOptions, Path workDir, String agentArgument, Map<String, String> environment,
+      String... appArgs) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(java.toString());
+    command.addAll(jvmOptions);
     if (agentArgument != null) {
       command.add("-javaagent:" + agentJar() + (agentArgument.isEmpty() ? "" : "=" + agentArgument));
     }

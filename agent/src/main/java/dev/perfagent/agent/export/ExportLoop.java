@@ -58,7 +58,7 @@ public final class ExportLoop {
       SdkLogBridge.install(log);
       TelemetryPipeline p =
           TelemetryPipeline.start(
-              config, problem -> log.warn("perf-agent: {}", problem),
+              config, sites.ring().capacity(), problem -> log.warn("perf-agent: {}", problem),
               new AggregateHistogramProducer(catalog, sites.generation().histograms()));
       log.debug("perf-agent: OpenTelemetry SDK started in {} ms", (System.nanoTime() - start) / 1_000_000);
       assembler =

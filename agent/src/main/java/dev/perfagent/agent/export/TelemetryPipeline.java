@@ -49,15 +49,18 @@ final class TelemetryPipeline {
     this.limits = new SpanLimiter(sdk.getSdkTracerProvider().getSpanLimits());
   }
 
-  /** {@code problems} takes each message meant for the user, once. */
+  /**
+   * {@code bufferSlots} is the recorder's buffer, which the SDK's batch queue matches;
+   * {@code problems} takes each message meant for the user, once.
+   */
   static TelemetryPipeline start(
-      AgentConfig config, Consumer<String> problems, MetricProducer... producers) {
-    return start(config, Collections.emptyMap(), problems, producers);
+      AgentConfig config, int bufferSlots, Consumer<String> problems, MetricProducer... producers) {
+    return start(config, bufferSlots, Collections.emptyMap(), problems, producers);
   }
 
   /** {@code overrides} win over every other setting (for tests). */
   static TelemetryPipeline start(
-      AgentConfig config, Map<String, String> overrides, Consumer<String> problems,
+      AgentConfig config, int bufferSlots, Map<String, String> overrides, Consumer<String> problems,
       MetricProducer... producers) {
     // the customizers run on this thread, one after the other, while the SDK is built
     List<SpanProcessor> processors = new ArrayList<>();
@@ -66,7 +69,7 @@ final class TelemetryPipeline {
     AtomicReference<Resource> resource = new AtomicReference<>(Resource.getDefault());
     OpenTelemetrySdk sdk =
         AutoConfiguredOpenTelemetrySdk.builder()
-            .addPropertiesSupplier(() -> defaults(config))
+            .addPropertiesSupplier(() -> defaults(config, bufferSlots))
             .addPropertiesCustomizer(properties -> overrides)
             .addPropertiesCustomizer(HeaderSecrets::remember)
             .addPropertiesCustomizer(TelemetryPipeline::embeddedDefault)
@@ -116,8 +119,11 @@ final class TelemetryPipeline {
     return pipeline;
   }
 
-  /** The YAML's export section as lowest-priority defaults for the standard settings. */
-  static Map<String, String> defaults(AgentConfig config) {
+  /**
+   * The YAML's export section as lowest-priority defaults for the standard settings; the SDK's batch
+   * queue holds as many spans as the recorder's buffer of {@code bufferSlots} (at least 2048).
+   */
+  static Map<String, String> defaults(AgentConfig config, int bufferSlots) {
     ExportSettings export = config.export();
     Map<String, String> p = new HashMap<>();
     config.service().ifPresent(s -> p.put("otel.service.name", s));
@@ -131,7 +137,7 @@ final class TelemetryPipeline {
     p.put(FileSpanExporterProvider.FILE_PROPERTY, export.file());
     p.put(FileMetricExporterProvider.FILE_PROPERTY, export.metricsFile());
     p.put("otel.logs.exporter", "none");
-    p.put("otel.bsp.max.queue.size", String.valueOf(Math.max(2048, export.bufferSize())));
+    p.put("otel.bsp.max.queue.size", String.valueOf(Math.max(2048, bufferSlots)));
     p.put("otel.bsp.max.export.batch.size", "1024");
     p.put("otel.bsp.schedule.delay", "1000");
     p.put("otel.metric.export.interval", "10000");

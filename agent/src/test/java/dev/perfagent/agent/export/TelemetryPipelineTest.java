@@ -27,7 +27,7 @@ class TelemetryPipelineTest {
   private final List<String> problems = new ArrayList<>();
 
   private static Map<String, String> defaults(String yaml) throws Exception {
-    return TelemetryPipeline.defaults(ConfigLoader.parse(yaml, "t.yaml"));
+    return TelemetryPipeline.defaults(ConfigLoader.parse(yaml, "t.yaml"), 131072);
   }
 
   @Test
@@ -40,7 +40,7 @@ class TelemetryPipelineTest {
     assertEquals("http://collector:4317", d.get("otel.exporter.otlp.endpoint"));
     assertEquals("grpc", d.get("otel.exporter.otlp.protocol"));
     assertEquals("api-key=k1,tenant=t", d.get("otel.exporter.otlp.headers"));
-    assertEquals("100000", d.get("otel.bsp.max.queue.size"));
+    assertEquals("131072", d.get("otel.bsp.max.queue.size"), "the SDK's queue matches the recorder's buffer");
     assertEquals("none", d.get("otel.logs.exporter"));
   }
 
@@ -160,6 +160,6 @@ class TelemetryPipelineTest {
     overrides.put("otel.traces.exporter", "none");
     overrides.put("otel.metrics.exporter", "none");
     overrides.putAll(settings);
-    return TelemetryPipeline.start(ConfigLoader.parse("pointcuts: []\n", "t.yaml"), overrides, problems::add);
+    return TelemetryPipeline.start(ConfigLoader.parse("pointcuts: []\n", "t.yaml"), 8192, overrides, problems::add);
   }
 }
