@@ -36,8 +36,16 @@ final class ExportReader {
       if (h != null) {
         Fields hf = Fields.read(h, null, "header name", problems);
         for (String name : hf.keys()) {
+          if (!HttpHeaders.isName(name)) {
+            problems.at(hf.keyNode(name), "header " + Texts.quote(name)
+                + ": invalid header name; use letters, digits and !#$%&'*+-.^_`|~ (no spaces)");
+          }
           String value = values.string("header " + Texts.quote(name), hf.value(name));
-          if (value != null) {
+          if (value != null && !HttpHeaders.isValue(value)) {
+            // the value may be a secret: it is not shown
+            problems.at(hf.value(name), "header " + Texts.quote(name)
+                + ": the value contains a line break or another control character, which HTTP does not allow");
+          } else if (value != null) {
             headers.put(name, value);
           }
         }
