@@ -73,7 +73,7 @@ public final class ExportLoop {
           "perf-agent {}: config {}, {} pointcuts, exporting to {}",
           Version.current(), config.source(), config.pointcuts().size(), p.destination());
     } catch (Throwable t) {
-      log.error("perf-agent: could not start the exporter, spans will be dropped: {}", t.toString());
+      log.error("perf-agent: could not start the exporter, spans will be dropped: {}", Causes.chain(t));
     } finally {
       started.countDown();
     }

@@ -3,6 +3,7 @@ package dev.perfagent.agent.export;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.perfagent.config.ConfigLoader;
@@ -95,6 +96,18 @@ class TelemetryPipelineTest {
       assertEquals(0, exporter.failed(), exporter.destination());
     }
     assertTrue(Files.readString(file).contains("b7ad6b7169203331"), "the file exporter wrote the spans");
+  }
+
+  @Test
+  void anExportFileThatIsADirectoryStopsTheStartWithAMessageThatSaysSo(@TempDir Path dir) {
+    Exception e =
+        assertThrows(
+            Exception.class,
+            () -> start(Map.of("otel.traces.exporter", "perf-agent-file", FileSpanExporterProvider.FILE_PROPERTY,
+                dir.toString())));
+    String message = Causes.chain(e);
+    assertTrue(
+        message.contains("export.file names a directory, " + dir.toAbsolutePath() + "; name a file"), message);
   }
 
   @Test
