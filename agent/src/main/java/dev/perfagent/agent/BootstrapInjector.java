@@ -1,21 +1,23 @@
 package dev.perfagent.agent;
 
+import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.instrument.Instrumentation;
 import java.net.URISyntaxException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.Enumeration;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.jar.JarOutputStream;
 
 /**
- * Copies the {@code dev.perfagent.bootstrap} package out of the agent jar into a small temporary
- * jar and appends it to the bootstrap class path. Must run before anything touches that package.
+ * Copies the {@code dev.perfagent.bootstrap} package out of the agent jar into a small jar in the
+ * temporary directory ({@link BootstrapJar}) and appends it to the bootstrap class path. Must run
+ * before anything touches that package.
  */
 final class BootstrapInjector {
   static final String PACKAGE_PATH = "dev/perfagent/bootstrap/";
@@ -28,15 +30,28 @@ final class BootstrapInjector {
     if (!agentJar.isFile()) {
       return; // running from a classes directory (tests): the classes are already reachable
     }
-    Path bootstrapJar = Files.createTempFile("perf-agent-bootstrap", ".jar");
-    bootstrapJar.toFile().deleteOnExit();
+    Path bootstrapJar =
+        BootstrapJar.materialize(
+            bootstrapClasses(agentJar), Paths.get(System.getProperty("java.io.tmpdir")),
+            System.getProperty("user.name"));
+    inst.appendToBootstrapClassLoaderSearch(new JarFile(bootstrapJar.toFile()));
+  }
+
+  /**
+   * The bootstrap package as a jar, the same bytes for the same agent jar (each entry keeps its time),
+   * so that its hash names it.
+   */
+  static byte[] bootstrapClasses(File agentJar) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (JarFile source = new JarFile(agentJar);
-        JarOutputStream target = new JarOutputStream(Files.newOutputStream(bootstrapJar))) {
+        JarOutputStream target = new JarOutputStream(bytes)) {
       Enumeration<JarEntry> entries = source.entries();
       while (entries.hasMoreElements()) {
         JarEntry entry = entries.nextElement();
         if (entry.getName().startsWith(PACKAGE_PATH) && !entry.isDirectory()) {
-          target.putNextEntry(new JarEntry(entry.getName()));
+          JarEntry copy = new JarEntry(entry.getName());
+          copy.setTime(entry.getTime());
+          target.putNextEntry(copy);
           try (InputStream in = source.getInputStream(entry)) {
             copy(in, target);
           }
@@ -44,7 +59,7 @@ final class BootstrapInjector {
         }
       }
     }
-    inst.appendToBootstrapClassLoaderSearch(new JarFile(bootstrapJar.toFile()));
+    return bytes.toByteArray();
   }
 
   private static void copy(InputStream in, OutputStream out) throws IOException {
