@@ -65,9 +65,9 @@ class ConfigErrorsTest {
     assertEquals(List.of(
         "t.yaml:1:1: unknown key 'servce'; expected one of: " + TOP_KEYS + "; did you mean 'service'?",
         "t.yaml:3:3: unknown key 'endpont'; expected one of: endpoint, protocol, headers, file, metrics-file,"
-            + " buffer-size, log-level; did you mean 'endpoint'?",
+            + " buffer-size, log-level, exception-message, exception-stack-trace; did you mean 'endpoint'?",
         "t.yaml:4:3: unknown key 'bufferSize'; expected one of: endpoint, protocol, headers, file, metrics-file,"
-            + " buffer-size, log-level; did you mean 'buffer-size'?"),
+            + " buffer-size, log-level, exception-message, exception-stack-trace; did you mean 'buffer-size'?"),
         problems("servce: x", "export:", "  endpont: http://x:1", "  bufferSize: 10", "pointcuts: []"));
   }
 

@@ -32,6 +32,8 @@ class ConfigLoaderTest {
         "  metrics-file: out/metrics.jsonl",
         "  buffer-size: 1024",
         "  log-level: DEBUG",
+        "  exception-message: false",
+        "  exception-stack-trace: False",
         "propagation: false",
         "limits:",
         "  value-length: 100",
@@ -72,6 +74,8 @@ class ConfigLoaderTest {
     assertEquals("out/metrics.jsonl", e.metricsFile());
     assertEquals(1024, e.bufferSize());
     assertEquals("debug", e.logLevel());
+    assertFalse(e.exceptionMessage());
+    assertFalse(e.exceptionStackTrace());
 
     assertFalse(c.propagation());
     assertEquals(100, c.limits().valueLength());
@@ -81,7 +85,7 @@ class ConfigLoaderTest {
     assertEquals(1, c.pointcuts().size());
     Pointcut p = c.pointcuts().get(0);
     assertEquals("tool-run", p.name());
-    assertEquals(18, p.line());
+    assertEquals(20, p.line());
     assertEquals("com.acme.returns.tools.*", p.classPattern().get().text());
     assertTrue(p.classPattern().get().matches("com.acme.returns.tools.Search"));
     assertEquals(Optional.of("com.acme.returns.tools.Tool"), p.subtypeOf());
@@ -117,6 +121,8 @@ class ConfigLoaderTest {
     assertEquals("perf-agent-metrics.jsonl", e.metricsFile());
     assertEquals(8192, e.bufferSize());
     assertEquals("info", e.logLevel());
+    assertTrue(e.exceptionMessage());
+    assertTrue(e.exceptionStackTrace());
     assertTrue(c.propagation());
     assertSame(Limits.defaults(), c.limits());
 

@@ -64,7 +64,8 @@ public final class ExportLoop {
       assembler =
           new SpanAssembler(
               sites, new AggregateAttributes(catalog), SpanIds.random(), EpochClock.now(),
-              p.resource(), new SpanMetrics(p.sdk().getSdkMeterProvider(), sites.generation().stats()));
+              p.resource(), new SpanMetrics(p.sdk().getSdkMeterProvider(), sites.generation().stats()),
+              new ExceptionEvents(config.export()));
       sampling = p.sampling();
       exportsMetrics = p.exportsMetrics();
       limits = p.limits();
