@@ -16,7 +16,6 @@ import org.slf4j.Logger;
  * drains the recorder's ring, builds spans and hands them to the SDK's span processor.
  */
 public final class ExportLoop {
-  private static final long IDLE_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
   private static final int BATCH = 4096;
   private static final long EXPIRY_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
 
@@ -80,19 +79,19 @@ public final class ExportLoop {
     }
     SpanProcessor processor = pipeline == null ? null : pipeline.processor();
     SpanAssembler spans = assembler;
-    long nextExpiry = System.nanoTime();
+    ExpirySchedule expiry = new ExpirySchedule(EXPIRY_INTERVAL_NANOS, System.nanoTime());
     while (true) {
       int n = drainOnce(spans, processor);
       long now = System.nanoTime();
-      if (now - nextExpiry >= 0) {
-        nextExpiry = now + EXPIRY_INTERVAL_NANOS;
+      if (expiry.due(now)) {
         expireOpenSpans(now);
       }
       if (n == 0) {
         if (stopping) {
           return;
         }
-        LockSupport.parkNanos(this, IDLE_PARK_NANOS);
+        // an unpark between the check and the park is kept as a permit: the exit never waits
+        LockSupport.parkNanos(this, expiry.idleNanos(now));
       }
     }
   }
