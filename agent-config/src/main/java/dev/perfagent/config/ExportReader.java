@@ -11,7 +11,8 @@ import org.snakeyaml.engine.v2.nodes.Node;
 /** Reads the {@code export:} mapping. */
 final class ExportReader {
   static final List<String> KEYS =
-      List.of("endpoint", "protocol", "headers", "file", "metrics-file", "buffer-size", "log-level");
+      List.of("endpoint", "protocol", "headers", "file", "metrics-file", "buffer-size", "log-level",
+          "exception-message", "exception-stack-trace");
   static final List<String> PROTOCOLS = List.of("grpc", "http/protobuf");
   static final List<String> LOG_LEVELS = List.of("error", "warn", "info", "debug");
 
@@ -36,8 +37,16 @@ final class ExportReader {
       if (h != null) {
         Fields hf = Fields.read(h, null, "header name", problems);
         for (String name : hf.keys()) {
+          if (!HttpHeaders.isName(name)) {
+            problems.at(hf.keyNode(name), "header " + Texts.quote(name)
+                + ": invalid header name; use letters, digits and !#$%&'*+-.^_`|~ (no spaces)");
+          }
           String value = values.string("header " + Texts.quote(name), hf.value(name));
-          if (value != null) {
+          if (value != null && !HttpHeaders.isValue(value)) {
+            // the value may be a secret: it is not shown
+            problems.at(hf.value(name), "header " + Texts.quote(name)
+                + ": the value contains a line break or another control character, which HTTP does not allow");
+          } else if (value != null) {
             headers.put(name, value);
           }
         }
@@ -60,10 +69,18 @@ final class ExportReader {
     if (f.has("log-level")) {
       logLevel = values.choice("log-level", f.value("log-level"), LOG_LEVELS);
     }
-    if (file == null || metricsFile == null || bufferSize == null || logLevel == null) {
+    Boolean exceptionMessage =
+        f.has("exception-message") ? values.bool("exception-message", f.value("exception-message")) : Boolean.TRUE;
+    Boolean exceptionStackTrace =
+        f.has("exception-stack-trace")
+            ? values.bool("exception-stack-trace", f.value("exception-stack-trace"))
+            : Boolean.TRUE;
+    if (file == null || metricsFile == null || bufferSize == null || logLevel == null || exceptionMessage == null
+        || exceptionStackTrace == null) {
       return null; // problems reported
     }
-    return new ExportSettings(endpoint, protocol, headers, file, metricsFile, bufferSize, logLevel);
+    return new ExportSettings(endpoint, protocol, headers, file, metricsFile, bufferSize, logLevel,
+        exceptionMessage, exceptionStackTrace);
   }
 
   private String endpoint(Node node) {
@@ -81,7 +98,7 @@ final class ExportReader {
       // reported below
     }
     problems.at(node, "endpoint: expected an http:// or https:// URL such as http://localhost:4318, got "
-        + Texts.quote(text));
+        + Texts.quote(Secrets.url(text)));
     return null;
   }
 }

@@ -15,7 +15,7 @@ public final class ExportSettings {
   static final String DEFAULT_LOG_LEVEL = "info";
 
   private static final ExportSettings DEFAULTS = new ExportSettings(null, null, Collections.emptyMap(),
-      DEFAULT_FILE, DEFAULT_METRICS_FILE, DEFAULT_BUFFER_SIZE, DEFAULT_LOG_LEVEL);
+      DEFAULT_FILE, DEFAULT_METRICS_FILE, DEFAULT_BUFFER_SIZE, DEFAULT_LOG_LEVEL, true, true);
 
   private final String endpoint;
   private final String protocol;
@@ -24,9 +24,11 @@ public final class ExportSettings {
   private final String metricsFile;
   private final int bufferSize;
   private final String logLevel;
+  private final boolean exceptionMessage;
+  private final boolean exceptionStackTrace;
 
   ExportSettings(String endpoint, String protocol, Map<String, String> headers, String file,
-      String metricsFile, int bufferSize, String logLevel) {
+      String metricsFile, int bufferSize, String logLevel, boolean exceptionMessage, boolean exceptionStackTrace) {
     this.endpoint = endpoint;
     this.protocol = protocol;
     this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
@@ -34,9 +36,14 @@ public final class ExportSettings {
     this.metricsFile = metricsFile;
     this.bufferSize = bufferSize;
     this.logLevel = logLevel;
+    this.exceptionMessage = exceptionMessage;
+    this.exceptionStackTrace = exceptionStackTrace;
   }
 
-  /** No endpoint, no protocol, no headers, default files, buffer 8192, log level info. */
+  /**
+   * No endpoint, no protocol, no headers, default files, buffer 8192, log level info, exception
+   * messages and stack traces exported.
+   */
   public static ExportSettings defaults() {
     return DEFAULTS;
   }
@@ -46,7 +53,7 @@ public final class ExportSettings {
     return Optional.ofNullable(endpoint);
   }
 
-  /** {@code "grpc"} or {@code "http/protobuf"}; absent means the SDK default. */
+  /** {@code "grpc"} or {@code "http/protobuf"}; absent means http/protobuf unless a standard setting says otherwise. */
   public Optional<String> protocol() {
     return Optional.ofNullable(protocol);
   }
@@ -76,10 +83,22 @@ public final class ExportSettings {
     return logLevel;
   }
 
+  /** Whether a span's exception event carries the exception's message (and its status the message). */
+  public boolean exceptionMessage() {
+    return exceptionMessage;
+  }
+
+  /** Whether a span's exception event carries the exception's stack trace. */
+  public boolean exceptionStackTrace() {
+    return exceptionStackTrace;
+  }
+
   @Override
   public String toString() {
-    return "ExportSettings{endpoint=" + endpoint + ", protocol=" + protocol + ", headers=" + headers.keySet()
+    // header values are never shown, and the endpoint's user-info is masked
+    return "ExportSettings{endpoint=" + Secrets.url(endpoint) + ", protocol=" + protocol + ", headers=" + headers.keySet()
         + ", file=" + file + ", metricsFile=" + metricsFile + ", bufferSize=" + bufferSize
-        + ", logLevel=" + logLevel + "}";
+        + ", logLevel=" + logLevel + ", exceptionMessage=" + exceptionMessage
+        + ", exceptionStackTrace=" + exceptionStackTrace + "}";
   }
 }

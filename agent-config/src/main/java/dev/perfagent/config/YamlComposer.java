@@ -7,6 +7,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.exceptions.Mark;
@@ -71,7 +72,18 @@ final class YamlComposer {
     return Optional.empty();
   }
 
-  /** Reports application-specific tags such as {@code !env}; the standard {@code !!} tags are ignored. */
+  /**
+   * The tags of plain YAML data, which a value may carry ({@code !!str 8}); any other tag is reported:
+   * an application tag such as {@code !env}, and the other {@code !!} tags ({@code !!binary},
+   * {@code !!timestamp}, {@code !!set}, {@code !!java.net.URL}, ...) that ask a YAML library to build
+   * objects.
+   */
+  private static final Set<String> PLAIN_DATA_TAGS =
+      Set.of("str", "int", "float", "bool", "null", "map", "seq").stream()
+          .map(t -> Tag.PREFIX + t)
+          .collect(Collectors.toSet());
+
+  /** Reports every tag that is not one of {@link #PLAIN_DATA_TAGS}, as written. */
   private static void checkTags(Node root, Problems problems) {
     Set<Node> seen = Collections.newSetFromMap(new IdentityHashMap<>());
     Deque<Node> todo = new ArrayDeque<>();
@@ -82,8 +94,9 @@ final class YamlComposer {
         continue;
       }
       String tag = node.getTag().getValue();
-      if (!tag.startsWith(Tag.PREFIX)) {
-        problems.at(node, "unsupported YAML tag " + Texts.quote(tag) + "; remove it (values are plain text)");
+      if (!PLAIN_DATA_TAGS.contains(tag)) {
+        String written = tag.startsWith(Tag.PREFIX) ? "!!" + tag.substring(Tag.PREFIX.length()) : tag;
+        problems.at(node, "unsupported YAML tag " + Texts.quote(written) + "; remove it (values are plain text)");
       }
       if (node instanceof MappingNode) {
         for (NodeTuple t : ((MappingNode) node).getValue()) {

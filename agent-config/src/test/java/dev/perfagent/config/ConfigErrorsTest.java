@@ -4,6 +4,7 @@ import static dev.perfagent.config.Yaml.invalid;
 import static dev.perfagent.config.Yaml.pointcutProblems;
 import static dev.perfagent.config.Yaml.problems;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -64,9 +65,9 @@ class ConfigErrorsTest {
     assertEquals(List.of(
         "t.yaml:1:1: unknown key 'servce'; expected one of: " + TOP_KEYS + "; did you mean 'service'?",
         "t.yaml:3:3: unknown key 'endpont'; expected one of: endpoint, protocol, headers, file, metrics-file,"
-            + " buffer-size, log-level; did you mean 'endpoint'?",
+            + " buffer-size, log-level, exception-message, exception-stack-trace; did you mean 'endpoint'?",
         "t.yaml:4:3: unknown key 'bufferSize'; expected one of: endpoint, protocol, headers, file, metrics-file,"
-            + " buffer-size, log-level; did you mean 'buffer-size'?"),
+            + " buffer-size, log-level, exception-message, exception-stack-trace; did you mean 'buffer-size'?"),
         problems("servce: x", "export:", "  endpont: http://x:1", "  bufferSize: 10", "pointcuts: []"));
   }
 
@@ -131,6 +132,22 @@ class ConfigErrorsTest {
   void emptyPointcutEntry() {
     assertEquals(List.of("t.yaml:2:4: expected a pointcut (a mapping with name, class or subtype-of, method,"
         + " ...), got an empty value"), problems("pointcuts:", "  -", "  - {name: a, class: a.B, method: m}"));
+  }
+
+  @Test
+  void headersThatHttpCannotSendAreRefusedAtLoadWithoutShowingTheValue() {
+    assertEquals(
+        List.of(
+            "t.yaml:3:5: header 'x api key': invalid header name; use letters, digits and !#$%&'*+-.^_`|~ (no spaces)",
+            "t.yaml:4:14: header 'x-token': the value contains a line break or another control character,"
+                + " which HTTP does not allow",
+            "t.yaml:5:15: header 'x-tenant': the value contains a line break or another control character,"
+                + " which HTTP does not allow"),
+        problems(
+            "export:", "  headers:", "    x api key: a", "    x-token: \"s3cr3t\\r\\nX-Injected: 1\"",
+            "    x-tenant: \"t\\u0000\"", "    x-ok: \"tab\\tis fine\"", "pointcuts: []"));
+    String all = String.join("\n", problems("export:", "  headers:", "    x-token: \"s3cr3t\\n\"", "pointcuts: []"));
+    assertFalse(all.contains("s3cr3t"), all);
   }
 
   @Test

@@ -32,6 +32,8 @@ class ConfigLoaderTest {
         "  metrics-file: out/metrics.jsonl",
         "  buffer-size: 1024",
         "  log-level: DEBUG",
+        "  exception-message: false",
+        "  exception-stack-trace: False",
         "propagation: false",
         "limits:",
         "  value-length: 100",
@@ -74,6 +76,8 @@ class ConfigLoaderTest {
     assertEquals("out/metrics.jsonl", e.metricsFile());
     assertEquals(1024, e.bufferSize());
     assertEquals("debug", e.logLevel());
+    assertFalse(e.exceptionMessage());
+    assertFalse(e.exceptionStackTrace());
 
     assertFalse(c.propagation());
     assertEquals(100, c.limits().valueLength());
@@ -121,6 +125,8 @@ class ConfigLoaderTest {
     assertEquals("perf-agent-metrics.jsonl", e.metricsFile());
     assertEquals(8192, e.bufferSize());
     assertEquals("info", e.logLevel());
+    assertTrue(e.exceptionMessage());
+    assertTrue(e.exceptionStackTrace());
     assertTrue(c.propagation());
     assertSame(Limits.defaults(), c.limits());
 

@@ -106,6 +106,15 @@ class DocsExampleTest {
   }
 
   @Test
+  void exportExampleIsValid() throws Exception {
+    String yaml = block("## `export`", "```yaml\n") + "pointcuts: []\n";
+    ExportSettings export = ConfigLoader.parse(yaml, "example.yaml").export();
+    assertEquals(Optional.of("http://localhost:4318"), export.endpoint());
+    assertEquals(Map.of("x-api-key", "secret"), export.headers());
+    assertTrue(export.exceptionMessage() && export.exceptionStackTrace());
+  }
+
+  @Test
   void limitsExampleIsValid() throws Exception {
     String yaml = block("## `limits`", "```yaml\n") + "pointcuts: []\n";
     Limits limits = ConfigLoader.parse(yaml, "example.yaml").limits();

@@ -97,6 +97,21 @@ class YamlInputTest {
   }
 
   @Test
+  void tagsThatAskForObjectsAreRejectedLikeApplicationTags() {
+    assertEquals(
+        List.of(
+            "t.yaml:1:10: unsupported YAML tag '!!java.net.URL'; remove it (values are plain text)",
+            "t.yaml:3:16: unsupported YAML tag '!!binary'; remove it (values are plain text)",
+            "t.yaml:4:9: unsupported YAML tag '!!timestamp'; remove it (values are plain text)",
+            "t.yaml:5:17: unsupported YAML tag '!!set'; remove it (values are plain text)",
+            "t.yaml:7:9: unsupported YAML tag 'tag:example.com,2024:x'; remove it (values are plain text)"),
+        problems(
+            "service: !!java.net.URL [\"http://x\"]", "export:", "  headers: {k: !!binary aGk=}",
+            "  file: !!timestamp 2024-01-01", "  metrics-file: !!set {a}", "pointcuts: []",
+            "limits: !<tag:example.com,2024:x> {}"));
+  }
+
+  @Test
   void standardTagsAreIgnored() throws Exception {
     assertEquals(Optional.of("8"), ConfigLoader.parse("service: !!str 8\npointcuts: !!seq []", "t").service());
   }

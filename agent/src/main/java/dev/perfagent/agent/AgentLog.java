@@ -6,7 +6,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The agent's logger: the agent's own (shaded) SLF4J with its simple binding, writing to stderr. The
  * property names below are relocated along with SLF4J when the jar is built, so they never meet the
- * application's logging settings.
+ * application's logging settings. Every message is masked ({@link MaskedLogger}).
  */
 final class AgentLog {
   private static final String PREFIX = "org.slf4j.simpleLogger.";
@@ -19,7 +19,7 @@ final class AgentLog {
     setDefault("showThreadName", "false");
     setDefault("showLogName", "false");
     setDefault("levelInBrackets", "true");
-    return LoggerFactory.getLogger("perf-agent");
+    return new MaskedLogger(LoggerFactory.getLogger("perf-agent"));
   }
 
   private static void setDefault(String key, String value) {

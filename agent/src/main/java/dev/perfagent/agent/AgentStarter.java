@@ -3,6 +3,7 @@ package dev.perfagent.agent;
 import dev.perfagent.bootstrap.AgentThreads;
 import dev.perfagent.config.AgentConfig;
 import java.lang.instrument.Instrumentation;
+import net.bytebuddy.dynamic.loading.ClassInjector;
 import org.slf4j.Logger;
 
 /**
@@ -19,6 +20,10 @@ public final class AgentStarter {
   private AgentStarter() {}
 
   public static void start(AgentConfig config, AgentArguments arguments, Instrumentation inst) {
+    // The shaded Byte Buddy would look for sun.misc.Unsafe, which JDK 24+ warns about on every start;
+    // the advice is inlined and no class is injected, so it needs none. (The name is relocated with
+    // Byte Buddy, so an application's own Byte Buddy is not affected.)
+    System.getProperties().putIfAbsent(ClassInjector.UsingUnsafe.SAFE_PROPERTY, "true");
     Logger log = AgentLog.init(ConfigStep.explicitLogLevel(arguments).orElse(config.export().logLevel()));
     Generation generation = Generation.start(config, inst, log);
     current = generation;

@@ -1,23 +1,23 @@
 package dev.perfagent.agent;
 
+import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.instrument.Instrumentation;
 import java.net.URISyntaxException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.nio.file.Paths;
 import java.util.Enumeration;
-import java.util.List;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.jar.JarOutputStream;
 
 /**
- * Copies the {@code dev.perfagent.bootstrap} package out of the agent jar into a small temporary
- * jar and appends it to the bootstrap class path. Must run before anything touches that package.
+ * Copies the {@code dev.perfagent.bootstrap} package out of the agent jar into a small jar in the
+ * temporary directory ({@link BootstrapJar}) and appends it to the bootstrap class path. Must run
+ * before anything touches that package.
  */
 final class BootstrapInjector {
   static final String PACKAGE_PATH = "dev/perfagent/bootstrap/";
@@ -30,28 +30,13 @@ final class BootstrapInjector {
     if (!agentJar.isFile()) {
       return; // running from a classes directory (tests): the classes are already reachable
     }
-    Path bootstrapJar = Files.createTempFile("perf-agent-bootstrap", ".jar");
-    bootstrapJar.toFile().deleteOnExit();
-    List<String> classes = new ArrayList<>();
-    try (JarFile source = new JarFile(agentJar);
-        JarOutputStream target = new JarOutputStream(Files.newOutputStream(bootstrapJar))) {
-      Enumeration<JarEntry> entries = source.entries();
-      while (entries.hasMoreElements()) {
-        JarEntry entry = entries.nextElement();
-        if (entry.getName().startsWith(PACKAGE_PATH) && !entry.isDirectory()) {
-          target.putNextEntry(new JarEntry(entry.getName()));
-          try (InputStream in = source.getInputStream(entry)) {
-            copy(in, target);
-          }
-          target.closeEntry();
-          if (entry.getName().endsWith(".class")) {
-            classes.add(entry.getName().replace('/', '.').substring(0, entry.getName().length() - 6));
-          }
-        }
-      }
-    }
-    inst.appendToBootstrapClassLoaderSearch(new JarFile(bootstrapJar.toFile()));
-    initialize(classes);
+    Path bootstrapJar =
+        BootstrapJar.materialize(
+            bootstrapClasses(agentJar), Paths.get(System.getProperty("java.io.tmpdir")),
+            System.getProperty("user.name"));
+    JarFile jar = new JarFile(bootstrapJar.toFile());
+    inst.appendToBootstrapClassLoaderSearch(jar);
+    initialize(jar);
   }
 
   /**
@@ -60,14 +45,45 @@ final class BootstrapInjector {
    * then catches as a StackOverflowError) would fail to initialize, and stay unusable for the rest
    * of the run.
    */
-  private static void initialize(List<String> classes) {
-    for (String name : classes) {
+  private static void initialize(JarFile jar) {
+    Enumeration<JarEntry> entries = jar.entries();
+    while (entries.hasMoreElements()) {
+      String entry = entries.nextElement().getName();
+      if (!entry.endsWith(".class")) {
+        continue;
+      }
+      String name = entry.substring(0, entry.length() - ".class".length()).replace('/', '.');
       try {
         Class.forName(name, true, null);
       } catch (ClassNotFoundException | LinkageError e) {
         throw new IllegalStateException("cannot load " + name + " from the bootstrap class path", e);
       }
     }
+  }
+
+  /**
+   * The bootstrap package as a jar, the same bytes for the same agent jar (each entry keeps its time),
+   * so that its hash names it.
+   */
+  static byte[] bootstrapClasses(File agentJar) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (JarFile source = new JarFile(agentJar);
+        JarOutputStream target = new JarOutputStream(bytes)) {
+      Enumeration<JarEntry> entries = source.entries();
+      while (entries.hasMoreElements()) {
+        JarEntry entry = entries.nextElement();
+        if (entry.getName().startsWith(PACKAGE_PATH) && !entry.isDirectory()) {
+          JarEntry copy = new JarEntry(entry.getName());
+          copy.setTime(entry.getTime());
+          target.putNextEntry(copy);
+          try (InputStream in = source.getInputStream(entry)) {
+            copy(in, target);
+          }
+          target.closeEntry();
+        }
+      }
+    }
+    return bytes.toByteArray();
   }
 
   private static void copy(InputStream in, OutputStream out) throws IOException {

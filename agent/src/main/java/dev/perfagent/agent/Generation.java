@@ -42,8 +42,15 @@ final class Generation {
   static Generation start(AgentConfig config, Instrumentation inst, Logger log) {
     PointcutCatalog catalog =
         PointcutCatalog.compile(config, problem -> log.warn("perf-agent: {}, pointcut skipped", problem));
-    SpanRing ring =
-        new SpanRing(config.export().bufferSize(), catalog.maxValues(), catalog.aggregateSlots());
+    RingBudget budget =
+        RingBudget.of(
+            config.export().bufferSize(), catalog.maxValues(), catalog.aggregateSlots(),
+            Runtime.getRuntime().maxMemory());
+    budget.warning().ifPresent(log::warn);
+    SpanRing ring = new SpanRing(budget.slots(), catalog.maxValues(), catalog.aggregateSlots());
+    log.debug(
+        "perf-agent: buffer of {} spans, at most {} allocated up front", budget.slots(),
+        RingBudget.bytes(budget.bytes()));
     Limits limits = config.limits();
     RecorderState state = new RecorderState(ring, limits.valueLength(), limits.listLength());
     Recorder.install(state);

@@ -1,6 +1,7 @@
 package dev.perfagent.agent;
 
 import dev.perfagent.config.AgentConfig;
+import dev.perfagent.config.Secrets;
 import java.lang.instrument.Instrumentation;
 import java.util.Optional;
 
@@ -57,7 +58,7 @@ public final class PerfAgent {
           .getMethod("start", AgentConfig.class, AgentArguments.class, Instrumentation.class)
           .invoke(null, config.get(), arguments, inst);
     } catch (Throwable t) {
-      System.err.println("perf-agent: disabled, could not start: " + t);
+      System.err.println(Secrets.mask(StartFailure.describe(t)));
     }
   }
 }

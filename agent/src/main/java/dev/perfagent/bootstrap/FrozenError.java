@@ -78,13 +78,18 @@ public final class FrozenError {
 
   /** The stack trace in {@link Throwable#printStackTrace()} form, cut at {@code maxLength} chars. */
   public String stackTrace(int maxLength) {
+    return stackTrace(maxLength, true);
+  }
+
+  /** As {@link #stackTrace(int)}; without the messages of the exception and its causes when told. */
+  public String stackTrace(int maxLength, boolean withMessages) {
     StringBuilder out = new StringBuilder();
     for (FrozenError e = this; e != null && out.length() < maxLength; e = e.cause) {
       if (e != this) {
         out.append("Caused by: ");
       }
       out.append(e.type);
-      if (e.message != null) {
+      if (withMessages && e.message != null) {
         out.append(": ").append(e.message);
       }
       out.append('\n');

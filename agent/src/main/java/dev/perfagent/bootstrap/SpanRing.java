@@ -50,7 +50,7 @@ public final class SpanRing {
    * @param aggregateSlots how many aggregate-mode pointcuts a span can report on
    */
   public SpanRing(int capacity, int width, int aggregateSlots) {
-    int size = Integer.highestOneBit(Math.max(2, capacity - 1)) << 1;
+    int size = slots(capacity);
     this.mask = size - 1;
     this.width = width;
     this.aggregateSlots = aggregateSlots;
@@ -64,6 +64,25 @@ public final class SpanRing {
 
   public int capacity() {
     return mask + 1;
+  }
+
+  /** The slots a ring built for {@code capacity} has: that, rounded up to a power of two. */
+  public static int slots(int capacity) {
+    return Integer.highestOneBit(Math.max(2, capacity - 1)) << 1;
+  }
+
+  /**
+   * At most the bytes one slot allocates up front, on a 64-bit JVM without compressed references
+   * (with them, the usual case below 32 GB of heap, it is less): the slot's reference, the
+   * {@link SpanRecord} (16-byte header, 11 longs, 2 ints, 4 references: 144 bytes), its values array
+   * ({@code width} references) and its aggregate counters (4 longs per aggregate pointcut).
+   */
+  public static long bytesPerSlot(int width, int aggregateSlots) {
+    return 8 + 144 + array(8L * width) + array(8L * 4 * aggregateSlots);
+  }
+
+  private static long array(long payload) {
+    return (16 + payload + 7) & ~7L;
   }
 
   public int width() {

@@ -48,7 +48,8 @@ class AgentEndToEndIT {
     Optional<Path> java25 = AppRun.java25();
     assumeTrue(java25.isPresent(), "no JDK 25 beside " + System.getProperty("java.home"));
     try (OtlpReceiver receiver = new HttpOtlpReceiver()) {
-      assertTreeExported(receiver, java25.get());
+      AppRun run = assertTreeExported(receiver, java25.get());
+      assertFalse(run.stderr.contains("sun.misc.Unsafe"), "no deprecation warning from the agent:\n" + run.stderr);
     }
   }
 
@@ -114,6 +115,9 @@ class AgentEndToEndIT {
     assertTrue(Long.parseLong(m.group(1)) > 0);
     assertEquals(0, Long.parseLong(m.group(2)), "nothing exported");
     assertEquals(m.group(1), m.group(3), "every recorded span is reported as dropped");
+    assertTrue(
+        run.stderr.contains("dropped (0 buffer full, " + m.group(1) + " export failed) -> OTLP"),
+        "and as failed: a backend that is down is not a flush that timed out:\n" + run.stderr);
     assertFalse(Files.exists(work.resolve("perf-agent-traces.jsonl")), "no silent fallback to the file");
   }
 
@@ -183,7 +187,7 @@ class AgentEndToEndIT {
     assertTrue(run.stderr.contains("config " + AppRun.appConfig()), run.stderr);
   }
 
-  private void assertTreeExported(OtlpReceiver receiver, Path java) throws IOException, InterruptedException {
+  private AppRun assertTreeExported(OtlpReceiver receiver, Path java) throws IOException, InterruptedException {
     AppRun run =
         AppRun.run(
             java, work, "config=" + AppRun.appConfig(),
@@ -200,6 +204,7 @@ class AgentEndToEndIT {
     assertTrue(receiver.metricRequests() > 0, "metrics are exported at exit too");
     assertFalse(Files.exists(work.resolve("perf-agent-traces.jsonl")), "no local file with an endpoint");
     assertAppUsedItsOwnLibraryVersions(run);
+    return run;
   }
 
   /** The app carries other versions of the libraries the agent shades, and still works with them. */

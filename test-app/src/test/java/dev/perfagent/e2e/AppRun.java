@@ -61,9 +61,16 @@ final class AppRun {
   static AppRun run(
       Path java, Path workDir, String agentArgument, Map<String, String> environment,
       String... appArgs) throws IOException, InterruptedException {
+    return run(java, List.of(), workDir, agentArgument, environment, appArgs);
+  }
+
+  /** As {@link #run(Path, Path, String, Map, String...)}, with {@code jvmOptions} such as {@code -Xmx64m}. */
+  static AppRun run(
+      Path java, List<String> jvmOptions, Path workDir, String agentArgument, Map<String, String> environment,
+      String... appArgs) throws IOException, InterruptedException {
     List<String> launch = new ArrayList<>(List.of("-jar", appJar().toString()));
     launch.addAll(List.of(appArgs));
-    return launch(java, workDir, agentArgument, environment, launch);
+    return launch(java, jvmOptions, workDir, agentArgument, environment, launch);
   }
 
   /**
@@ -74,14 +81,15 @@ final class AppRun {
       throws IOException, InterruptedException {
     List<String> launch = new ArrayList<>(List.of("-cp", System.getProperty("java.class.path"), mainClass));
     launch.addAll(List.of(args));
-    return launch(java, workDir, agentArgument, Map.of(), launch);
+    return launch(java, List.of(), workDir, agentArgument, Map.of(), launch);
   }
 
   private static AppRun launch(
-      Path java, Path workDir, String agentArgument, Map<String, String> environment, List<String> launch)
-      throws IOException, InterruptedException {
+      Path java, List<String> jvmOptions, Path workDir, String agentArgument, Map<String, String> environment,
+      List<String> launch) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(java.toString());
+    command.addAll(jvmOptions);
     if (agentArgument != null) {
       command.add("-javaagent:" + agentJar() + (agentArgument.isEmpty() ? "" : "=" + agentArgument));
     }

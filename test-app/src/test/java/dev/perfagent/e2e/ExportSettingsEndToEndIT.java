@@ -1,9 +1,11 @@
 package dev.perfagent.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -117,6 +119,21 @@ class ExportSettingsEndToEndIT {
       assertTrue(chat.min <= p50 && p95 <= chat.max, "p50 " + p50 + ", p95 " + p95 + ": " + chat);
     }
     assertTrue(p95 < 10, "a simulated model call takes well under 10 s: p95 " + p95);
+  }
+
+  @Test
+  void exceptionMessagesAndStackTracesCanBeLeftOut() throws Exception {
+    Path config = work.resolve("perf-agent.yaml");
+    Files.writeString(
+        config,
+        "export:\n  exception-message: false\n  exception-stack-trace: false\n"
+            + Files.readString(AppRun.appConfig(), StandardCharsets.UTF_8));
+    AppRun run = AppRun.run(AppRun.defaultJava(), work, "config=" + config, Map.of());
+    assertEquals(0, run.exitCode, run.toString());
+    String traces = Files.readString(work.resolve("perf-agent-traces.jsonl"), StandardCharsets.UTF_8);
+    assertTrue(traces.contains("\"exception.type\""), "the app's failures are still spans with their type");
+    assertFalse(traces.contains("\"exception.message\""), "no message");
+    assertFalse(traces.contains("\"exception.stacktrace\""), "no stack trace");
   }
 
   private static Matcher summary(AppRun run) {

@@ -12,11 +12,25 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.zip.GZIPInputStream;
 
-/** OTLP over HTTP/protobuf: decodes the real request bodies with the opentelemetry-proto classes. */
+/**
+ * OTLP over HTTP/protobuf: decodes the real request bodies with the opentelemetry-proto classes.
+ * It can also play a backend that takes traces but has no metrics endpoint.
+ */
 final class HttpOtlpReceiver extends OtlpReceiver {
   private final HttpServer server;
+  private final boolean metricsNotFound;
 
   HttpOtlpReceiver() throws IOException {
+    this(false);
+  }
+
+  /** A receiver that answers 404 Not Found to every metrics request (and still counts it). */
+  static HttpOtlpReceiver withoutMetricsEndpoint() throws IOException {
+    return new HttpOtlpReceiver(true);
+  }
+
+  private HttpOtlpReceiver(boolean metricsNotFound) throws IOException {
+    this.metricsNotFound = metricsNotFound;
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/v1/traces", this::traces);
     server.createContext("/v1/metrics", this::metrics);
@@ -32,6 +46,11 @@ final class HttpOtlpReceiver extends OtlpReceiver {
   private void metrics(HttpExchange exchange) throws IOException {
     body(exchange).readAllBytes();
     receivedMetrics();
+    if (metricsNotFound) {
+      exchange.sendResponseHeaders(404, -1);
+      exchange.close();
+      return;
+    }
     respond(exchange, ExportMetricsServiceResponse.getDefaultInstance().toByteArray());
   }
 

@@ -1,35 +1,38 @@
 package dev.perfagent.agent.export;
 
+import dev.perfagent.config.Secrets;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 
 /**
- * Counts what one configured exporter really delivered, for the exit summary, and reports the
- * first failure of a run of failures (the SDK's own messages go to java.util.logging, which an
- * application may have silenced). There is one per exporter, so each destination has its figures.
+ * Counts what one configured exporter was given and what it really delivered, for the exit
+ * summary, and reports its failures ({@link FailureLog}). There is one per exporter, so each
+ * destination has its figures.
  */
 final class CountingSpanExporter implements SpanExporter {
   private final SpanExporter delegate;
-  private final String destination;
+  private final FailureLog failures;
+  private final LongAdder given = new LongAdder();
   private final LongAdder exported = new LongAdder();
   private final LongAdder failed = new LongAdder();
-  private final Consumer<String> problems;
-  private final AtomicBoolean failing = new AtomicBoolean();
 
   CountingSpanExporter(SpanExporter delegate, String destination, Consumer<String> problems) {
     this.delegate = delegate;
-    this.destination = destination;
-    this.problems = problems;
+    this.failures = new FailureLog(destination, problems);
   }
 
   String destination() {
-    return destination;
+    return failures.destination();
+  }
+
+  /** Spans its span processor passed on (the rest of what it was handed is still queued, or was dropped). */
+  long given() {
+    return given.sum();
   }
 
   long exported() {
@@ -40,30 +43,39 @@ final class CountingSpanExporter implements SpanExporter {
     return failed.sum();
   }
 
+  /** True when its last export (or the warm-up) failed. */
+  boolean failing() {
+    return failures.failing();
+  }
+
   @Override
   public CompletableResultCode export(Collection<SpanData> spans) {
     int n = spans.size();
+    given.add(n);
     CompletableResultCode result;
     try {
       result = delegate.export(spans);
     } catch (RuntimeException e) {
       failed.add(n);
-      reportFailure(e);
+      failures.failed(failure(n), e);
       return CompletableResultCode.ofFailure();
     }
     result.whenComplete(
         () -> {
           if (result.isSuccess()) {
             exported.add(n);
-            if (failing.compareAndSet(true, false)) {
-              problems.accept("export works again (" + destination + ")");
-            }
+            failures.succeeded("export");
           } else {
             failed.add(n);
-            reportFailure(result.getFailureThrowable());
+            failures.failed(failure(n), result.getFailureThrowable());
           }
         });
     return result;
+  }
+
+  /** "Spans are being dropped" only when some were. */
+  private static String failure(int spans) {
+    return spans == 0 ? "export failed" : "export failed, spans are being dropped";
   }
 
   /**
@@ -72,22 +84,21 @@ final class CountingSpanExporter implements SpanExporter {
    * reported at start-up.
    */
   void warmUp() {
-    CompletableResultCode result = delegate.export(Collections.emptyList());
+    CompletableResultCode result;
+    try {
+      result = delegate.export(Collections.emptyList());
+    } catch (RuntimeException e) {
+      failures.failed(failure(0), e);
+      return;
+    }
     result.whenComplete(
         () -> {
-          if (!result.isSuccess()) {
-            reportFailure(result.getFailureThrowable());
+          if (result.isSuccess()) {
+            failures.succeeded("export");
+          } else {
+            failures.failed(failure(0), result.getFailureThrowable());
           }
         });
-  }
-
-  private void reportFailure(Throwable cause) {
-    if (failing.compareAndSet(false, true)) {
-      problems.accept(
-          "export failed, spans are being dropped: "
-              + (cause == null ? "the backend rejected the request" : cause.toString())
-              + " (" + destination + ")");
-    }
   }
 
   @Override
@@ -102,6 +113,6 @@ final class CountingSpanExporter implements SpanExporter {
 
   @Override
   public String toString() {
-    return delegate.toString();
+    return Secrets.mask(delegate.toString());
   }
 }

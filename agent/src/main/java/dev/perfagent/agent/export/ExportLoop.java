@@ -17,7 +17,6 @@ import org.slf4j.Logger;
  * drains the recorder's ring, builds spans and hands them to the SDK's span processor.
  */
 public final class ExportLoop {
-  private static final long IDLE_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
   private static final int BATCH = 4096;
   private static final long EXPIRY_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
 
@@ -33,9 +32,10 @@ public final class ExportLoop {
   private TraceSampling sampling;
   private SpanLimiter limits;
   private boolean exportsMetrics;
+  private long drained;
+  private long lost;
   private long notSampled;
   private long handed;
-  private long unknown;
 
   public ExportLoop(AgentConfig config, PointcutCatalog catalog, SiteRegistry sites, Logger log) {
     this.config = config;
@@ -59,14 +59,14 @@ public final class ExportLoop {
       SdkLogBridge.install(log);
       TelemetryPipeline p =
           TelemetryPipeline.start(
-              config, problem -> log.warn("perf-agent: {}", problem),
+              config, sites.ring().capacity(), problem -> log.warn("perf-agent: {}", problem),
               new AggregateHistogramProducer(catalog, sites.generation().histograms()));
       log.debug("perf-agent: OpenTelemetry SDK started in {} ms", (System.nanoTime() - start) / 1_000_000);
       assembler =
           new SpanAssembler(
               sites, new AggregateAttributes(catalog), SpanIds.random(), EpochClock.now(),
               p.resource(), new SpanMetrics(p.sdk().getSdkMeterProvider(), sites.generation().stats()),
-              config.limits().nameLength());
+              config.limits().nameLength(), new ExceptionEvents(config.export()));
       sampling = p.sampling();
       exportsMetrics = p.exportsMetrics();
       limits = p.limits();
@@ -75,25 +75,25 @@ public final class ExportLoop {
           "perf-agent {}: config {}, {} pointcuts, exporting to {}",
           Version.current(), config.source(), config.pointcuts().size(), p.destination());
     } catch (Throwable t) {
-      log.error("perf-agent: could not start the exporter, spans will be dropped: {}", t.toString());
+      log.error("perf-agent: could not start the exporter, spans will be dropped: {}", Causes.chain(t));
     } finally {
       started.countDown();
     }
     SpanProcessor processor = pipeline == null ? null : pipeline.processor();
     SpanAssembler spans = assembler;
-    long nextExpiry = System.nanoTime();
+    ExpirySchedule expiry = new ExpirySchedule(EXPIRY_INTERVAL_NANOS, System.nanoTime());
     while (true) {
       int n = drainOnce(spans, processor);
       long now = System.nanoTime();
-      if (now - nextExpiry >= 0) {
-        nextExpiry = now + EXPIRY_INTERVAL_NANOS;
+      if (expiry.due(now)) {
         expireOpenSpans(now);
       }
       if (n == 0) {
         if (stopping) {
           return;
         }
-        LockSupport.parkNanos(this, IDLE_PARK_NANOS);
+        // an unpark between the check and the park is kept as a permit: the exit never waits
+        LockSupport.parkNanos(this, expiry.idleNanos(now));
       }
     }
   }
@@ -123,26 +123,36 @@ public final class ExportLoop {
   /**
    * Spans are assembled (which records their metrics) even when they are not exported: not
    * sampled, or no exporter ({@code otel.traces.exporter=none}); with no metric exporter either,
-   * there is nothing to build them for.
+   * there is nothing to build them for. Every span drained is counted in one of the exit summary's
+   * figures.
    */
   private void hand(SpanRecord record, SpanAssembler spans, SpanProcessor processor) {
+    drained++;
     if (spans == null || (processor == null && !exportsMetrics)) {
       return;
     }
-    RecordedSpan span = spans.assemble(record);
-    if (span == null) {
-      unknown++;
-      return;
+    try {
+      RecordedSpan span = spans.assemble(record);
+      if (span == null) { // a site the registry does not know: cannot happen, yet counted if it does
+        lost++;
+        return;
+      }
+      if (!sampling.sampled(span.getSpanContext().getTraceId())) {
+        notSampled++;
+        return;
+      }
+      if (processor == null) {
+        return;
+      }
+      processor.onEnd(limits.apply(span));
+      handed++;
+    } catch (Throwable t) {
+      lost++;
+      sites.generation().stats().internalErrors.increment();
+      if (lost == 1) {
+        log.debug("perf-agent: a span was lost while it was assembled", t);
+      }
     }
-    if (!sampling.sampled(span.getSpanContext().getTraceId())) {
-      notSampled++;
-      return;
-    }
-    if (processor == null) {
-      return;
-    }
-    processor.onEnd(limits.apply(span));
-    handed++;
   }
 
   /**
@@ -150,7 +160,8 @@ public final class ExportLoop {
    * {@code millis} in all.
    */
   public void shutdown(long millis) {
-    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+    long begin = System.nanoTime();
+    long deadline = begin + TimeUnit.MILLISECONDS.toNanos(millis);
     try {
       started.await(millis, TimeUnit.MILLISECONDS);
       int open = sites.generation().pending().endAll(System.nanoTime());
@@ -160,20 +171,23 @@ public final class ExportLoop {
       stopping = true;
       LockSupport.unpark(thread);
       thread.join(Math.max(1, remainingMillis(deadline)));
-      long drained = System.nanoTime();
+      long lastDrain = System.nanoTime();
       TelemetryPipeline p = pipeline;
       boolean flushed = p != null && p.shutdown(Math.max(1, remainingMillis(deadline)));
+      SpanAccount spans =
+          new SpanAccount(
+              sites.ring().written(), sites.generation().stats().dropped.sum(), drained, lost, notSampled,
+              handed);
       log.debug(
           "perf-agent: exit: last spans drained in {} ms, SDK flushed in {} ms",
-          (drained - (deadline - TimeUnit.MILLISECONDS.toNanos(millis))) / 1_000_000,
-          (System.nanoTime() - drained) / 1_000_000);
+          (lastDrain - begin) / 1_000_000, (System.nanoTime() - lastDrain) / 1_000_000);
       log.info(
           "{}",
           ExitSummary.line(
-              sites.ring().written(), sites.generation().stats().dropped.sum(), notSampled, handed,
-              p == null ? Collections.emptyList() : p.exporters(),
+              spans, p == null ? Collections.emptyList() : p.exporters(), flushed,
+              p == null ? Collections.emptyList() : p.metricExporters(),
               p == null ? "nowhere" : p.destination(),
-              p == null ? ", the exporter never started" : flushed ? "" : ", flush timed out"));
+              p == null ? ", the exporter never started" : ""));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -12,7 +12,7 @@ public final class FileMetricExporterProvider implements ConfigurableMetricExpor
   @Override
   public MetricExporter createExporter(ConfigProperties config) {
     return OtlpStdoutMetricExporter.builder()
-        .setOutput(JsonLinesFile.open(config.getString(FILE_PROPERTY, "perf-agent-metrics.jsonl")))
+        .setOutput(JsonLinesFile.open(config.getString(FILE_PROPERTY, "perf-agent-metrics.jsonl"), "export.metrics-file"))
         .setWrapperJsonObject(true)
         .build();
   }

@@ -16,7 +16,7 @@ public final class FileSpanExporterProvider implements ConfigurableSpanExporterP
   @Override
   public SpanExporter createExporter(ConfigProperties config) {
     return OtlpStdoutSpanExporter.builder()
-        .setOutput(JsonLinesFile.open(config.getString(FILE_PROPERTY, "perf-agent-traces.jsonl")))
+        .setOutput(JsonLinesFile.open(config.getString(FILE_PROPERTY, "perf-agent-traces.jsonl"), "export.file"))
         .setWrapperJsonObject(true)
         .build();
   }

@@ -13,8 +13,13 @@ import java.nio.file.StandardOpenOption;
 final class JsonLinesFile {
   private JsonLinesFile() {}
 
-  static OutputStream open(String file) {
+  /** {@code setting} names where the file was configured, for the message when it cannot be opened. */
+  static OutputStream open(String file, String setting) {
     Path path = Paths.get(file).toAbsolutePath();
+    if (Files.isDirectory(path)) {
+      throw new UncheckedIOException(
+          new IOException(setting + " names a directory, " + path + "; name a file (in it, for example)"));
+    }
     try {
       if (path.getParent() != null) {
         Files.createDirectories(path.getParent());
@@ -23,7 +28,7 @@ final class JsonLinesFile {
           Files.newOutputStream(path, StandardOpenOption.CREATE, StandardOpenOption.APPEND),
           64 * 1024);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot open " + path + " for writing: " + e.getMessage(), e);
+      throw new UncheckedIOException(setting + ": cannot open " + path + " for writing: " + e, e);
     }
   }
 }

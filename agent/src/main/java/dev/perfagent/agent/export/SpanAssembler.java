@@ -5,10 +5,8 @@ import dev.perfagent.agent.plan.SiteRegistry;
 import dev.perfagent.bootstrap.FrozenError;
 import dev.perfagent.bootstrap.SpanRecord;
 import io.opentelemetry.api.common.AttributeKey;
-import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.api.trace.SpanContext;
-import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.TraceFlags;
 import io.opentelemetry.api.trace.TraceState;
 import io.opentelemetry.sdk.resources.Resource;
@@ -23,18 +21,12 @@ final class SpanAssembler {
   private static final AttributeKey<String> THREAD_NAME = AttributeKey.stringKey("thread.name");
   private static final AttributeKey<Long> THREAD_ID = AttributeKey.longKey("thread.id");
   private static final AttributeKey<String> ERROR_TYPE = AttributeKey.stringKey("error.type");
-  private static final AttributeKey<String> EXCEPTION_TYPE = AttributeKey.stringKey("exception.type");
-  private static final AttributeKey<String> EXCEPTION_MESSAGE =
-      AttributeKey.stringKey("exception.message");
-  private static final AttributeKey<String> EXCEPTION_STACKTRACE =
-      AttributeKey.stringKey("exception.stacktrace");
   private static final AttributeKey<List<String>> TRUNCATED =
       AttributeKey.stringArrayKey("perf_agent.truncated");
   private static final AttributeKey<String> END_REASON = AttributeKey.stringKey("perf_agent.end_reason");
   private static final AttributeKey<Long> STREAM_ITEMS = AttributeKey.longKey("perf_agent.stream.items");
   /** By {@code SpanRecord.END_*}: why a span ended, where it is worth saying. */
   private static final String[] END_REASONS = {null, null, "timeout", "shutdown", "closed", "exhausted"};
-  private static final int MAX_STACKTRACE_LENGTH = 16 * 1024;
 
   private final SiteRegistry sites;
   private final int maxNameLength;
@@ -43,12 +35,13 @@ final class SpanAssembler {
   private final EpochClock clock;
   private final Resource resource;
   private final SpanMetrics metrics;
+  private final ExceptionEvents exceptions;
   private final List<SpanShape> shapes = new ArrayList<>();
 
   /** @param maxNameLength span names are cut at this many characters (counted as truncated values) */
   SpanAssembler(
       SiteRegistry sites, AggregateAttributes aggregates, SpanIds ids, EpochClock clock,
-      Resource resource, SpanMetrics metrics, int maxNameLength) {
+      Resource resource, SpanMetrics metrics, int maxNameLength, ExceptionEvents exceptions) {
     this.maxNameLength = maxNameLength;
     this.sites = sites;
     this.aggregates = aggregates;
@@ -56,6 +49,7 @@ final class SpanAssembler {
     this.clock = clock;
     this.resource = resource;
     this.metrics = metrics;
+    this.exceptions = exceptions;
   }
 
   /** The span for {@code record}, or null when its site is unknown. */
@@ -113,8 +107,8 @@ final class SpanAssembler {
     List<EventData> events = Collections.emptyList();
     if (error != null) {
       attributes.put(ERROR_TYPE, error.type());
-      status = StatusData.create(StatusCode.ERROR, error.message());
-      events = Collections.singletonList(exceptionEvent(error, end));
+      status = exceptions.status(error);
+      events = Collections.singletonList(exceptions.event(error, end));
     }
     RecordedSpan span =
         new RecordedSpan(
@@ -142,14 +136,5 @@ final class SpanAssembler {
       shapes.add(new SpanShape(site));
     }
     return shapes.get(siteId);
-  }
-
-  private static EventData exceptionEvent(FrozenError error, long epochNanos) {
-    AttributesBuilder event = Attributes.builder().put(EXCEPTION_TYPE, error.type());
-    if (error.message() != null) {
-      event.put(EXCEPTION_MESSAGE, error.message());
-    }
-    event.put(EXCEPTION_STACKTRACE, error.stackTrace(MAX_STACKTRACE_LENGTH));
-    return EventData.create(epochNanos, "exception", event.build());
   }
 }

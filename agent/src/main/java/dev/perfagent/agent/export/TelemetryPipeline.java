@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -31,42 +32,46 @@ final class TelemetryPipeline {
   private final OpenTelemetrySdk sdk;
   private final SpanProcessor processor;
   private final List<CountingSpanExporter> exporters;
+  private final List<CountingMetricExporter> metricExporters;
   private final Resource resource;
   private final TraceSampling sampling;
   private final SpanLimiter limits;
-  private final boolean exportsMetrics;
 
   private TelemetryPipeline(
       OpenTelemetrySdk sdk, List<SpanProcessor> processors, List<CountingSpanExporter> exporters,
-      boolean exportsMetrics, Resource resource, Consumer<String> problems) {
+      List<CountingMetricExporter> metricExporters, Resource resource, Consumer<String> problems) {
     this.sdk = sdk;
-    this.exportsMetrics = exportsMetrics;
     this.processor = processors.isEmpty() ? null : SpanProcessor.composite(processors);
     this.exporters = Collections.unmodifiableList(exporters);
+    this.metricExporters = Collections.unmodifiableList(metricExporters);
     this.resource = resource;
     this.sampling = TraceSampling.of(sdk.getSdkTracerProvider().getSampler(), problems);
     this.limits = new SpanLimiter(sdk.getSdkTracerProvider().getSpanLimits());
   }
 
-  /** {@code problems} takes each message meant for the user, once. */
+  /**
+   * {@code bufferSlots} is the recorder's buffer, which the SDK's batch queue matches;
+   * {@code problems} takes each message meant for the user, once.
+   */
   static TelemetryPipeline start(
-      AgentConfig config, Consumer<String> problems, MetricProducer... producers) {
-    return start(config, Collections.emptyMap(), problems, producers);
+      AgentConfig config, int bufferSlots, Consumer<String> problems, MetricProducer... producers) {
+    return start(config, bufferSlots, Collections.emptyMap(), problems, producers);
   }
 
   /** {@code overrides} win over every other setting (for tests). */
   static TelemetryPipeline start(
-      AgentConfig config, Map<String, String> overrides, Consumer<String> problems,
+      AgentConfig config, int bufferSlots, Map<String, String> overrides, Consumer<String> problems,
       MetricProducer... producers) {
     // the customizers run on this thread, one after the other, while the SDK is built
     List<SpanProcessor> processors = new ArrayList<>();
     List<CountingSpanExporter> exporters = new ArrayList<>();
-    List<Object> metricExporters = new ArrayList<>();
+    List<CountingMetricExporter> metricExporters = new ArrayList<>();
     AtomicReference<Resource> resource = new AtomicReference<>(Resource.getDefault());
     OpenTelemetrySdk sdk =
         AutoConfiguredOpenTelemetrySdk.builder()
-            .addPropertiesSupplier(() -> defaults(config))
+            .addPropertiesSupplier(() -> defaults(config, bufferSlots))
             .addPropertiesCustomizer(properties -> overrides)
+            .addPropertiesCustomizer(HeaderSecrets::remember)
             .addPropertiesCustomizer(TelemetryPipeline::embeddedDefault)
             .addPropertiesCustomizer(properties -> TraceSampling.refuseUnsupported(properties, problems))
             .addResourceCustomizer(
@@ -88,8 +93,10 @@ final class TelemetryPipeline {
                 })
             .addMetricExporterCustomizer(
                 (exporter, properties) -> {
-                  metricExporters.add(exporter);
-                  return exporter;
+                  CountingMetricExporter counting =
+                      new CountingMetricExporter(exporter, Destinations.of(exporter, properties), problems);
+                  metricExporters.add(counting);
+                  return counting;
                 })
             .addMeterProviderCustomizer(
                 (meters, properties) -> {
@@ -103,7 +110,7 @@ final class TelemetryPipeline {
             .build()
             .getOpenTelemetrySdk();
     TelemetryPipeline pipeline =
-        new TelemetryPipeline(sdk, processors, exporters, !metricExporters.isEmpty(), resource.get(), problems);
+        new TelemetryPipeline(sdk, processors, exporters, metricExporters, resource.get(), problems);
     for (CountingSpanExporter exporter : exporters) {
       if (exporter.destination().startsWith("OTLP")) {
         exporter.warmUp();
@@ -112,8 +119,11 @@ final class TelemetryPipeline {
     return pipeline;
   }
 
-  /** The YAML's export section as lowest-priority defaults for the standard settings. */
-  static Map<String, String> defaults(AgentConfig config) {
+  /**
+   * The YAML's export section as lowest-priority defaults for the standard settings; the SDK's batch
+   * queue holds as many spans as the recorder's buffer of {@code bufferSlots} (at least 2048).
+   */
+  static Map<String, String> defaults(AgentConfig config, int bufferSlots) {
     ExportSettings export = config.export();
     Map<String, String> p = new HashMap<>();
     config.service().ifPresent(s -> p.put("otel.service.name", s));
@@ -122,16 +132,12 @@ final class TelemetryPipeline {
     // autoconfigure default is still grpc)
     p.put("otel.exporter.otlp.protocol", export.protocol().orElse("http/protobuf"));
     if (!export.headers().isEmpty()) {
-      p.put(
-          "otel.exporter.otlp.headers",
-          export.headers().entrySet().stream()
-              .map(h -> h.getKey() + "=" + h.getValue())
-              .collect(Collectors.joining(",")));
+      p.put("otel.exporter.otlp.headers", HeaderSecrets.property(export.headers()));
     }
     p.put(FileSpanExporterProvider.FILE_PROPERTY, export.file());
     p.put(FileMetricExporterProvider.FILE_PROPERTY, export.metricsFile());
     p.put("otel.logs.exporter", "none");
-    p.put("otel.bsp.max.queue.size", String.valueOf(Math.max(2048, export.bufferSize())));
+    p.put("otel.bsp.max.queue.size", String.valueOf(Math.max(2048, bufferSlots)));
     p.put("otel.bsp.max.export.batch.size", "1024");
     p.put("otel.bsp.schedule.delay", "1000");
     p.put("otel.metric.export.interval", "10000");
@@ -185,9 +191,14 @@ final class TelemetryPipeline {
     return resource;
   }
 
+  /** One per configured metric exporter; none with {@code otel.metrics.exporter=none}. */
+  List<CountingMetricExporter> metricExporters() {
+    return metricExporters;
+  }
+
   /** False when no metric exporter is configured ({@code otel.metrics.exporter=none}). */
   boolean exportsMetrics() {
-    return exportsMetrics;
+    return !metricExporters.isEmpty();
   }
 
   /** Where spans go, for the log: each exporter's destination, or {@code none}. */
@@ -202,16 +213,35 @@ final class TelemetryPipeline {
   }
 
   /**
-   * Flushes and stops the SDK, waiting at most {@code millis}; false when that was not long enough.
-   * The SDK's shutdown can itself block (an exporter retrying an unreachable backend), so it runs on
-   * a daemon thread of its own. A failed export does not count here: span exporters count their own
-   * failures, and a metrics backend that is down must not make the summary say the flush timed out.
+   * Flushes and stops the SDK, waiting at most {@code millis}; false when that was not long enough
+   * for the spans. Spans and metrics are flushed side by side, each on a daemon thread of its own,
+   * since either can block (an exporter retrying an unreachable backend): a metrics backend that is
+   * slow must not make the spans look unflushed. A failed export does not count here: the exporters
+   * count their own failures.
    */
   boolean shutdown(long millis) {
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+    CompletableResultCode spans = onDaemonThread(() -> sdk.getSdkTracerProvider().shutdown());
+    CompletableResultCode rest =
+        onDaemonThread(
+            () ->
+                CompletableResultCode.ofAll(
+                    List.of(sdk.getSdkMeterProvider().shutdown(), sdk.getSdkLoggerProvider().shutdown())));
+    boolean flushed = spans.join(remainingNanos(deadline), TimeUnit.NANOSECONDS).isDone();
+    rest.join(remainingNanos(deadline), TimeUnit.NANOSECONDS);
+    return flushed;
+  }
+
+  /** Done when {@code shutdown}'s result is, successful or not. */
+  private static CompletableResultCode onDaemonThread(Supplier<CompletableResultCode> shutdown) {
     CompletableResultCode done = new CompletableResultCode();
-    Thread flush = new Thread(() -> sdk.shutdown().whenComplete(done::succeed), "perf-agent-flush");
+    Thread flush = new Thread(() -> shutdown.get().whenComplete(done::succeed), "perf-agent-flush");
     flush.setDaemon(true);
     flush.start();
-    return done.join(millis, TimeUnit.MILLISECONDS).isDone();
+    return done;
+  }
+
+  private static long remainingNanos(long deadline) {
+    return Math.max(1, deadline - System.nanoTime());
   }
 }

@@ -1,23 +1,21 @@
 package dev.perfagent.agent.export;
 
+import static dev.perfagent.agent.export.ScriptedExporters.spans;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.opentelemetry.sdk.common.CompletableResultCode;
-import io.opentelemetry.sdk.trace.data.SpanData;
-import io.opentelemetry.sdk.trace.export.SpanExporter;
-import java.util.Collection;
+import dev.perfagent.agent.export.ScriptedExporters.Answer;
 import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ExitSummaryTest {
+  private static final String OTLP = "OTLP http://localhost:4318 (http/protobuf)";
+
   @Test
   void oneExporterKeepsTheLineTheToolsParse() {
     assertEquals(
-        "perf-agent: 105 spans recorded, 90 exported, 15 dropped (5 buffer full, 10 export failed)"
-            + " -> OTLP http://localhost:4318 (http/protobuf)",
-        ExitSummary.line(100, 5, 0, 100, List.of(exporter("OTLP http://localhost:4318 (http/protobuf)", 90, 10)),
-            "none", ""));
+        "perf-agent: 105 spans recorded, 90 exported, 15 dropped (5 buffer full, 10 export failed) -> " + OTLP,
+        line(new SpanAccount(100, 5, 100, 0, 0, 100), List.of(spans(OTLP, 90, 10)), true));
   }
 
   @Test
@@ -25,15 +23,40 @@ class ExitSummaryTest {
     assertEquals(
         "perf-agent: 100 spans recorded, 60 exported, 0 dropped (0 buffer full, 0 export failed),"
             + " 40 not sampled -> file /tmp/t.jsonl",
-        ExitSummary.line(100, 0, 40, 60, List.of(exporter("file /tmp/t.jsonl", 60, 0)), "none", ""));
+        line(new SpanAccount(100, 0, 100, 0, 40, 60), List.of(spans("file /tmp/t.jsonl", 60, 0)), true));
   }
 
   @Test
-  void spansTheSdkDidNotDeliverAndSpansNeverHandedOverAreNamed() {
+  void afterACompletedFlushWhatTheExporterWasNeverGivenWasDroppedByTheSdkQueue() {
     assertEquals(
-        "perf-agent: 100 spans recorded, 70 exported, 30 dropped (0 buffer full, 5 export failed,"
-            + " 15 lost in the SDK queue, 10 never handed to an exporter, flush timed out) -> console",
-        ExitSummary.line(100, 0, 0, 90, List.of(exporter("console", 70, 5)), "none", ", flush timed out"));
+        "perf-agent: 90 spans recorded, 70 exported, 20 dropped (0 buffer full, 5 export failed,"
+            + " 15 SDK queue full) -> console",
+        line(new SpanAccount(90, 0, 90, 0, 0, 90), List.of(spans("console", 70, 5)), true));
+  }
+
+  @Test
+  void aFlushThatTimedOutWithAHealthyBackendLeavesSpansNotFlushedInTime() {
+    assertEquals(
+        "perf-agent: 90 spans recorded, 70 exported, 20 dropped (0 buffer full, 5 export failed,"
+            + " 15 not flushed in time) -> console",
+        line(new SpanAccount(90, 0, 90, 0, 0, 90), List.of(spans("console", 70, 5, 5, p -> {})), false));
+  }
+
+  @Test
+  void spansStillWaitingForAFailingBackendAtExitCountAsExportFailed() {
+    CountingSpanExporter down = spans(OTLP, 0, 1, 20, p -> {});
+    assertEquals(
+        "perf-agent: 100 spans recorded, 0 exported, 100 dropped (0 buffer full, 100 export failed) -> " + OTLP,
+        line(new SpanAccount(100, 0, 100, 0, 0, 100), List.of(down), false));
+  }
+
+  @Test
+  void spansLostWhileAssemblingNeverHandedOverOrLeftInTheBufferAreNamed() {
+    assertEquals(
+        "perf-agent: 100 spans recorded, 80 exported, 20 dropped (0 buffer full, 0 export failed,"
+            + " 3 lost while assembling (internal error), 7 never handed to an exporter,"
+            + " 10 still in the buffer at exit) -> console",
+        line(new SpanAccount(100, 0, 90, 3, 0, 80), List.of(spans("console", 80, 0)), true));
   }
 
   @Test
@@ -42,55 +65,38 @@ class ExitSummaryTest {
         "perf-agent: 100 spans recorded, 80 exported, 20 dropped (0 buffer full, 20 export failed)"
             + " -> console: 100 exported, 0 export failed; OTLP http://c:4318 (http/protobuf): 80 exported,"
             + " 20 export failed",
-        ExitSummary.line(
-            100, 0, 0, 100,
-            List.of(exporter("console", 100, 0), exporter("OTLP http://c:4318 (http/protobuf)", 80, 20)),
-            "none", ""));
+        line(
+            new SpanAccount(100, 0, 100, 0, 0, 100),
+            List.of(spans("console", 100, 0), spans("OTLP http://c:4318 (http/protobuf)", 80, 20)), true));
   }
 
   @Test
   void withNoExporterNothingIsExportedAndTheLineSaysWhy() {
+    SpanAccount fifty = new SpanAccount(50, 0, 50, 0, 0, 0);
     assertEquals(
         "perf-agent: 50 spans recorded, 0 exported, 50 dropped (0 buffer full, 0 export failed,"
             + " 50 never handed to an exporter) -> none",
-        ExitSummary.line(50, 0, 0, 0, Collections.emptyList(), "none", ""));
+        ExitSummary.line(fifty, Collections.emptyList(), true, Collections.emptyList(), "none", ""));
     assertEquals(
         "perf-agent: 50 spans recorded, 0 exported, 50 dropped (0 buffer full, 0 export failed,"
             + " 50 never handed to an exporter, the exporter never started) -> nowhere",
-        ExitSummary.line(50, 0, 0, 0, Collections.emptyList(), "nowhere", ", the exporter never started"));
+        ExitSummary.line(
+            fifty, Collections.emptyList(), false, Collections.emptyList(), "nowhere", ", the exporter never started"));
   }
 
-  /** A counting exporter whose delegate succeeded {@code exported} times and failed {@code failed}. */
-  private static CountingSpanExporter exporter(String destination, int exported, int failed) {
-    Scripted delegate = new Scripted();
-    CountingSpanExporter counting = new CountingSpanExporter(delegate, destination, p -> {});
-    List<SpanData> one = Collections.singletonList(null);
-    for (int i = 0; i < exported; i++) {
-      counting.export(one);
-    }
-    delegate.failing = true;
-    for (int i = 0; i < failed; i++) {
-      counting.export(one);
-    }
-    return counting;
+  @Test
+  void metricExportersThatFailedAreNamedAfterTheSpans() {
+    List<CountingMetricExporter> metrics =
+        List.of(
+            ScriptedExporters.metrics("console", p -> {}, Answer.SUCCEED),
+            ScriptedExporters.metrics(OTLP, p -> {}, Answer.FAIL, Answer.SUCCEED, Answer.FAIL));
+    assertEquals(
+        "perf-agent: 10 spans recorded, 10 exported, 0 dropped (0 buffer full, 0 export failed) -> " + OTLP
+            + "; metrics: 2 of 3 exports failed (" + OTLP + ")",
+        ExitSummary.line(new SpanAccount(10, 0, 10, 0, 0, 10), List.of(spans(OTLP, 10, 0)), true, metrics, "none", ""));
   }
 
-  private static final class Scripted implements SpanExporter {
-    boolean failing;
-
-    @Override
-    public CompletableResultCode export(Collection<SpanData> spans) {
-      return failing ? CompletableResultCode.ofFailure() : CompletableResultCode.ofSuccess();
-    }
-
-    @Override
-    public CompletableResultCode flush() {
-      return CompletableResultCode.ofSuccess();
-    }
-
-    @Override
-    public CompletableResultCode shutdown() {
-      return CompletableResultCode.ofSuccess();
-    }
+  private static String line(SpanAccount spans, List<CountingSpanExporter> exporters, boolean flushed) {
+    return ExitSummary.line(spans, exporters, flushed, Collections.emptyList(), "none", "");
   }
 }

@@ -3,6 +3,7 @@ package dev.perfagent.agent.export;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.perfagent.config.ConfigLoader;
@@ -27,7 +28,7 @@ class TelemetryPipelineTest {
   private final List<String> problems = new ArrayList<>();
 
   private static Map<String, String> defaults(String yaml) throws Exception {
-    return TelemetryPipeline.defaults(ConfigLoader.parse(yaml, "t.yaml"));
+    return TelemetryPipeline.defaults(ConfigLoader.parse(yaml, "t.yaml"), 131072);
   }
 
   @Test
@@ -40,7 +41,7 @@ class TelemetryPipelineTest {
     assertEquals("http://collector:4317", d.get("otel.exporter.otlp.endpoint"));
     assertEquals("grpc", d.get("otel.exporter.otlp.protocol"));
     assertEquals("api-key=k1,tenant=t", d.get("otel.exporter.otlp.headers"));
-    assertEquals("100000", d.get("otel.bsp.max.queue.size"));
+    assertEquals("131072", d.get("otel.bsp.max.queue.size"), "the SDK's queue matches the recorder's buffer");
     assertEquals("none", d.get("otel.logs.exporter"));
   }
 
@@ -95,6 +96,18 @@ class TelemetryPipelineTest {
       assertEquals(0, exporter.failed(), exporter.destination());
     }
     assertTrue(Files.readString(file).contains("b7ad6b7169203331"), "the file exporter wrote the spans");
+  }
+
+  @Test
+  void anExportFileThatIsADirectoryStopsTheStartWithAMessageThatSaysSo(@TempDir Path dir) {
+    Exception e =
+        assertThrows(
+            Exception.class,
+            () -> start(Map.of("otel.traces.exporter", "perf-agent-file", FileSpanExporterProvider.FILE_PROPERTY,
+                dir.toString())));
+    String message = Causes.chain(e);
+    assertTrue(
+        message.contains("export.file names a directory, " + dir.toAbsolutePath() + "; name a file"), message);
   }
 
   @Test
@@ -160,6 +173,6 @@ class TelemetryPipelineTest {
     overrides.put("otel.traces.exporter", "none");
     overrides.put("otel.metrics.exporter", "none");
     overrides.putAll(settings);
-    return TelemetryPipeline.start(ConfigLoader.parse("pointcuts: []\n", "t.yaml"), overrides, problems::add);
+    return TelemetryPipeline.start(ConfigLoader.parse("pointcuts: []\n", "t.yaml"), 8192, overrides, problems::add);
   }
 }

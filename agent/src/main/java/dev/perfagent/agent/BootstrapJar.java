@@ -1,0 +1,91 @@
+package dev.perfagent.agent;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.UserPrincipal;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * The file the bootstrap classes are appended to the bootstrap class path from: one per agent build
+ * and user in the temporary directory, named by the hash of its content and reused by every later
+ * start, so that a JVM that is killed leaves nothing new behind. A file of that name is used only if
+ * it is a regular file of this user that nobody else may write and its content is the expected one
+ * (the bootstrap class loader trusts it); otherwise a fresh one is written beside it.
+ */
+final class BootstrapJar {
+  static final String PREFIX = "perf-agent-bootstrap-";
+  private static final Set<PosixFilePermission> WRITABLE_BY_OTHERS =
+      EnumSet.of(PosixFilePermission.GROUP_WRITE, PosixFilePermission.OTHERS_WRITE);
+
+  private BootstrapJar() {}
+
+  /** The file holding exactly {@code content}, in {@code directory}. */
+  static Path materialize(byte[] content, Path directory, String user) throws IOException {
+    Path target = directory.resolve(PREFIX + safe(user) + "-" + hash(content) + ".jar");
+    if (holds(target, content, user)) {
+      return target;
+    }
+    Path fresh = Files.createTempFile(directory, PREFIX, ".tmp"); // readable and writable by its owner only
+    try {
+      Files.write(fresh, content);
+      // two JVMs starting at once write the same bytes: whichever move lands last is as good
+      Files.move(fresh, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      if (holds(target, content, user)) {
+        return target;
+      }
+    } catch (IOException refused) {
+      // the name is taken by a file this user may not replace: fall back to a file of its own
+    }
+    if (Files.exists(fresh, LinkOption.NOFOLLOW_LINKS)) {
+      fresh.toFile().deleteOnExit();
+      return fresh;
+    }
+    Path own = Files.createTempFile(directory, PREFIX, ".jar");
+    Files.write(own, content);
+    own.toFile().deleteOnExit();
+    return own;
+  }
+
+  private static boolean holds(Path file, byte[] content, String user) throws IOException {
+    if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+      return false;
+    }
+    PosixFileAttributeView posix =
+        Files.getFileAttributeView(file, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
+    if (posix != null) {
+      UserPrincipal owner = posix.getOwner();
+      boolean others = posix.readAttributes().permissions().stream().anyMatch(WRITABLE_BY_OTHERS::contains);
+      if (others || !owner.getName().equals(user)) {
+        return false;
+      }
+    }
+    return Files.size(file) == content.length && Arrays.equals(Files.readAllBytes(file), content);
+  }
+
+  /** The first 16 hex digits of the content's SHA-256. */
+  static String hash(byte[] content) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(content);
+      StringBuilder hex = new StringBuilder();
+      for (int i = 0; i < 8; i++) {
+        hex.append(String.format("%02x", digest[i]));
+      }
+      return hex.toString();
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JVM has SHA-256", e);
+    }
+  }
+
+  private static String safe(String user) {
+    return user == null ? "" : user.replaceAll("[^A-Za-z0-9._-]", "_");
+  }
+}
