@@ -32,7 +32,7 @@ import org.slf4j.Logger;
  */
 public final class Weaver {
   private final LongAdder wovenTypes = new LongAdder();
-  private final LongAdder failedTypes = new LongAdder();
+  private volatile WeaveFailures failures;
 
   /**
    * @param propagation also weave the JDK's executors so that work submitted inside a span runs as
@@ -85,6 +85,9 @@ public final class Weaver {
   AgentBuilder builder(
       PointcutCatalog catalog, SiteRegistry sites, boolean propagation, Logger log,
       AgentBuilder.RedefinitionStrategy.DiscoveryStrategy loadedClasses) {
+    WeaveFailures failures =
+        new WeaveFailures(catalog.pointcuts(), propagation ? ExecutorPropagation.classNames() : Set.of(), log);
+    this.failures = failures;
     AgentBuilder agent =
         new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
             .disableClassFormatChanges()
@@ -93,7 +96,8 @@ public final class Weaver {
             .with(AgentBuilder.TypeStrategy.Default.DECORATE)
             .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
             .with(AgentBuilder.DescriptionStrategy.Default.POOL_FIRST)
-            .with(new Listener(log))
+            .with(LoadedTypeFallback.INSTANCE)
+            .with(new Listener(log, failures))
             .ignore(ignoredTypes(catalog, propagation));
     if (propagation) {
       agent = ExecutorPropagation.install(agent);
@@ -102,7 +106,7 @@ public final class Weaver {
       ElementMatcher.Junction<MethodDescription> methods = PointcutMatchers.methods(pointcut.config());
       agent =
           agent
-              .type(PointcutMatchers.types(pointcut.config()).and(declaresMethod(methods)))
+              .type(failures.guard(pointcut, PointcutMatchers.types(pointcut.config()).and(declaresMethod(methods))))
               .transform(AdviceBinding.transformer(pointcut, sites, methods));
     }
     return agent;
@@ -113,7 +117,8 @@ public final class Weaver {
   }
 
   public long failedTypes() {
-    return failedTypes.sum();
+    WeaveFailures f = failures;
+    return f == null ? 0 : f.failedTypes();
   }
 
   /**
@@ -134,12 +139,22 @@ public final class Weaver {
     return ignored;
   }
 
-  /** Logs what was woven (debug) and what could not be (warning, once per type). */
+  /**
+   * Logs what was woven (debug); what could not be is reported by {@link WeaveFailures}, once per
+   * class: a warning when a pointcut targets it, else debug.
+   */
   private final class Listener extends AgentBuilder.Listener.Adapter {
     private final Logger log;
+    private final WeaveFailures failures;
 
-    Listener(Logger log) {
+    Listener(Logger log, WeaveFailures failures) {
       this.log = log;
+      this.failures = failures;
+    }
+
+    @Override
+    public void onDiscovery(String typeName, ClassLoader loader, JavaModule module, boolean loaded) {
+      failures.begin(typeName);
     }
 
     @Override
@@ -153,8 +168,12 @@ public final class Weaver {
     @Override
     public void onError(
         String typeName, ClassLoader loader, JavaModule module, boolean loaded, Throwable error) {
-      failedTypes.increment();
-      log.warn("perf-agent: could not weave {}, it runs uninstrumented: {}", typeName, error.toString());
+      failures.error(typeName, error);
+    }
+
+    @Override
+    public void onComplete(String typeName, ClassLoader loader, JavaModule module, boolean loaded) {
+      failures.end(typeName);
     }
   }
 }
