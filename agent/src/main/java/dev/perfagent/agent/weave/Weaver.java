@@ -69,7 +69,7 @@ public final class Weaver {
     for (Class<?> c : inst.getAllLoadedClasses()) {
       String name = c.getName();
       if (!c.isArray() && !c.isPrimitive() && inst.isModifiableClass(c)
-          && !name.startsWith("dev.perfagent.")
+          && !name.startsWith("dev.perfagent.") && !OtherAgents.owns(c)
           && (jdk || !PointcutMatchers.isJdkName(name) || executors.contains(name))) {
         candidates.add(c);
       }
@@ -98,7 +98,8 @@ public final class Weaver {
             .with(AgentBuilder.DescriptionStrategy.Default.POOL_FIRST)
             .with(LoadedTypeFallback.INSTANCE)
             .with(new Listener(log, failures))
-            .ignore(ignoredTypes(catalog, propagation));
+            .ignore(ignoredTypes(catalog, propagation))
+            .or(OtherAgents.INSTANCE);
     if (propagation) {
       agent = ExecutorPropagation.install(agent);
     }

@@ -1,9 +1,12 @@
 package dev.perfagent.agent.weave;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import co.elastic.apm.agent.standin.StandInAgentLoader;
 import dev.perfagent.agent.plan.PointcutCatalog;
 import dev.perfagent.agent.plan.SiteRegistry;
 import dev.perfagent.bootstrap.RecorderState;
@@ -103,6 +106,18 @@ class BesideOtherAgentsTest {
                 + noSuchType(MISSING),
             "WARN perf-agent: could not weave fixture.beside.Exact for pointcut 'exact': " + noSuchType(MISSING)),
         log.problems());
+  }
+
+  @Test
+  void theOtherAgentsOwnClassesAreNeverWoven() throws Exception {
+    byte[] impl = bytes("fixture.beside.Impl");
+    ClassLoader agentLoader = new StandInAgentLoader(getClass().getClassLoader());
+    assertNull(transformer.transform(agentLoader, "fixture/beside/Impl", null, null, impl), "defined by its loader");
+    assertNotNull(transformer.transform(new ClassLoader(getClass().getClassLoader()) {}, "fixture/beside/Impl",
+        null, null, impl), "the same class elsewhere is woven");
+    assertTrue(OtherAgents.isAgentName("io.opentelemetry.javaagent.bootstrap.field.VirtualFieldInstalledMarker"));
+    assertTrue(OtherAgents.isAgentName("co.elastic.apm.agent.premain.ShadedClassLoader"));
+    assertFalse(OtherAgents.isAgentName("io.opentelemetry.api.trace.Span"), "the app's own OpenTelemetry API is not");
   }
 
   private static String noSuchType(String name) {
