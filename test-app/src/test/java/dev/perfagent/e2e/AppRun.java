@@ -38,6 +38,15 @@ final class AppRun {
     return existing(System.getProperty("test.app.config", "perf-agent.yaml"));
   }
 
+  /** Another agent's jar, fetched from Maven Central by the build (see test-app/pom.xml). */
+  static Path otherAgentJar(String property) {
+    String path = System.getProperty(property);
+    if (path == null) {
+      throw new IllegalStateException("-D" + property + " not set; run the end-to-end tests with mvn verify");
+    }
+    return existing(path);
+  }
+
   static Path defaultJava() {
     return Paths.get(System.getProperty("java.home"), "bin", "java");
   }
@@ -61,11 +70,23 @@ final class AppRun {
   static AppRun run(
       Path java, Path workDir, String agentArgument, Map<String, String> environment,
       String... appArgs) throws IOException, InterruptedException {
+    return run(java, workDir, List.of(), agentArgument, List.of(), environment, appArgs);
+  }
+
+  /**
+   * @param before JVM options before perf-agent's {@code -javaagent} (another agent loaded first)
+   * @param after JVM options after it (another agent loaded second)
+   */
+  static AppRun run(
+      Path java, Path workDir, List<String> before, String agentArgument, List<String> after,
+      Map<String, String> environment, String... appArgs) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(java.toString());
+    command.addAll(before);
     if (agentArgument != null) {
       command.add("-javaagent:" + agentJar() + (agentArgument.isEmpty() ? "" : "=" + agentArgument));
     }
+    command.addAll(after);
     command.add("-jar");
     command.add(appJar().toString());
     for (String a : appArgs) {
