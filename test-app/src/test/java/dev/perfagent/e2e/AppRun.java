@@ -38,6 +38,15 @@ final class AppRun {
     return existing(System.getProperty("test.app.config", "perf-agent.yaml"));
   }
 
+  /** Another agent's jar, fetched from Maven Central by the build (see test-app/pom.xml). */
+  static Path otherAgentJar(String property) {
+    String path = System.getProperty(property);
+    if (path == null) {
+      throw new IllegalStateException("-D" + property + " not set; run the end-to-end tests with mvn verify");
+    }
+    return existing(path);
+  }
+
   static Path defaultJava() {
     return Paths.get(System.getProperty("java.home"), "bin", "java");
   }
@@ -61,16 +70,26 @@ final class AppRun {
   static AppRun run(
       Path java, Path workDir, String agentArgument, Map<String, String> environment,
       String... appArgs) throws IOException, InterruptedException {
-    return run(java, List.of(), workDir, agentArgument, environment, appArgs);
+    return run(java, workDir, List.of(), agentArgument, List.of(), environment, appArgs);
   }
 
   /** As {@link #run(Path, Path, String, Map, String...)}, with {@code jvmOptions} such as {@code -Xmx64m}. */
   static AppRun run(
       Path java, List<String> jvmOptions, Path workDir, String agentArgument, Map<String, String> environment,
       String... appArgs) throws IOException, InterruptedException {
+    return run(java, workDir, jvmOptions, agentArgument, List.of(), environment, appArgs);
+  }
+
+  /**
+   * @param before JVM options before perf-agent's {@code -javaagent} (another agent loaded first)
+   * @param after JVM options after it (another agent loaded second)
+   */
+  static AppRun run(
+      Path java, Path workDir, List<String> before, String agentArgument, List<String> after,
+      Map<String, String> environment, String... appArgs) throws IOException, InterruptedException {
     List<String> launch = new ArrayList<>(List.of("-jar", appJar().toString()));
     launch.addAll(List.of(appArgs));
-    return launch(java, jvmOptions, workDir, agentArgument, environment, launch);
+    return launch(java, workDir, before, agentArgument, after, environment, launch);
   }
 
   /**
@@ -81,18 +100,19 @@ final class AppRun {
       throws IOException, InterruptedException {
     List<String> launch = new ArrayList<>(List.of("-cp", System.getProperty("java.class.path"), mainClass));
     launch.addAll(List.of(args));
-    return launch(java, List.of(), workDir, agentArgument, Map.of(), launch);
+    return launch(java, workDir, List.of(), agentArgument, List.of(), Map.of(), launch);
   }
 
   private static AppRun launch(
-      Path java, List<String> jvmOptions, Path workDir, String agentArgument, Map<String, String> environment,
-      List<String> launch) throws IOException, InterruptedException {
+      Path java, Path workDir, List<String> before, String agentArgument, List<String> after,
+      Map<String, String> environment, List<String> launch) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(java.toString());
-    command.addAll(jvmOptions);
+    command.addAll(before);
     if (agentArgument != null) {
       command.add("-javaagent:" + agentJar() + (agentArgument.isEmpty() ? "" : "=" + agentArgument));
     }
+    command.addAll(after);
     command.addAll(launch);
     ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
     builder.environment().keySet().removeIf(k -> k.startsWith("OTEL_") || k.startsWith("PERF_AGENT"));

@@ -33,7 +33,7 @@ import org.slf4j.Logger;
  */
 public final class Weaver {
   private final LongAdder wovenTypes = new LongAdder();
-  private final LongAdder failedTypes = new LongAdder();
+  private volatile WeaveFailures failures;
 
   /**
    * @param propagation also weave the JDK's executors so that work submitted inside a span runs as
@@ -73,7 +73,7 @@ public final class Weaver {
     for (Class<?> c : inst.getAllLoadedClasses()) {
       String name = c.getName();
       if (!c.isArray() && !c.isPrimitive() && inst.isModifiableClass(c)
-          && !name.startsWith("dev.perfagent.")
+          && !name.startsWith("dev.perfagent.") && !OtherAgents.owns(c)
           && (!JdkClasses.isJdk(name) || jdk.contains(name))) {
         candidates.add(c);
       }
@@ -94,6 +94,9 @@ public final class Weaver {
   AgentBuilder builder(
       PointcutCatalog catalog, SiteRegistry sites, boolean propagation, int classesPerPointcut, Logger log,
       AgentBuilder.RedefinitionStrategy.DiscoveryStrategy loadedClasses) {
+    WeaveFailures failures =
+        new WeaveFailures(catalog.pointcuts(), propagation ? ExecutorPropagation.classNames() : Set.of(), log);
+    this.failures = failures;
     AgentBuilder agent =
         new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
             .disableClassFormatChanges()
@@ -102,8 +105,10 @@ public final class Weaver {
             .with(AgentBuilder.TypeStrategy.Default.DECORATE)
             .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
             .with(AgentBuilder.DescriptionStrategy.Default.POOL_FIRST)
-            .with(new Listener(log))
-            .ignore(ignoredTypes(catalog, propagation));
+            .with(LoadedTypeFallback.INSTANCE)
+            .with(new Listener(log, failures))
+            .ignore(ignoredTypes(catalog, propagation))
+            .or(OtherAgents.INSTANCE);
     if (propagation) {
       agent = ExecutorPropagation.install(agent);
     }
@@ -116,7 +121,7 @@ public final class Weaver {
       }
       ElementMatcher.Junction<MethodDescription> methods = PointcutMatchers.methods(pointcut.config());
       ElementMatcher.Junction<TypeDescription> types =
-          PointcutMatchers.types(pointcut.config()).and(declaresMethod(methods));
+          failures.guard(pointcut, PointcutMatchers.types(pointcut.config()).and(declaresMethod(methods)));
       AgentBuilder.Transformer advice = AdviceBinding.transformer(pointcut, sites, methods);
       Optional<String> exactName = PointcutMatchers.exactClassName(pointcut.config());
       if (exactName.isPresent()) {
@@ -136,7 +141,8 @@ public final class Weaver {
   }
 
   public long failedTypes() {
-    return failedTypes.sum();
+    WeaveFailures f = failures;
+    return f == null ? 0 : f.failedTypes();
   }
 
   /**
@@ -153,12 +159,22 @@ public final class Weaver {
         .or(PointcutMatchers.jdk().and(not(namedOneOf(woven.toArray(new String[0])))));
   }
 
-  /** Logs what was woven (debug) and what could not be (warning, once per type). */
+  /**
+   * Logs what was woven (debug); what could not be is reported by {@link WeaveFailures}, once per
+   * class: a warning when a pointcut targets it, else debug.
+   */
   private final class Listener extends AgentBuilder.Listener.Adapter {
     private final Logger log;
+    private final WeaveFailures failures;
 
-    Listener(Logger log) {
+    Listener(Logger log, WeaveFailures failures) {
       this.log = log;
+      this.failures = failures;
+    }
+
+    @Override
+    public void onDiscovery(String typeName, ClassLoader loader, JavaModule module, boolean loaded) {
+      failures.begin(typeName);
     }
 
     @Override
@@ -172,8 +188,12 @@ public final class Weaver {
     @Override
     public void onError(
         String typeName, ClassLoader loader, JavaModule module, boolean loaded, Throwable error) {
-      failedTypes.increment();
-      log.warn("perf-agent: could not weave {}, it runs uninstrumented: {}", typeName, error.toString());
+      failures.error(typeName, error);
+    }
+
+    @Override
+    public void onComplete(String typeName, ClassLoader loader, JavaModule module, boolean loaded) {
+      failures.end(typeName);
     }
   }
 }
