@@ -22,9 +22,10 @@ import net.bytebuddy.pool.TypePool;
  * all: every JDBC span was lost, with a warning for each such class.
  *
  * <p>The fallback runs only where a class file is missing; every other type is read from its class
- * file as before, so what is woven in ordinary classes is unchanged. The types looked up this way are
- * the other types of the hierarchy being woven, which the JVM loads anyway to define the class; the
- * run-time interfaces are already loaded.
+ * file as before, so what is woven in ordinary classes is unchanged. The types it meets are, in
+ * practice, interfaces another agent defined at run time, loaded already (the other agents' own
+ * classes are never looked at: {@link OtherAgents}); a type missing everywhere stays unresolved, as
+ * the JVM could not define the class either.
  */
 final class LoadedTypeFallback implements AgentBuilder.PoolStrategy {
   static final LoadedTypeFallback INSTANCE = new LoadedTypeFallback();

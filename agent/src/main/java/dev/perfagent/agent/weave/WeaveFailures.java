@@ -104,10 +104,17 @@ final class WeaveFailures {
   /** Byte Buddy is done with the class: what failed is reported. */
   void end(String typeName) {
     Attempt attempt = current.get();
-    if (attempt == null || !same(attempt.typeName, typeName)) {
+    while (attempt != null && !same(attempt.typeName, typeName)) {
+      attempt = attempt.outer; // an inner one never ended: dropped
+    }
+    if (attempt == null) {
       return;
     }
-    current.set(attempt.outer);
+    if (attempt.outer == null) {
+      current.remove();
+    } else {
+      current.set(attempt.outer);
+    }
     if (!attempt.failures.isEmpty()) {
       report(typeName, attempt.failures, attempt.matched);
     }
