@@ -89,7 +89,7 @@ class ConfigLoaderTest {
     assertEquals(1, c.pointcuts().size());
     Pointcut p = c.pointcuts().get(0);
     assertEquals("tool-run", p.name());
-    assertEquals(20, p.line());
+    assertEquals(22, p.line());
     assertEquals("com.acme.returns.tools.*", p.classPattern().get().text());
     assertTrue(p.classPattern().get().matches("com.acme.returns.tools.Search"));
     assertEquals(Optional.of("com.acme.returns.tools.Tool"), p.subtypeOf());
