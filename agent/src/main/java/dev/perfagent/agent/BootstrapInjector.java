@@ -21,6 +21,8 @@ import java.util.jar.JarOutputStream;
  */
 final class BootstrapInjector {
   static final String PACKAGE_PATH = "dev/perfagent/bootstrap/";
+  /** Every entry's time (2000-01-01): the jar's bytes, and so its name, depend on the classes alone. */
+  static final long ENTRY_TIME = 946_684_800_000L;
 
   private BootstrapInjector() {}
 
@@ -62,8 +64,8 @@ final class BootstrapInjector {
   }
 
   /**
-   * The bootstrap package as a jar, the same bytes for the same agent jar (each entry keeps its time),
-   * so that its hash names it.
+   * The bootstrap package as a jar, the same bytes for the same classes (a rebuilt agent jar with
+   * unchanged bootstrap classes included), so that its hash names it.
    */
   static byte[] bootstrapClasses(File agentJar) throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -74,7 +76,7 @@ final class BootstrapInjector {
         JarEntry entry = entries.nextElement();
         if (entry.getName().startsWith(PACKAGE_PATH) && !entry.isDirectory()) {
           JarEntry copy = new JarEntry(entry.getName());
-          copy.setTime(entry.getTime());
+          copy.setTime(ENTRY_TIME);
           target.putNextEntry(copy);
           try (InputStream in = source.getInputStream(entry)) {
             copy(in, target);

@@ -40,8 +40,8 @@ final class SdkLogBridge extends Handler {
     root.setLevel(Level.INFO);
     root.addHandler(new SdkLogBridge(log));
     sdkRoot = root;
-    // the console exporters (otel.traces.exporter=console) write each span and metric as an INFO
-    // message: that is their output, printed whole, not held back
+    // the console metric exporter (otel.metrics.exporter=console) writes each metric as an INFO
+    // message: that is its output, printed whole, not held back (spans: ConsoleSpanExporter)
     Logger console = Logger.getLogger(root.getName() + ".exporter.logging");
     console.setUseParentHandlers(false);
     console.addHandler(new ConsoleExporterOutput());

@@ -2,6 +2,7 @@ package dev.perfagent.agent.export;
 
 import dev.perfagent.config.AgentConfig;
 import dev.perfagent.config.ExportSettings;
+import io.opentelemetry.exporter.logging.LoggingSpanExporter;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdk;
 import io.opentelemetry.sdk.autoconfigure.spi.ConfigProperties;
@@ -9,6 +10,7 @@ import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.metrics.export.MetricProducer;
 import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.trace.SpanProcessor;
+import io.opentelemetry.sdk.trace.export.SpanExporter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -81,8 +83,10 @@ final class TelemetryPipeline {
                 })
             .addSpanExporterCustomizer(
                 (exporter, properties) -> {
+                  SpanExporter printing =
+                      exporter instanceof LoggingSpanExporter ? new ConsoleSpanExporter(System.err) : exporter;
                   CountingSpanExporter counting =
-                      new CountingSpanExporter(exporter, Destinations.of(exporter, properties), problems);
+                      new CountingSpanExporter(printing, Destinations.of(exporter, properties), problems);
                   exporters.add(counting);
                   return counting;
                 })
