@@ -33,8 +33,8 @@ class AsyncSpanModelIT {
   @TempDir Path work;
 
   @Test
-  void asyncCallsExecutorsAndSchedulersKeepOneTraceOnJava17() throws Exception {
-    assertAsyncTree(AppRun.defaultJava(), false);
+  void asyncCallsExecutorsAndSchedulersKeepOneTraceOnTheDefaultJdk() throws Exception {
+    assertAsyncTree(AppRun.defaultJava(), Runtime.version().feature() >= 21);
   }
 
   @Test
