@@ -32,6 +32,12 @@ import org.slf4j.Logger;
  * class is left byte-for-byte unchanged. The returned transformer can be reset to unweave.
  */
 public final class Weaver {
+  /**
+   * The application's (or another agent's) own Byte Buddy, never woven. Joined at run time: the
+   * shade plugin would rewrite the literal to this agent's relocated package.
+   */
+  private static final String BYTE_BUDDY = String.join(".", "net", "bytebuddy", "");
+
   private final LongAdder wovenTypes = new LongAdder();
   private volatile WeaveFailures failures;
 
@@ -155,7 +161,7 @@ public final class Weaver {
     if (propagation) {
       woven.addAll(ExecutorPropagation.classNames());
     }
-    return nameStartsWith("dev.perfagent.").or(nameStartsWith("net.bytebuddy.")).or(isSynthetic())
+    return nameStartsWith("dev.perfagent.").or(nameStartsWith(BYTE_BUDDY)).or(isSynthetic())
         .or(PointcutMatchers.jdk().and(not(namedOneOf(woven.toArray(new String[0])))));
   }
 
