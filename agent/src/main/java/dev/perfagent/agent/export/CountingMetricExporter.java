@@ -45,24 +45,13 @@ final class CountingMetricExporter implements MetricExporter {
   @Override
   public CompletableResultCode export(Collection<MetricData> metrics) {
     exports.increment();
-    CompletableResultCode result;
-    try {
-      result = delegate.export(metrics);
-    } catch (RuntimeException e) {
-      failed.increment();
-      failures.failed("metrics export failed", e);
-      return CompletableResultCode.ofFailure();
-    }
-    result.whenComplete(
-        () -> {
-          if (result.isSuccess()) {
-            failures.succeeded("metrics export");
-          } else {
-            failed.increment();
-            failures.failed("metrics export failed", result.getFailureThrowable());
-          }
+    return FailureLog.watch(
+        () -> delegate.export(metrics),
+        () -> failures.succeeded("metrics export"),
+        cause -> {
+          failed.increment();
+          failures.failed("metrics export failed", cause);
         });
-    return result;
   }
 
   @Override

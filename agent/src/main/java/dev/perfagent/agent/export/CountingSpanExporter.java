@@ -52,25 +52,16 @@ final class CountingSpanExporter implements SpanExporter {
   public CompletableResultCode export(Collection<SpanData> spans) {
     int n = spans.size();
     given.add(n);
-    CompletableResultCode result;
-    try {
-      result = delegate.export(spans);
-    } catch (RuntimeException e) {
-      failed.add(n);
-      failures.failed(failure(n), e);
-      return CompletableResultCode.ofFailure();
-    }
-    result.whenComplete(
+    return FailureLog.watch(
+        () -> delegate.export(spans),
         () -> {
-          if (result.isSuccess()) {
-            exported.add(n);
-            failures.succeeded("export");
-          } else {
-            failed.add(n);
-            failures.failed(failure(n), result.getFailureThrowable());
-          }
+          exported.add(n);
+          failures.succeeded("export");
+        },
+        cause -> {
+          failed.add(n);
+          failures.failed(failure(n), cause);
         });
-    return result;
   }
 
   /** "Spans are being dropped" only when some were. */
@@ -84,21 +75,10 @@ final class CountingSpanExporter implements SpanExporter {
    * reported at start-up.
    */
   void warmUp() {
-    CompletableResultCode result;
-    try {
-      result = delegate.export(Collections.emptyList());
-    } catch (RuntimeException e) {
-      failures.failed(failure(0), e);
-      return;
-    }
-    result.whenComplete(
-        () -> {
-          if (result.isSuccess()) {
-            failures.succeeded("export");
-          } else {
-            failures.failed(failure(0), result.getFailureThrowable());
-          }
-        });
+    FailureLog.watch(
+        () -> delegate.export(Collections.emptyList()),
+        () -> failures.succeeded("export"),
+        cause -> failures.failed(failure(0), cause));
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.perfagent.agent.export;
 
 import io.opentelemetry.exporter.internal.FailedExportException;
+import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.common.export.GrpcResponse;
 import io.opentelemetry.sdk.common.export.HttpResponse;
 import java.io.UncheckedIOException;
@@ -8,6 +9,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Reports the failures of one destination without flooding the log: the first failure of a run of
@@ -41,6 +43,31 @@ final class FailureLog {
     if (reported.getAndSet(null) != null) {
       problems.accept(what + " works again (" + destination + ")");
     }
+  }
+
+  /**
+   * Sends one export and reports how it ended: {@code success} when the backend took it,
+   * {@code failure} with the cause otherwise (an exception the exporter throws included, which
+   * never reaches the caller). Returns the export's result.
+   */
+  static CompletableResultCode watch(
+      Supplier<CompletableResultCode> send, Runnable success, Consumer<Throwable> failure) {
+    CompletableResultCode result;
+    try {
+      result = send.get();
+    } catch (RuntimeException e) {
+      failure.accept(e);
+      return CompletableResultCode.ofFailure();
+    }
+    result.whenComplete(
+        () -> {
+          if (result.isSuccess()) {
+            success.run();
+          } else {
+            failure.accept(result.getFailureThrowable());
+          }
+        });
+    return result;
   }
 
   /**
