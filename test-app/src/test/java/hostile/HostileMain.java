@@ -8,14 +8,15 @@ import java.util.Map;
 /**
  * An application that is hard on an agent: values whose toString throws an Error or recurses without
  * end, a list that contains itself, an exception whose getMessage throws, recursion caught as a
- * StackOverflowError, and ordinary work through the JDK (maps, string building, thread locals). Its
+ * StackOverflowError, objects whose "getters" change them (iterators, stacks, streams, files,
+ * classes, counters), and ordinary work through the JDK (maps, string building, thread locals). Its
  * output depends only on what it computed, so a run with the agent must print exactly what a run
  * without it prints.
  */
 public final class HostileMain {
   private static final ThreadLocal<StringBuilder> BUFFER = ThreadLocal.withInitial(StringBuilder::new);
 
-  public static void main(String[] args) {
+  public static void main(String[] args) throws Exception {
     Values values = new Values();
     System.out.println("throwing toString: " + values.take(new ThrowingToString()));
     System.out.println("deep toString: " + values.take(new Deep(100_000)));
@@ -39,6 +40,7 @@ public final class HostileMain {
       counts.merge(b.append("k").append(i % 7).toString(), 1, Integer::sum);
     }
     System.out.println("jdk work: " + new java.util.TreeMap<>(counts));
+    Paths.touchAll();
     System.out.println("done");
   }
 
@@ -108,4 +110,72 @@ public final class HostileMain {
       }
     }
   }
+
+  /** Hands objects to methods whose capture paths name steps that would change them if called. */
+  public static final class Paths {
+    static void touchAll() throws java.io.IOException {
+      Paths paths = new Paths();
+      java.util.Iterator<String> iterator = List.of("a", "b").iterator();
+      java.util.ArrayDeque<String> stack = new java.util.ArrayDeque<>(List.of("x", "y"));
+      java.util.TreeSet<Integer> sorted = new java.util.TreeSet<>(List.of(3, 1, 2));
+      java.io.InputStream stream = new java.io.ByteArrayInputStream(new byte[] {1, 2, 3});
+      java.io.File dir = new java.io.File(System.getProperty("java.io.tmpdir"), "perf-agent-never-" + ProcessHandle.current().pid());
+      Counter counter = new Counter();
+      for (int i = 0; i < 3; i++) {
+        paths.touch(iterator);
+        paths.touch(stack);
+        paths.touch(sorted);
+        paths.touch(stream);
+        paths.touch(dir);
+        paths.touch(Plugin.class);
+        paths.touch(counter);
+        paths.touch(new Model("gpt-test", 42));
+      }
+      System.out.println("iterator untouched: " + iterator.next());
+      System.out.println("stack untouched: " + stack);
+      System.out.println("sorted set untouched: " + sorted);
+      System.out.println("stream untouched: " + stream.available() + " bytes left");
+      System.out.println("directory not created: " + !dir.exists());
+      System.out.println("plugin never constructed: " + Plugin.constructed);
+      System.out.println("counter untouched: " + counter.next + ", " + counter.iterations);
+    }
+
+    public int touch(Object target) {
+      return target == null ? 0 : 1;
+    }
+  }
+
+  /** Its constructor and static initializer say when they ran. */
+  public static final class Plugin {
+    static int constructed;
+
+    static {
+      System.out.println("Plugin static initializer ran");
+    }
+
+    public Plugin() {
+      constructed++;
+    }
+  }
+
+  /** Getters that are not: each call changes the counter. */
+  public static final class Counter {
+    int next;
+    int iterations;
+
+    public int getNextId() {
+      return ++next;
+    }
+
+    public int beginIteration() {
+      return ++iterations;
+    }
+
+    public String getName() {
+      return "counter";
+    }
+  }
+
+  /** Plain data: its accessors only read. */
+  public record Model(String id, int tokens) {}
 }

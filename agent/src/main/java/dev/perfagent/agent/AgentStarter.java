@@ -1,6 +1,8 @@
 package dev.perfagent.agent;
 
+import dev.perfagent.agent.readonly.ReadOnlyGetters;
 import dev.perfagent.bootstrap.AgentThreads;
+import dev.perfagent.bootstrap.Recorder;
 import dev.perfagent.config.AgentConfig;
 import java.lang.instrument.Instrumentation;
 import net.bytebuddy.dynamic.loading.ClassInjector;
@@ -25,6 +27,7 @@ public final class AgentStarter {
     // Byte Buddy, so an application's own Byte Buddy is not affected.)
     System.getProperties().putIfAbsent(ClassInjector.UsingUnsafe.SAFE_PROPERTY, "true");
     Logger log = AgentLog.init(ConfigStep.explicitLogLevel(arguments).orElse(config.export().logLevel()));
+    Recorder.checkGettersWith(new ReadOnlyGetters(log));
     Generation generation = Generation.start(config, inst, log);
     current = generation;
     Runtime.getRuntime()

@@ -7,41 +7,34 @@ import java.lang.reflect.AccessibleObject;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
-import java.util.Arrays;
-import java.util.HashSet;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * Finds how to read property {@code name} on a class: {@code getName()}, {@code isName()},
  * {@code name()} (no arguments, not void, not static), else a field {@code name} of any visibility.
- * Methods whose names say they change state are never called.
+ * A method is called only when the installed {@link GetterCheck} finds it cannot change anything;
+ * a refused method is skipped as if it were not there.
  */
 final class Accessors {
   private static final MethodType OBJECT_TO_OBJECT =
       MethodType.methodType(Object.class, Object.class);
-  private static final Set<String> STATE_CHANGING =
-      new HashSet<>(
-          Arrays.asList(
-              "close", "clear", "reset", "run", "call", "start", "stop", "shutdown", "shutdownNow",
-              "destroy", "dispose", "notify", "notifyAll", "wait", "interrupt", "next", "poll",
-              "take", "get", "join", "iterator", "clone", "finalize", "commit", "rollback",
-              "execute", "executeQuery", "executeUpdate", "flush", "read", "write", "cancel",
-              "release", "acquire", "lock", "unlock", "remove", "getConnection"));
-  private static final String[] STATE_CHANGING_PREFIXES = {
-    "remove", "delete", "create", "getAnd", "incrementAnd", "decrementAnd", "set", "add", "put"
-  };
+  private static volatile GetterCheck check = GetterCheck.FIELDS_ONLY;
 
   private Accessors() {}
+
+  static void use(GetterCheck newCheck) {
+    check = newCheck;
+  }
+
+  static GetterCheck check() {
+    return check;
+  }
 
   static Accessor resolve(Class<?> type, String name) {
     String capitalized = name.substring(0, 1).toUpperCase(Locale.ROOT) + name.substring(1);
     for (String candidate : new String[] {"get" + capitalized, "is" + capitalized, name}) {
-      if (isStateChanging(candidate)) {
-        continue;
-      }
       Method method = findMethod(type, candidate);
-      if (method != null) {
+      if (method != null && check.refusal(type, method) == null) {
         MethodHandle handle = unreflect(method);
         if (handle != null) {
           return new Accessor(handle, type.getName() + "." + candidate + "()");
@@ -56,20 +49,6 @@ final class Accessors {
       }
     }
     return Accessor.MISSING;
-  }
-
-  static boolean isStateChanging(String methodName) {
-    if (STATE_CHANGING.contains(methodName)) {
-      return true;
-    }
-    for (String prefix : STATE_CHANGING_PREFIXES) {
-      if (methodName.startsWith(prefix)
-          && methodName.length() > prefix.length()
-          && Character.isUpperCase(methodName.charAt(prefix.length()))) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static Method findMethod(Class<?> type, String name) {

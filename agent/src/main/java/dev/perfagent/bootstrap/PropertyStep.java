@@ -33,7 +33,7 @@ final class PropertyStep {
       }
     }
     if (value instanceof Map) {
-      return ((Map<?, ?>) value).get(name);
+      return MapLookup.get((Map<?, ?>) value, name);
     }
     Class<?> type = value.getClass();
     Resolved cached = last;

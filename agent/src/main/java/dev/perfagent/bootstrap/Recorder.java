@@ -15,6 +15,11 @@ public final class Recorder {
     state = newState;
   }
 
+  /** Installs the rule that decides which methods capture paths may call; see {@link GetterCheck}. */
+  public static void checkGettersWith(GetterCheck check) {
+    Accessors.use(check);
+  }
+
   /** The generation in force. */
   public static RecorderState state() {
     return state;

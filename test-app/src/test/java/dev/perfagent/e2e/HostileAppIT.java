@@ -62,6 +62,8 @@ class HostileAppIT {
     assertTrue(takes.stream().anyMatch(s -> s.attribute("value") == null), "a value that cannot be read is left out");
     assertTrue(takes.stream().anyMatch(s -> List.of("value").equals(s.attribute("perf_agent.truncated"))),
         "the 2,000,000-char text is cut and marked");
+    assertTrue(spans.stream().noneMatch(s -> s.name.endsWith(".toString")),
+        "the application never calls these toString methods; the agent's own calls are not recorded");
     ReceivedSpan fail = spans.stream().filter(s -> s.name.endsWith(".fail")).findFirst().orElseThrow();
     assertEquals("STATUS_CODE_ERROR", fail.statusCode);
     assertEquals("hostile.HostileMain$HostileException", fail.attribute("error.type"));
@@ -89,5 +91,28 @@ class HostileAppIT {
         .collect(Collectors.groupingBy(s -> s.function().substring(0, s.function().lastIndexOf('.')),
             Collectors.counting()));
     assertTrue(byPointcut.size() <= 6, "at most 3 classes per pointcut: " + byPointcut);
+  }
+
+  @Test
+  void capturePathsNeverCallMethodsThatChangeStateAndSayWhyOnce() throws Exception {
+    AppRun run = runWith("paths.yaml");
+    for (String refused : List.of("java.util.ArrayDeque.pop()", "java.util.TreeSet.pollFirst()",
+        "java.io.ByteArrayInputStream.readAllBytes()", "java.io.File.mkdirs()", "java.lang.Class.newInstance()",
+        "hostile.HostileMain$Counter.getNextId()", "hostile.HostileMain$Counter.beginIteration()")) {
+      String message = "capture paths do not call " + refused;
+      assertEquals(1, run.stderr.split(Pattern.quote(message), -1).length - 1,
+          "reported once: " + message + "\n" + run.stderr);
+    }
+    assertTrue(run.stderr.contains("beginIteration(): it writes field hostile.HostileMain$Counter.iterations"),
+        run.stderr);
+    assertTrue(run.stderr.contains("pop(): it is not on the list of read-only JDK methods"), run.stderr);
+    List<ReceivedSpan> touches = JsonLinesSpans.read(work.resolve("perf-agent-traces.jsonl")).stream()
+        .filter(s -> s.name.endsWith(".touch")).collect(Collectors.toList());
+    assertEquals(24, touches.size());
+    assertTrue(touches.stream().anyMatch(s -> "gpt-test".equals(s.attribute("model")) && Long.valueOf(42).equals(
+        s.attribute("tokens"))), "record accessors are called: " + touches);
+    assertTrue(touches.stream().anyMatch(s -> "counter".equals(s.attribute("name"))), "plain getters are called");
+    assertTrue(touches.stream().anyMatch(s -> "hostile.HostileMain$Plugin".equals(s.attribute("name"))),
+        "listed JDK accessors (Class.getName) are called");
   }
 }
