@@ -41,7 +41,25 @@ public final class HostileMain {
     }
     System.out.println("jdk work: " + new java.util.TreeMap<>(counts));
     Paths.touchAll();
+    if (args.length > 0 && args[0].equals("--serve")) {
+      serveUntilKilled(counts);
+    }
     System.out.println("done");
+  }
+
+  /** Goes on with the same JDK work until the process is stopped (SIGTERM), as a service would. */
+  private static void serveUntilKilled(Map<String, Integer> counts) throws InterruptedException {
+    System.out.println("serving");
+    Values values = new Values();
+    for (long i = 0; ; i++) {
+      StringBuilder b = BUFFER.get();
+      b.setLength(0);
+      counts.merge(b.append("k").append(i % 7).toString(), 1, Integer::sum);
+      values.take(b);
+      if (i % 1_000 == 0) {
+        Thread.sleep(1);
+      }
+    }
   }
 
   /** Takes any value and returns its size in a way that never calls its toString. */

@@ -90,7 +90,8 @@ final class YamlComposer {
     todo.push(root);
     while (!todo.isEmpty()) {
       Node node = todo.pop();
-      if (!seen.add(node)) {
+      // only an anchored node can be reached twice (through its aliases)
+      if (node.getAnchor().isPresent() && !seen.add(node)) {
         continue;
       }
       String tag = node.getTag().getValue();

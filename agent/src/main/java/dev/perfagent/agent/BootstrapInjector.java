@@ -10,6 +10,8 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Enumeration;
+import java.util.Optional;
+import java.util.concurrent.FutureTask;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.jar.JarOutputStream;
@@ -26,17 +28,36 @@ final class BootstrapInjector {
 
   private BootstrapInjector() {}
 
-  static void inject(Instrumentation inst) throws IOException, URISyntaxException {
+  /**
+   * Writes (or finds) the bootstrap jar on a thread of its own, while the caller reads the config:
+   * nothing is put on the bootstrap class path until {@link #inject} is called with the result.
+   */
+  static FutureTask<Optional<Path>> prepareInBackground() {
+    FutureTask<Optional<Path>> task = new FutureTask<>(BootstrapInjector::prepare);
+    Thread thread = new Thread(task, "perf-agent-start");
+    thread.setDaemon(true);
+    thread.start();
+    return task;
+  }
+
+  /** The bootstrap jar in the temporary directory; empty when running from a classes directory. */
+  static Optional<Path> prepare() throws IOException, URISyntaxException {
     File agentJar =
         new File(PerfAgent.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     if (!agentJar.isFile()) {
-      return; // running from a classes directory (tests): the classes are already reachable
+      return Optional.empty(); // tests: the classes are already reachable
     }
-    Path bootstrapJar =
+    return Optional.of(
         BootstrapJar.materialize(
             bootstrapClasses(agentJar), Paths.get(System.getProperty("java.io.tmpdir")),
-            System.getProperty("user.name"));
-    JarFile jar = new JarFile(bootstrapJar.toFile());
+            System.getProperty("user.name")));
+  }
+
+  static void inject(Instrumentation inst, Optional<Path> bootstrapJar) throws IOException {
+    if (bootstrapJar.isEmpty()) {
+      return;
+    }
+    JarFile jar = new JarFile(bootstrapJar.get().toFile());
     inst.appendToBootstrapClassLoaderSearch(jar);
     initialize(jar);
   }

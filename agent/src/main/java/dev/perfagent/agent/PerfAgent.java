@@ -3,7 +3,10 @@ package dev.perfagent.agent;
 import dev.perfagent.config.AgentConfig;
 import dev.perfagent.config.Secrets;
 import java.lang.instrument.Instrumentation;
+import java.nio.file.Path;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * The {@code -javaagent} entry point. It reads the configuration first; only with a valid one does
@@ -36,6 +39,7 @@ public final class PerfAgent {
         return;
       }
       AgentArguments arguments = AgentArguments.parse(args);
+      FutureTask<Optional<Path>> bootstrapJar = BootstrapInjector.prepareInBackground();
       Optional<AgentConfig> config = ConfigStep.read(arguments);
       if (config.isEmpty()) {
         return;
@@ -47,7 +51,7 @@ public final class PerfAgent {
         return;
       }
       long configRead = System.nanoTime();
-      BootstrapInjector.inject(inst);
+      BootstrapInjector.inject(inst, bootstrapJar.get());
       if (ConfigStep.explicitLogLevel(arguments).orElse(config.get().export().logLevel()).equals("debug")) {
         System.err.printf(
             "[DEBUG] perf-agent: config read in %d ms, bootstrap classes injected in %d ms%n",
@@ -58,7 +62,8 @@ public final class PerfAgent {
           .getMethod("start", AgentConfig.class, AgentArguments.class, Instrumentation.class)
           .invoke(null, config.get(), arguments, inst);
     } catch (Throwable t) {
-      System.err.println(Secrets.mask(StartFailure.describe(t)));
+      Throwable cause = t instanceof ExecutionException && t.getCause() != null ? t.getCause() : t;
+      System.err.println(Secrets.mask(StartFailure.describe(cause)));
     }
   }
 }

@@ -98,14 +98,55 @@ final class AppRun {
    */
   static AppRun runMain(Path java, Path workDir, String agentArgument, String mainClass, String... args)
       throws IOException, InterruptedException {
+    return launch(java, workDir, List.of(), agentArgument, List.of(), Map.of(), mainOfTests(mainClass, args));
+  }
+
+  private static List<String> mainOfTests(String mainClass, String... args) {
     List<String> launch = new ArrayList<>(List.of("-cp", System.getProperty("java.class.path"), mainClass));
     launch.addAll(List.of(args));
-    return launch(java, workDir, List.of(), agentArgument, List.of(), Map.of(), launch);
+    return launch;
+  }
+
+  /**
+   * Runs {@code mainClass} of the test classes until it prints {@code ready}, then stops it as a
+   * service manager would, with SIGTERM; fails unless it has ended 30 s later.
+   */
+  static AppRun runMainUntilTerminated(
+      Path java, Path workDir, String agentArgument, String ready, String mainClass, String... args)
+      throws IOException, InterruptedException {
+    Process process =
+        start(java, workDir, List.of(), agentArgument, List.of(), Map.of(), mainOfTests(mainClass, args));
+    Path out = workDir.resolve("stdout.txt");
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    while (!new String(Files.readAllBytes(out), StandardCharsets.UTF_8).contains(ready)) {
+      if (System.nanoTime() > deadline || !process.isAlive()) {
+        process.destroyForcibly().waitFor();
+        throw new AssertionError("the app never printed '" + ready + "':\n" + finished(process, workDir));
+      }
+      Thread.sleep(50);
+    }
+    process.destroy(); // SIGTERM
+    if (!process.waitFor(30, TimeUnit.SECONDS)) {
+      process.destroyForcibly().waitFor();
+      throw new AssertionError("SIGTERM did not stop the app in 30 s:\n" + finished(process, workDir));
+    }
+    return finished(process, workDir);
   }
 
   private static AppRun launch(
       Path java, Path workDir, List<String> before, String agentArgument, List<String> after,
       Map<String, String> environment, List<String> launch) throws IOException, InterruptedException {
+    Process process = start(java, workDir, before, agentArgument, after, environment, launch);
+    if (!process.waitFor(180, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      throw new AssertionError("the app did not finish in 180 s: " + process.info().commandLine().orElse(""));
+    }
+    return finished(process, workDir);
+  }
+
+  private static Process start(
+      Path java, Path workDir, List<String> before, String agentArgument, List<String> after,
+      Map<String, String> environment, List<String> launch) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(java.toString());
     command.addAll(before);
@@ -120,11 +161,12 @@ final class AppRun {
     Path out = workDir.resolve("stdout.txt");
     Path err = workDir.resolve("stderr.txt");
     builder.redirectOutput(out.toFile()).redirectError(err.toFile());
-    Process process = builder.start();
-    if (!process.waitFor(180, TimeUnit.SECONDS)) {
-      process.destroyForcibly();
-      throw new AssertionError("the app did not finish in 180 s: " + command);
-    }
+    return builder.start();
+  }
+
+  private static AppRun finished(Process process, Path workDir) throws IOException {
+    Path out = workDir.resolve("stdout.txt");
+    Path err = workDir.resolve("stderr.txt");
     return new AppRun(
         process.exitValue(),
         new String(Files.readAllBytes(out), StandardCharsets.UTF_8),

@@ -38,11 +38,16 @@ class HostileAppIT {
     withoutAgent = run.stdout;
   }
 
-  private AppRun runWith(String config) throws IOException, InterruptedException {
-    Path file = work.resolve(config);
-    try (InputStream in = getClass().getResourceAsStream("/hostile/" + config)) {
+  private static Path copyConfig(String config, Path dir) throws IOException {
+    Path file = dir.resolve(config);
+    try (InputStream in = HostileAppIT.class.getResourceAsStream("/hostile/" + config)) {
       Files.copy(in, file);
     }
+    return file;
+  }
+
+  private AppRun runWith(String config) throws IOException, InterruptedException {
+    Path file = copyConfig(config, work);
     AppRun run = AppRun.runMain(AppRun.defaultJava(), work, "config=" + file, "hostile.HostileMain");
     assertEquals(0, run.exitCode, run.toString());
     assertEquals(withoutAgent, run.stdout, "the application's own output is unchanged\n" + run.stderr);
@@ -114,5 +119,17 @@ class HostileAppIT {
     assertTrue(touches.stream().anyMatch(s -> "counter".equals(s.attribute("name"))), "plain getters are called");
     assertTrue(touches.stream().anyMatch(s -> "hostile.HostileMain$Plugin".equals(s.attribute("name"))),
         "listed JDK accessors (Class.getName) are called");
+  }
+
+  @Test
+  void sigtermStopsTheAppWhateverTheConfigAndTheExitSummaryIsWritten() throws Exception {
+    for (String config : List.of("jdk-wide.yaml", "app-wide.yaml", "values.yaml")) {
+      Path dir = Files.createDirectories(work.resolve("sigterm-" + config));
+      Path file = copyConfig(config, dir);
+      AppRun run = AppRun.runMainUntilTerminated(
+          AppRun.defaultJava(), dir, "config=" + file, "serving", "hostile.HostileMain", "--serve");
+      assertEquals(143, run.exitCode, "ended by SIGTERM (128 + 15): " + run);
+      assertTrue(SUMMARY.matcher(run.stderr).find(), "the exit flush ran (" + config + "):\n" + run.stderr);
+    }
   }
 }
