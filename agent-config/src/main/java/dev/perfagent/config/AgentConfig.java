@@ -2,9 +2,11 @@ package dev.perfagent.config;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /** A validated configuration file. Immutable. */
 public final class AgentConfig {
@@ -13,21 +15,41 @@ public final class AgentConfig {
   private final boolean propagation;
   private final Limits limits;
   private final List<Pointcut> pointcuts;
+  private final List<Pointcut> inForce;
+  private final List<String> presets;
   private final String source;
 
   AgentConfig(String service, ExportSettings export, boolean propagation, Limits limits, List<Pointcut> pointcuts,
-      String source) {
+      List<String> presets, String source) {
     this.service = service;
     this.export = Objects.requireNonNull(export, "export");
     this.propagation = propagation;
     this.limits = Objects.requireNonNull(limits, "limits");
     this.pointcuts = Collections.unmodifiableList(new ArrayList<>(pointcuts));
+    this.presets = List.copyOf(presets);
+    this.inForce = Collections.unmodifiableList(withPresets(pointcuts, presets));
     this.source = Objects.requireNonNull(source, "source");
   }
 
-  /** A configuration without pointcuts and with default settings. */
-  public static AgentConfig empty(String source) {
-    return new AgentConfig(null, ExportSettings.defaults(), true, Limits.defaults(), Collections.emptyList(), source);
+  /** The configuration without a file: default settings and every preset. */
+  public static AgentConfig defaults(String source) {
+    return new AgentConfig(
+        null, ExportSettings.defaults(), true, Limits.defaults(), List.of(), Presets.NAMES, source);
+  }
+
+  /** {@code own}, then the pointcuts of {@code presets} that no pointcut of {@code own} replaces. */
+  private static List<Pointcut> withPresets(List<Pointcut> own, List<String> presets) {
+    Set<String> names = new HashSet<>();
+    own.forEach(p -> names.add(p.name()));
+    List<Pointcut> all = new ArrayList<>(own);
+    for (String preset : presets) {
+      for (Pointcut p : Presets.pointcuts(preset)) {
+        if (!names.contains(p.name())) {
+          all.add(p);
+        }
+      }
+    }
+    return all;
   }
 
   /** Default {@code service.name}; OTEL_SERVICE_NAME / otel.service.name take precedence. */
@@ -48,9 +70,22 @@ public final class AgentConfig {
     return limits;
   }
 
-  /** Pointcuts in file order, unmodifiable. */
+  /** The file's own pointcuts in file order, unmodifiable. */
   public List<Pointcut> pointcuts() {
     return pointcuts;
+  }
+
+  /**
+   * The pointcuts the agent weaves, unmodifiable: the file's, then those of the selected presets
+   * that no pointcut of the file replaces (same name).
+   */
+  public List<Pointcut> pointcutsInForce() {
+    return inForce;
+  }
+
+  /** The presets selected ({@code presets:}, all by default), in {@link Presets#NAMES} order. */
+  public List<String> presets() {
+    return presets;
   }
 
   /** Where the configuration came from (file path or the name given to {@link ConfigLoader#parse}). */

@@ -51,7 +51,15 @@ public final class ConfigLoader {
    * @throws ConfigException listing every problem found
    */
   public static AgentConfig parse(String yaml, String sourceName) throws ConfigException {
-    String source = sourceName == null ? "<config>" : sourceName;
+    return parse(yaml, sourceName == null ? "<config>" : sourceName, null);
+  }
+
+  /** Parses the YAML of built-in preset {@code name}: its pointcuts, marked with it. */
+  static AgentConfig parsePreset(String yaml, String name) throws ConfigException {
+    return parse(yaml, "preset " + name, name);
+  }
+
+  private static AgentConfig parse(String yaml, String source, String preset) throws ConfigException {
     Problems problems = new Problems(source);
     if (yaml == null) {
       problems.atFile("no configuration text (null)");
@@ -63,9 +71,9 @@ public final class ConfigLoader {
       throw problems.toException();
     }
     if (root.isEmpty()) {
-      return AgentConfig.empty(source);
+      return AgentConfig.defaults(source);
     }
-    AgentConfig config = new ConfigReader(problems).read(root.get());
+    AgentConfig config = new ConfigReader(problems, preset).read(root.get());
     if (config == null || !problems.isEmpty()) {
       throw problems.toException();
     }

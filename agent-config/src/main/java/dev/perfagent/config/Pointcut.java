@@ -24,13 +24,14 @@ public final class Pointcut {
   private final Template spanName;
   private final SpanKind kind;
   private final Map<String, Object> attributes;
-  private final Map<String, PropertyPath> captures;
+  private final Map<String, Capture> captures;
   private final Mode mode;
   private final long minDurationNanos;
   private final SpanEnd end;
   private final Nesting nesting;
   private final String nestingGroup;
   private final int line;
+  private final String preset;
   private final List<PropertyPath> allPaths;
 
   private Pointcut(Builder b) {
@@ -51,7 +52,9 @@ public final class Pointcut {
     this.nesting = b.nesting;
     this.nestingGroup = b.group == null ? b.name : b.group;
     this.line = b.line;
-    Set<PropertyPath> paths = new LinkedHashSet<>(captures.values());
+    this.preset = b.preset;
+    Set<PropertyPath> paths = new LinkedHashSet<>();
+    captures.values().forEach(c -> paths.addAll(c.terms()));
     for (Template.Part part : spanName.parts()) {
       if (part.kind() == Template.Part.Kind.PATH) {
         paths.add(part.path());
@@ -109,8 +112,8 @@ public final class Pointcut {
     return attributes;
   }
 
-  /** Captured attributes: attribute name to property path; unmodifiable, in file order. */
-  public Map<String, PropertyPath> captures() {
+  /** Captured attributes: attribute name to what is read (a path or a sum); unmodifiable, in file order. */
+  public Map<String, Capture> captures() {
     return captures;
   }
 
@@ -142,6 +145,11 @@ public final class Pointcut {
     return line;
   }
 
+  /** The built-in preset this pointcut comes from; empty for the user's own. */
+  public Optional<String> preset() {
+    return Optional.ofNullable(preset);
+  }
+
   /** Every distinct path the pointcut reads: capture paths, then span-template paths, in order. */
   public List<PropertyPath> allPaths() {
     return allPaths;
@@ -164,13 +172,14 @@ public final class Pointcut {
     Template spanName;
     SpanKind kind = SpanKind.INTERNAL;
     final Map<String, Object> attributes = new LinkedHashMap<>();
-    final Map<String, PropertyPath> captures = new LinkedHashMap<>();
+    final Map<String, Capture> captures = new LinkedHashMap<>();
     Mode mode = Mode.SPAN;
     long minDurationNanos;
     SpanEnd end = SpanEnd.AUTO;
     Nesting nesting = Nesting.ALL;
     String group;
     int line;
+    String preset;
 
     Pointcut build() {
       return new Pointcut(this);

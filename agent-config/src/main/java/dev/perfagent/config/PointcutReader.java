@@ -22,9 +22,13 @@ final class PointcutReader {
   /** Pointcut name to the line where it was first defined. */
   private final Map<String, Integer> names = new HashMap<>();
 
-  PointcutReader(Problems problems) {
+  private final String preset;
+
+  /** {@code preset}: the built-in preset being read, or null for the user's file. */
+  PointcutReader(Problems problems, String preset) {
     this.problems = problems;
     this.values = new Values(problems);
+    this.preset = preset;
   }
 
   /** The pointcut, or null when it has problems (all of them reported). */
@@ -38,6 +42,7 @@ final class PointcutReader {
     Fields f = Fields.read(mapping, KEYS, problems);
     Pointcut.Builder b = new Pointcut.Builder();
     b.line = Nodes.line(mapping);
+    b.preset = preset;
     boolean ok = true;
 
     if (f.has("name")) {
@@ -273,9 +278,13 @@ final class PointcutReader {
         continue;
       }
       try {
-        PropertyPath path = PropertyPath.parse(text);
-        if (argExists(label, path, valueNode, b.parameters)) {
-          b.captures.put(key, path);
+        Capture capture = Capture.parse(text);
+        boolean argsExist = true;
+        for (PropertyPath path : capture.terms()) {
+          argsExist &= argExists(label, path, valueNode, b.parameters);
+        }
+        if (argsExist) {
+          b.captures.put(key, capture);
         } else {
           ok = false;
         }

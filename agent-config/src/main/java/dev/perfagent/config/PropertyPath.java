@@ -8,10 +8,17 @@ import java.util.List;
  * A property path such as {@code arg0.model}, {@code return.usage.inputTokens}, {@code this.name},
  * {@code thrown.message} or {@code arg1['x-request-id']}: a root followed by zero or more steps.
  *
- * <p>A step is a Java identifier or a bracketed, quoted map key ({@code ['any key']} or {@code ["any key"]});
- * {@link #steps()} holds the identifier or the key text without brackets and quotes.
+ * <p>A step is a Java identifier, a bracketed, quoted map key ({@code ['any key']} or {@code ["any key"]})
+ * or {@link #EACH}; {@link #steps()} holds the identifier, the key text without brackets and quotes, or
+ * {@link #EACH}.
  */
 public final class PropertyPath {
+  /**
+   * The step written {@code [*]}: what follows applies to each element of a list or array, and the
+   * value is the list of the results ({@code return.choices[*].finishReason}).
+   */
+  public static final String EACH = "[*]";
+
   /** Highest parameter index a path may name (the JVM allows at most 255 parameter slots). */
   static final int MAX_ARG_INDEX = 254;
 
@@ -177,6 +184,10 @@ public final class PropertyPath {
 
     private String bracketKey() {
       int open = pos;
+      if (s.startsWith(EACH, pos)) {
+        pos += EACH.length();
+        return EACH;
+      }
       pos++;
       if (pos >= s.length() || s.charAt(pos) != '\'' && s.charAt(pos) != '"') {
         throw badBracket(open);
@@ -190,13 +201,17 @@ public final class PropertyPath {
       if (key.isEmpty()) {
         throw new IllegalArgumentException("empty key in brackets at position " + (open + 1));
       }
+      if (key.equals(EACH)) {
+        throw new IllegalArgumentException("the key '" + EACH + "' is reserved; write " + EACH
+            + " without quotes for each element");
+      }
       pos = end + 2;
       return key;
     }
 
     private IllegalArgumentException badBracket(int open) {
       return new IllegalArgumentException("bad bracket syntax at position " + (open + 1)
-          + "; write ['key'] or [\"key\"] (a quoted map key; index access is not supported)");
+          + "; write ['key'] or [\"key\"] (a quoted map key), or [*] for each element (index access is not supported)");
     }
 
     private IllegalArgumentException invalidChar() {

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class ConfigErrorsTest {
   private static final String POINTCUT_KEYS = "name, class, subtype-of, class-annotation, method, parameters,"
       + " method-annotation, span, kind, attributes, capture, mode, min-duration, end, nesting, group";
-  private static final String TOP_KEYS = "service, export, pointcuts, propagation, limits";
+  private static final String TOP_KEYS = "service, export, presets, pointcuts, propagation, limits";
 
   @Test
   void problemParts() {
@@ -123,9 +123,13 @@ class ConfigErrorsTest {
   }
 
   @Test
-  void missingPointcutsKey() {
-    assertEquals(List.of("t.yaml:1:1: missing required key 'pointcuts' (a list of pointcuts;"
-        + " write 'pointcuts: []' for none)"), problems("service: s"));
+  void unknownPresetsAreNamedWithTheNearestOne() {
+    assertEquals(List.of("t.yaml:1:11: presets: invalid value 'opnai'; expected one of: openai, anthropic;"
+        + " did you mean 'openai'?"), problems("presets: [opnai]"));
+    assertEquals(List.of("t.yaml:1:10: presets: invalid value 'some'; expected one of: all, none"),
+        problems("presets: some"));
+    assertEquals(List.of("t.yaml:1:10: presets: expected all, none or a list of presets (openai, anthropic),"
+        + " got a mapping"), problems("presets: {openai: true}"));
   }
 
   @Test
@@ -217,7 +221,7 @@ class ConfigErrorsTest {
         "t.yaml:8:10: capture 'c': invalid path 'arg0.': path must not end with '.'",
         "t.yaml:9:10: capture 'd': invalid path 'arg[0]': 'arg' needs a zero-based parameter index, e.g. arg0",
         "t.yaml:10:10: capture 'e': invalid path 'this.m[x]': bad bracket syntax at position 7; write ['key'] or"
-            + " [\"key\"] (a quoted map key; index access is not supported)",
+            + " [\"key\"] (a quoted map key), or [*] for each element (index access is not supported)",
         "t.yaml:11:10: capture 'f': expected a string, got a list"),
         pointcutProblems(
             "capture:",

@@ -102,8 +102,8 @@ class ConfigLoaderTest {
     assertEquals(SpanKind.CLIENT, p.kind());
     assertEquals(Map.of("gen_ai.operation.name", "execute_tool"), p.attributes());
     assertEquals(List.of("gen_ai.tool.name", "gen_ai.tool.call.id"), new ArrayList<>(p.captures().keySet()));
-    assertEquals(PropertyPath.parse("this.name"), p.captures().get("gen_ai.tool.name"));
-    assertEquals(PropertyPath.parse("arg0.id"), p.captures().get("gen_ai.tool.call.id"));
+    assertEquals(PropertyPath.parse("this.name"), p.captures().get("gen_ai.tool.name").path());
+    assertEquals(PropertyPath.parse("arg0.id"), p.captures().get("gen_ai.tool.call.id").path());
     assertEquals(Mode.SPAN, p.mode());
     assertEquals(2_000_000L, p.minDurationNanos());
     assertEquals(SpanEnd.COMPLETION, p.end());
@@ -171,11 +171,13 @@ class ConfigLoaderTest {
   }
 
   @Test
-  void emptyConfig() {
-    AgentConfig c = AgentConfig.empty("x.yaml");
+  void noFileMeansDefaultsAndEveryPreset() {
+    AgentConfig c = AgentConfig.defaults("x.yaml");
     assertEquals("x.yaml", c.source());
     assertEquals(Optional.empty(), c.service());
     assertTrue(c.pointcuts().isEmpty());
+    assertEquals(Presets.NAMES, c.presets());
+    assertFalse(c.pointcutsInForce().isEmpty());
     assertSame(ExportSettings.defaults(), c.export());
     assertTrue(c.propagation());
     assertSame(Limits.defaults(), c.limits());
@@ -351,7 +353,7 @@ class ConfigLoaderTest {
   void argWithinParametersIsAccepted() {
     Pointcut p = pointcut("parameters: [java.lang.String, int]", "capture: {a: arg1, b: arg0.length}",
         "span: '{arg0} {arg1}'");
-    assertEquals(1, p.captures().get("a").argIndex());
+    assertEquals(1, p.captures().get("a").path().argIndex());
     // allPaths: captures, then template paths not already present
     assertEquals(List.of(PropertyPath.parse("arg1"), PropertyPath.parse("arg0.length"), PropertyPath.parse("arg0")),
         p.allPaths());
@@ -359,7 +361,7 @@ class ConfigLoaderTest {
 
   @Test
   void argWithoutParametersIsNotChecked() {
-    assertEquals(7, pointcut("capture: {a: arg7}").captures().get("a").argIndex());
+    assertEquals(7, pointcut("capture: {a: arg7}").captures().get("a").path().argIndex());
   }
 
   @Test

@@ -1,8 +1,10 @@
 package dev.perfagent.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -119,7 +121,7 @@ class PropertyPathTest {
 
   @Test
   void badBrackets() {
-    String bad = "; write ['key'] or [\"key\"] (a quoted map key; index access is not supported)";
+    String bad = "; write ['key'] or [\"key\"] (a quoted map key), or [*] for each element (index access is not supported)";
     assertEquals("bad bracket syntax at position 5" + bad, error("arg0[0]"));
     assertEquals("bad bracket syntax at position 5" + bad, error("arg0[key]"));
     assertEquals("bad bracket syntax at position 5" + bad, error("arg0['key]"));
@@ -129,5 +131,28 @@ class PropertyPathTest {
     assertEquals("write a bracketed key without a dot before it: arg0['key'], not arg0.['key']",
         error("arg0.['k']"));
     assertEquals("invalid character 'x' at position 10", error("arg0['k']x"));
+  }
+
+  @Test
+  void eachElementStep() {
+    PropertyPath p = PropertyPath.parse("return.choices[*].finishReason");
+    assertEquals(List.of("choices", PropertyPath.EACH, "finishReason"), p.steps());
+    assertEquals(List.of(PropertyPath.EACH), PropertyPath.parse("arg0[*]").steps());
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> PropertyPath.parse("arg0['[*]']"));
+    assertTrue(e.getMessage().contains("reserved"), e.getMessage());
+  }
+
+  @Test
+  void sumsOfPaths() {
+    Capture sum = Capture.parse("return.a + return.b.c +arg0.d");
+    assertTrue(sum.isSum());
+    assertEquals(3, sum.terms().size());
+    assertEquals(List.of("b", "c"), sum.terms().get(1).steps());
+    assertFalse(Capture.parse("return.a").isSum());
+    IllegalArgumentException empty = assertThrows(IllegalArgumentException.class, () -> Capture.parse("return.a +"));
+    assertTrue(empty.getMessage().contains("a path on each side of '+'"), empty.getMessage());
+    IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> Capture.parse("return.a + self.b"));
+    assertTrue(bad.getMessage().startsWith("term 2 of the sum: unknown root 'self'"), bad.getMessage());
   }
 }

@@ -3,16 +3,20 @@ package dev.perfagent.agent;
 import dev.perfagent.config.AgentConfig;
 import dev.perfagent.config.ConfigException;
 import dev.perfagent.config.ConfigLoader;
+import dev.perfagent.config.Presets;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Optional;
 
 /**
- * Finds and reads the configuration. Without one, or with a broken one, it says so once and the
- * agent does nothing else (the application runs uninstrumented).
+ * Finds and reads the configuration. Without a file the built-in presets are on, with default
+ * settings; with a broken file it says so once and the agent does nothing else (the application runs
+ * uninstrumented).
  */
 final class ConfigStep {
   static final String LOG_LEVEL_PROPERTY = "perf.agent.log.level";
+  /** The source named for the configuration when there is no file. */
+  static final String NO_FILE = "none (built-in presets)";
 
   private ConfigStep() {}
 
@@ -20,10 +24,10 @@ final class ConfigStep {
     Optional<Path> file = ConfigLocator.locate(arguments, System.getenv(), Paths.get(""));
     if (file.isEmpty()) {
       System.err.println(
-          "perf-agent: no configuration (agent argument config=..., -D" + ConfigLocator.SYSTEM_PROPERTY
+          "perf-agent: no configuration file (agent argument config=..., -D" + ConfigLocator.SYSTEM_PROPERTY
               + ", $" + ConfigLocator.ENVIRONMENT_VARIABLE + " or ./" + ConfigLocator.DEFAULT_FILE
-              + "); nothing is instrumented");
-      return Optional.empty();
+              + "); the built-in presets are on: " + String.join(", ", Presets.NAMES));
+      return Optional.of(AgentConfig.defaults(NO_FILE));
     }
     try {
       return Optional.of(ConfigLoader.load(file.get()));

@@ -1,5 +1,9 @@
 package dev.perfagent.bootstrap;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 /** Reads one configured value (a property path) from the objects a call offers. */
@@ -11,8 +15,13 @@ public final class ValueReader {
   public static final int RETURN = 4;
   public static final int THROWN = 5;
 
+  /** The step name that applies the rest of the path to each element (config's PropertyPath.EACH). */
+  public static final String EACH = "[*]";
+  /** Elements a {@link #EACH} step looks at, at most. */
+  static final int MAX_ELEMENTS = 1024;
+
   private final int source;
-  private final PropertyStep[] steps;
+  private final PropertyStep[] steps; // null where the path says EACH
 
   public ValueReader(int source, String[] stepNames) {
     if (source < THIS || source > THROWN) {
@@ -21,7 +30,7 @@ public final class ValueReader {
     this.source = source;
     this.steps = new PropertyStep[stepNames.length];
     for (int i = 0; i < stepNames.length; i++) {
-      steps[i] = new PropertyStep(stepNames[i]);
+      steps[i] = stepNames[i].equals(EACH) ? null : new PropertyStep(stepNames[i]);
     }
   }
 
@@ -42,12 +51,51 @@ public final class ValueReader {
       case RETURN: value = returned; break;
       default: value = thrown; break;
     }
-    for (PropertyStep step : steps) {
+    return follow(value, 0);
+  }
+
+  private Object follow(Object start, int from) throws Throwable {
+    Object value = start;
+    for (int i = from; i < steps.length; i++) {
       if (value == null) {
         return null;
       }
-      value = step.apply(value);
+      if (steps[i] == null) {
+        return each(unwrap(value), i + 1);
+      }
+      value = steps[i].apply(value);
     }
+    return unwrap(value);
+  }
+
+  /**
+   * The rest of the path applied to each element of an array or of one of the JDK's collections
+   * (iterating an application's collection would run its code); the results that are not null.
+   */
+  private List<Object> each(Object value, int from) throws Throwable {
+    Iterable<?> elements;
+    if (value instanceof Object[]) {
+      elements = Arrays.asList((Object[]) value);
+    } else if (value instanceof Collection && value.getClass().getClassLoader() == null) {
+      elements = (Collection<?>) value;
+    } else {
+      return null;
+    }
+    List<Object> out = new ArrayList<>();
+    int seen = 0;
+    for (Object element : elements) {
+      if (++seen > MAX_ELEMENTS) {
+        break;
+      }
+      Object result = element == null ? null : follow(element, from);
+      if (result != null) {
+        out.add(result);
+      }
+    }
+    return out;
+  }
+
+  private static Object unwrap(Object value) {
     return value instanceof Optional ? ((Optional<?>) value).orElse(null) : value;
   }
 }

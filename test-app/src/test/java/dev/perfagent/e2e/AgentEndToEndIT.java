@@ -166,13 +166,14 @@ class AgentEndToEndIT {
   }
 
   @Test
-  void withoutAConfigItSaysSoOnceAndDoesNothing() throws Exception {
+  void withoutAConfigFileTheBuiltInPresetsAreOn() throws Exception {
     AppRun run = AppRun.run(AppRun.defaultJava(), work, "", Map.of());
     assertEquals(0, run.exitCode, run.toString());
     assertTrue(run.counters().get("conversations") > 0);
-    long agentLines = run.stderr.lines().filter(l -> l.contains("perf-agent")).count();
-    assertEquals(1, agentLines, run.stderr);
-    assertTrue(run.stderr.contains("no configuration"), run.stderr);
+    assertTrue(run.stderr.contains("no configuration file"), run.stderr);
+    assertTrue(run.stderr.contains("the built-in presets are on: openai, anthropic"), run.stderr);
+    assertTrue(run.stderr.contains("config none (built-in presets), 0 pointcuts, presets openai, anthropic"),
+        run.stderr);
   }
 
   @Test

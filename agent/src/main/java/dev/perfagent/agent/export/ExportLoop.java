@@ -72,8 +72,9 @@ public final class ExportLoop {
       limits = p.limits();
       pipeline = p;
       log.info(
-          "perf-agent {}: config {}, {} pointcuts, exporting to {}",
-          Version.current(), config.source(), config.pointcuts().size(), p.destination());
+          "perf-agent {}: config {}, {} pointcuts, presets {}, exporting to {}",
+          Version.current(), config.source(), config.pointcuts().size(),
+          config.presets().isEmpty() ? "none" : String.join(", ", config.presets()), p.destination());
     } catch (Throwable t) {
       log.error("perf-agent: could not start the exporter, spans will be dropped: {}", Causes.chain(t));
     } finally {

@@ -72,9 +72,8 @@ final class SpanAssembler {
     AttributesBuilder attributes = shape.constantAttributes().toBuilder();
     List<String> truncated = null;
     for (int i = 0; i < shape.captureCount(); i++) {
-      int index = shape.captureValueIndex(i);
-      AttributeValues.put(attributes, shape.captureKey(i), record.value(index));
-      if (record.truncated(index)) {
+      AttributeValues.put(attributes, shape.captureKey(i), shape.captureValue(i, record::value));
+      if (shape.captureTruncated(i, record::truncated)) {
         truncated = truncated == null ? new ArrayList<>() : truncated;
         truncated.add(shape.captureKey(i));
       }

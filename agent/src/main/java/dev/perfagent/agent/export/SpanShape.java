@@ -2,8 +2,8 @@ package dev.perfagent.agent.export;
 
 import dev.perfagent.agent.plan.CompiledPointcut;
 import dev.perfagent.agent.plan.Site;
+import dev.perfagent.config.Capture;
 import dev.perfagent.config.Pointcut;
-import dev.perfagent.config.PropertyPath;
 import dev.perfagent.config.Template;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
@@ -11,6 +11,7 @@ import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.api.trace.SpanKind;
 import java.util.Map;
 import java.util.function.IntFunction;
+import java.util.function.IntPredicate;
 
 /**
  * What the exporter needs to turn a recorded call of one site into a span: the kind, the attributes
@@ -25,7 +26,7 @@ final class SpanShape {
   private final SpanKind kind;
   private final Attributes constantAttributes;
   private final String[] captureKeys;
-  private final int[] captureValueIndexes;
+  private final int[][] captureValueIndexes; // per capture: its path, or the terms of its sum
   private final String constantName; // null when the name reads values
   private final Attributes metricAttributes;
   private final AttributeKey<Double> timeToFirstItem;
@@ -42,10 +43,11 @@ final class SpanShape {
     constant.put(CODE_FUNCTION, site.className() + "." + site.methodName());
     this.constantAttributes = constant.build();
     this.captureKeys = config.captures().keySet().toArray(new String[0]);
-    this.captureValueIndexes = new int[captureKeys.length];
+    this.captureValueIndexes = new int[captureKeys.length][];
     int i = 0;
-    for (PropertyPath path : config.captures().values()) {
-      captureValueIndexes[i++] = compiled.valueIndex(path);
+    for (Capture capture : config.captures().values()) {
+      captureValueIndexes[i++] =
+          capture.terms().stream().mapToInt(compiled::valueIndex).toArray();
     }
     this.constantName = compiled.constantName() ? name(null) : null;
     this.metricAttributes = Attributes.of(SpanMetrics.POINTCUT, config.name());
@@ -86,8 +88,20 @@ final class SpanShape {
     return captureKeys[i];
   }
 
-  int captureValueIndex(int i) {
-    return captureValueIndexes[i];
+  /** The value of capture {@code i}: its path's recorded value, or the sum of its terms'. */
+  Object captureValue(int i, IntFunction<Object> values) {
+    int[] terms = captureValueIndexes[i];
+    return terms.length == 1 ? values.apply(terms[0]) : Sums.of(terms, values);
+  }
+
+  /** Whether a value capture {@code i} reads was cut to the limits. */
+  boolean captureTruncated(int i, IntPredicate truncated) {
+    for (int index : captureValueIndexes[i]) {
+      if (truncated.test(index)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The span name; {@code values} gives recorded value {@code i} (unused for constant names). */

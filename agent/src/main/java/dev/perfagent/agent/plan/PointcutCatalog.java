@@ -28,7 +28,7 @@ public final class PointcutCatalog {
     List<CompiledPointcut> compiled = new ArrayList<>();
     Map<String, Integer> groups = new HashMap<>();
     int aggregates = 0;
-    for (Pointcut pointcut : config.pointcuts()) {
+    for (Pointcut pointcut : config.pointcutsInForce()) {
       try {
         boolean aggregate = pointcut.mode() == Mode.AGGREGATE;
         if (aggregate && aggregates == RecorderState.MAX_AGGREGATE_SLOTS) {

@@ -1,0 +1,89 @@
+package dev.perfagent.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class PresetsTest {
+  private static AgentConfig parse(String... lines) throws ConfigException {
+    return ConfigLoader.parse(String.join("\n", lines), "t.yaml");
+  }
+
+  private static List<String> namesInForce(AgentConfig config) {
+    return config.pointcutsInForce().stream().map(Pointcut::name).collect(Collectors.toList());
+  }
+
+  @Test
+  void everyPresetParsesAndItsPointcutsCarryItsNameAndAreUniqueAcrossPresets() {
+    Set<String> names = new HashSet<>();
+    for (String preset : Presets.NAMES) {
+      List<Pointcut> pointcuts = Presets.pointcuts(preset);
+      assertFalse(pointcuts.isEmpty(), preset);
+      for (Pointcut p : pointcuts) {
+        assertEquals(preset, p.preset().orElseThrow());
+        assertTrue(p.name().startsWith(preset + "."), p.name());
+        assertTrue(names.add(p.name()), "unique: " + p.name());
+        assertEquals(SpanKind.CLIENT, p.kind(), p.name());
+        assertTrue(p.attributes().containsKey("gen_ai.operation.name"), p.name());
+        assertEquals(preset, p.attributes().get("gen_ai.provider.name"), p.name());
+      }
+    }
+  }
+
+  @Test
+  void presetsAreOnByDefaultAndComeAfterTheFilesOwnPointcuts() throws ConfigException {
+    AgentConfig config = parse("pointcuts:", "  - {name: mine, class: a.B, method: m}");
+    assertEquals(Presets.NAMES, config.presets());
+    assertEquals(List.of("mine"), namesInForce(config).subList(0, 1));
+    assertTrue(namesInForce(config).contains("openai.chat"));
+    assertTrue(namesInForce(config).contains("anthropic.messages"));
+    assertEquals(1, config.pointcuts().size(), "pointcuts() is the file's own");
+  }
+
+  @Test
+  void aFileSelectsSomeAllOrNone() throws ConfigException {
+    assertEquals(List.of("anthropic"), parse("presets: [anthropic]").presets());
+    assertTrue(namesInForce(parse("presets: [anthropic]")).stream().allMatch(n -> n.startsWith("anthropic.")));
+    assertEquals(List.of("openai", "anthropic"), parse("presets: [anthropic, openai, anthropic]").presets(),
+        "in the order of Presets.NAMES, once each");
+    assertEquals(Presets.NAMES, parse("presets: all").presets());
+    assertEquals(List.of(), parse("presets: none").presets());
+    assertEquals(List.of(), namesInForce(parse("presets: NONE")));
+    assertEquals(List.of(), parse("presets: []").presets());
+  }
+
+  @Test
+  void aPointcutOfTheFileWithAPresetPointcutsNameReplacesIt() throws ConfigException {
+    AgentConfig config = parse("pointcuts:",
+        "  - name: openai.chat",
+        "    class: com.openai.services.blocking.chat.ChatCompletionServiceImpl",
+        "    method: create",
+        "    capture: {model: arg0.model}");
+    List<Pointcut> chat = config.pointcutsInForce().stream()
+        .filter(p -> p.name().equals("openai.chat")).collect(Collectors.toList());
+    assertEquals(1, chat.size());
+    assertTrue(chat.get(0).preset().isEmpty(), "the file's, not the preset's");
+    assertEquals(List.of("model"), List.copyOf(chat.get(0).captures().keySet()));
+  }
+
+  @Test
+  void anthropicInputTokensAreTheSumOfInputCacheReadAndCacheCreation() {
+    Pointcut messages = Presets.pointcuts("anthropic").get(0);
+    Capture input = messages.captures().get("gen_ai.usage.input_tokens");
+    assertTrue(input.isSum());
+    assertEquals(List.of("return.usage.inputTokens", "return.usage.cacheReadInputTokens",
+        "return.usage.cacheCreationInputTokens"),
+        input.terms().stream().map(PropertyPath::text).collect(Collectors.toList()));
+  }
+
+  @Test
+  void theYamlOfAPresetIsTheTextShipped() {
+    assertTrue(Presets.yaml("openai").contains("name: openai.chat"));
+  }
+}
