@@ -5,57 +5,71 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * What a {@code capture:} entry reads: one property path, or the sum of several written
+ * What a {@code capture:} entry reads: one property path; the sum of several, written
  * {@code a + b + c} (Anthropic's input tokens are its input, cache-read and cache-creation tokens
- * together). A sum adds the numbers its paths lead to; a path without a value counts as nothing, and
- * a sum whose paths all lack a value gives no attribute.
+ * together); or the first of several that has a value, written {@code a | b} (a union type whose value
+ * sits in one of several accessors). In a sum a path without a value counts as nothing; a sum or a
+ * choice whose paths all lack a value gives no attribute.
  */
 public final class Capture {
+  /** How the terms combine. */
+  public enum Kind {
+    PATH, SUM, FIRST
+  }
+
   private final String text;
+  private final Kind kind;
   private final List<PropertyPath> terms;
 
-  private Capture(String text, List<PropertyPath> terms) {
+  private Capture(String text, Kind kind, List<PropertyPath> terms) {
     this.text = text;
+    this.kind = kind;
     this.terms = Collections.unmodifiableList(terms);
   }
 
   /**
-   * Parses {@code path} or {@code path + path + ...}.
+   * Parses {@code path}, {@code path + path + ...} or {@code path | path | ...}.
    *
-   * @throws IllegalArgumentException saying what is wrong, and in which term of a sum
+   * @throws IllegalArgumentException saying what is wrong, and in which term
    */
   public static Capture parse(String text) {
-    String[] parts = text.split("\\+", -1);
+    boolean sum = text.indexOf('+') >= 0;
+    boolean first = text.indexOf('|') >= 0;
+    if (sum && first) {
+      throw new IllegalArgumentException("a capture is a sum (a + b) or a choice (a | b), not both");
+    }
+    Kind kind = sum ? Kind.SUM : first ? Kind.FIRST : Kind.PATH;
+    String[] parts = text.split(sum ? "\\+" : "\\|", -1);
     List<PropertyPath> terms = new ArrayList<>();
     for (int i = 0; i < parts.length; i++) {
       if (parts[i].trim().isEmpty() && parts.length > 1) {
-        throw new IllegalArgumentException("a sum needs a path on each side of '+'");
+        throw new IllegalArgumentException("a path is needed on each side of '" + (sum ? '+' : '|') + "'");
       }
       try {
         terms.add(PropertyPath.parse(parts[i]));
       } catch (IllegalArgumentException e) {
         throw parts.length == 1 ? e
-            : new IllegalArgumentException("term " + (i + 1) + " of the sum: " + e.getMessage(), e);
+            : new IllegalArgumentException("term " + (i + 1) + ": " + e.getMessage(), e);
       }
     }
-    return new Capture(text.trim(), terms);
+    return new Capture(text.trim(), kind, terms);
   }
 
-  /** The paths read: one, or the terms of a sum. */
+  /** The paths read: one, or the terms of a sum or a choice. */
   public List<PropertyPath> terms() {
     return terms;
   }
 
-  /** The path of a capture that is not a sum. */
-  public PropertyPath path() {
-    if (isSum()) {
-      throw new IllegalStateException(text + " is a sum");
-    }
-    return terms.get(0);
+  public Kind kind() {
+    return kind;
   }
 
-  public boolean isSum() {
-    return terms.size() > 1;
+  /** The path of a capture that is a single path. */
+  public PropertyPath path() {
+    if (kind != Kind.PATH) {
+      throw new IllegalStateException(text + " is not a single path");
+    }
+    return terms.get(0);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.perfagent.config;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,10 +82,6 @@ final class PointcutReader {
       b.methodAnnotation = className("method-annotation", f.value("method-annotation"));
       ok &= b.methodAnnotation != null;
     }
-    if (f.has("span")) {
-      b.spanName = template(f.value("span"), b.parameters);
-      ok &= b.spanName != null;
-    }
     if (f.has("kind")) {
       b.kind = values.choice("kind", f.value("kind"), SpanKind.class);
       ok &= b.kind != null;
@@ -94,6 +91,10 @@ final class PointcutReader {
     }
     if (f.has("capture")) {
       ok &= captures(f.value("capture"), b);
+    }
+    if (f.has("span")) {
+      b.spanName = template(f.value("span"), b);
+      ok &= b.spanName != null;
     }
     if (f.has("mode")) {
       b.mode = values.choice("mode", f.value("mode"), Mode.class);
@@ -217,7 +218,22 @@ final class PointcutReader {
     return ok ? types : null;
   }
 
-  private Template template(Node node, List<String> parameters) {
+  private static String placeholderHint(String name, Pointcut.Builder b) {
+    if (name.equalsIgnoreCase("class") || name.equalsIgnoreCase("method")) {
+      return " (the built-ins are {class} and {method})";
+    }
+    int dot = name.indexOf('.');
+    String root = Suggest.closest(dot < 0 ? name : name.substring(0, dot), List.of("this", "return", "thrown"));
+    if (root != null && dot > 0) {
+      return "; did you mean '" + root + name.substring(dot) + "'?";
+    }
+    List<String> keys = new ArrayList<>(b.captures.keySet());
+    keys.addAll(b.attributes.keySet());
+    String key = Suggest.closest(name, keys);
+    return key == null ? "" : "; did you mean '" + key + "'?";
+  }
+
+  private Template template(Node node, Pointcut.Builder b) {
     String text = values.string("span", node);
     if (text == null) {
       return null;
@@ -232,7 +248,12 @@ final class PointcutReader {
     boolean ok = true;
     for (Template.Part part : template.parts()) {
       if (part.kind() == Template.Part.Kind.PATH) {
-        ok &= argExists("span", part.path(), node, parameters);
+        ok &= argExists("span", part.path(), node, b.parameters);
+      } else if (part.kind() == Template.Part.Kind.ATTRIBUTE
+          && !b.captures.containsKey(part.literal()) && !b.attributes.containsKey(part.literal())) {
+        problems.at(node, "span: {" + part.literal() + "} is neither a path (starting with this, return,"
+            + " thrown or argN) nor an attribute or capture of this pointcut" + placeholderHint(part.literal(), b));
+        ok = false;
       }
     }
     return ok ? template : null;

@@ -59,6 +59,16 @@ public final class PropertyPath {
     return new Parser(t).parse();
   }
 
+  /** True when {@code text} begins with a root ({@code this}, {@code return}, {@code thrown}, {@code arg...}). */
+  static boolean startsWithRoot(String text) {
+    int end = 0;
+    while (end < text.length() && Texts.isIdentifierPart(text.charAt(end))) {
+      end++;
+    }
+    String first = text.substring(0, end);
+    return first.equals("this") || first.equals("return") || first.equals("thrown") || first.startsWith("arg");
+  }
+
   public Root root() {
     return root;
   }

@@ -3,13 +3,17 @@ package dev.perfagent.config;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * A span-name template: literal text with placeholders. A placeholder is a {@link PropertyPath}
- * ({@code {this.name}}) or a built-in: {@code {class}} (simple name of the instrumented class) or
- * {@code {method}} (method name). {@code {{} and {@code }}} stand for literal braces.
+ * ({@code {this.name}}), the name of one of the pointcut's attributes or captures
+ * ({@code {gen_ai.request.model}}: its value), or a built-in: {@code {class}} (simple name of the
+ * instrumented class) or {@code {method}} (method name). {@code {{} and {@code }}} stand for literal
+ * braces.
  */
 public final class Template {
+  private static final Pattern ATTRIBUTE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]*");
   private final String text;
   private final List<Part> parts;
   private final boolean constant;
@@ -80,6 +84,9 @@ public final class Template {
     }
     if (inner.equals("method")) {
       return new Part(Part.Kind.METHOD_NAME, null, null);
+    }
+    if (!PropertyPath.startsWithRoot(inner) && ATTRIBUTE_NAME.matcher(inner).matches()) {
+      return new Part(Part.Kind.ATTRIBUTE, inner, null);
     }
     try {
       return new Part(Part.Kind.PATH, null, PropertyPath.parse(inner));
@@ -152,7 +159,9 @@ public final class Template {
       /** {@code {class}}: the simple name of the instrumented class. */
       CLASS_NAME,
       /** {@code {method}}: the method name. */
-      METHOD_NAME
+      METHOD_NAME,
+      /** The value of one of the pointcut's attributes or captures, named by {@link Part#literal()}. */
+      ATTRIBUTE
     }
 
     private final Kind kind;

@@ -326,9 +326,15 @@ class ConfigErrorsTest {
         + " position 14; write '{{' for a literal brace"), pointcutProblems("span: execute_tool {this.name"));
     assertEquals(List.of("t.yaml:5:11: span: invalid template 'x {}': empty placeholder '{}' at position 3"),
         pointcutProblems("span: 'x {}'"));
-    assertEquals(List.of("t.yaml:5:11: span: invalid template 'x {nope}': bad placeholder {nope} at position 3:"
-        + " unknown root 'nope'; a path starts with this, return, thrown or argN (e.g. arg0)"),
+    assertEquals(List.of("t.yaml:5:11: span: {nope} is neither a path (starting with this, return, thrown or"
+        + " argN) nor an attribute or capture of this pointcut"),
         pointcutProblems("span: 'x {nope}'"));
+    assertEquals(List.of("t.yaml:5:11: span: {retrun.model} is neither a path (starting with this, return,"
+        + " thrown or argN) nor an attribute or capture of this pointcut; did you mean 'return.model'?"),
+        pointcutProblems("span: 'x {retrun.model}'"));
+    assertEquals(List.of("t.yaml:5:11: span: {Class} is neither a path (starting with this, return, thrown or"
+        + " argN) nor an attribute or capture of this pointcut (the built-ins are {class} and {method})"),
+        pointcutProblems("span: '{Class}'"));
     assertEquals(List.of("t.yaml:5:11: span: invalid template 'a } b': single '}' at position 3; write '}}' for"
         + " a literal brace"), pointcutProblems("span: 'a } b'"));
     assertEquals(List.of("t.yaml:5:11: span: must not be empty"), pointcutProblems("span: ''"));

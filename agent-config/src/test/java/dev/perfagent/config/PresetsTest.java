@@ -76,7 +76,7 @@ class PresetsTest {
   void anthropicInputTokensAreTheSumOfInputCacheReadAndCacheCreation() {
     Pointcut messages = Presets.pointcuts("anthropic").get(0);
     Capture input = messages.captures().get("gen_ai.usage.input_tokens");
-    assertTrue(input.isSum());
+    assertEquals(Capture.Kind.SUM, input.kind());
     assertEquals(List.of("return.usage.inputTokens", "return.usage.cacheReadInputTokens",
         "return.usage.cacheCreationInputTokens"),
         input.terms().stream().map(PropertyPath::text).collect(Collectors.toList()));

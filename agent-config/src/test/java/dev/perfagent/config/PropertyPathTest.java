@@ -1,7 +1,6 @@
 package dev.perfagent.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -146,13 +145,17 @@ class PropertyPathTest {
   @Test
   void sumsOfPaths() {
     Capture sum = Capture.parse("return.a + return.b.c +arg0.d");
-    assertTrue(sum.isSum());
+    assertEquals(Capture.Kind.SUM, sum.kind());
     assertEquals(3, sum.terms().size());
     assertEquals(List.of("b", "c"), sum.terms().get(1).steps());
-    assertFalse(Capture.parse("return.a").isSum());
+    assertEquals(Capture.Kind.PATH, Capture.parse("return.a").kind());
+    assertEquals(Capture.Kind.FIRST, Capture.parse("return.m.string | return.m.chat").kind());
     IllegalArgumentException empty = assertThrows(IllegalArgumentException.class, () -> Capture.parse("return.a +"));
-    assertTrue(empty.getMessage().contains("a path on each side of '+'"), empty.getMessage());
+    assertTrue(empty.getMessage().contains("a path is needed on each side of '+'"), empty.getMessage());
     IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> Capture.parse("return.a + self.b"));
-    assertTrue(bad.getMessage().startsWith("term 2 of the sum: unknown root 'self'"), bad.getMessage());
+    assertTrue(bad.getMessage().startsWith("term 2: unknown root 'self'"), bad.getMessage());
+    IllegalArgumentException both =
+        assertThrows(IllegalArgumentException.class, () -> Capture.parse("return.a + return.b | return.c"));
+    assertTrue(both.getMessage().contains("not both"), both.getMessage());
   }
 }

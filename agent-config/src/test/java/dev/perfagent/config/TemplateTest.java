@@ -77,12 +77,12 @@ class TemplateTest {
     assertEquals("empty placeholder '{}' at position 3", error("x {}"));
     assertEquals("empty placeholder '{}' at position 1", error("{  }"));
     assertEquals("single '}' at position 2; write '}}' for a literal brace", error("x}"));
-    assertEquals("bad placeholder {foo} at position 1: unknown root 'foo'; a path starts with this, return,"
-        + " thrown or argN (e.g. arg0)", error("{foo}"));
+    assertEquals("bad placeholder {foo bar} at position 1: unknown root 'foo'; a path starts with this,"
+        + " return, thrown or argN (e.g. arg0)", error("{foo bar}"));
     assertEquals("bad placeholder {arg0.getX()} at position 3: method calls are not allowed; write arg0.x",
         error("a {arg0.getX()}"));
-    assertEquals("bad placeholder {Class} at position 1: unknown root 'Class'; a path starts with this,"
-        + " return, thrown or argN (e.g. arg0) (the built-ins are {class} and {method})", error("{Class}"));
+    assertEquals("bad placeholder {Class x} at position 1: unknown root 'Class'; a path starts with this,"
+        + " return, thrown or argN (e.g. arg0)", error("{Class x}"));
     assertThrows(IllegalArgumentException.class, () -> Template.parse(null));
   }
 
@@ -90,5 +90,13 @@ class TemplateTest {
   void partsAreUnmodifiable() {
     List<Template.Part> parts = Template.parse("{class}").parts();
     assertThrows(UnsupportedOperationException.class, () -> parts.add(parts.get(0)));
+  }
+
+  @Test
+  void aPlaceholderThatIsNoPathNamesAnAttribute() {
+    Template t = Template.parse("{gen_ai.operation.name} {gen_ai.request.model}");
+    assertEquals(Template.Part.Kind.ATTRIBUTE, t.parts().get(0).kind());
+    assertEquals("gen_ai.request.model", t.parts().get(2).literal());
+    assertEquals(Template.Part.Kind.PATH, Template.parse("{return.model}").parts().get(0).kind());
   }
 }

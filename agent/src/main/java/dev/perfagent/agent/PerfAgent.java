@@ -26,8 +26,7 @@ public final class PerfAgent {
   }
 
   public static void main(String[] args) {
-    System.out.println(
-        "perf-agent: start your application with -javaagent:perf-agent.jar=config=/path/perf-agent.yaml");
+    System.exit(new Commands(System.out, System.err).run(args));
   }
 
   private static void start(String entry, String args, Instrumentation inst) {

@@ -10,8 +10,10 @@ import java.lang.reflect.Modifier;
 import java.util.Locale;
 
 /**
- * Finds how to read property {@code name} on a class: {@code getName()}, {@code isName()},
- * {@code name()} (no arguments, not void, not static), else a field {@code name} of any visibility.
+ * Finds how to read property {@code name} on a class: {@code getName()}, {@code name()},
+ * {@code isName()} (no arguments, not void, not static), else a field {@code name} of any visibility.
+ * {@code name()} comes before {@code isName()} because the SDKs' union types have both: {@code
+ * string()} gives the value, {@code isString()} only says whether there is one.
  * A method is called only when the installed {@link GetterCheck} finds it cannot change anything;
  * a refused method is skipped as if it were not there.
  */
@@ -32,7 +34,7 @@ final class Accessors {
 
   static Accessor resolve(Class<?> type, String name) {
     String capitalized = name.substring(0, 1).toUpperCase(Locale.ROOT) + name.substring(1);
-    for (String candidate : new String[] {"get" + capitalized, "is" + capitalized, name}) {
+    for (String candidate : new String[] {"get" + capitalized, name, "is" + capitalized}) {
       Method method = findMethod(type, candidate);
       if (method != null && check.refusal(type, method) == null) {
         MethodHandle handle = unreflect(method);

@@ -26,7 +26,8 @@ final class SpanShape {
   private final SpanKind kind;
   private final Attributes constantAttributes;
   private final String[] captureKeys;
-  private final int[][] captureValueIndexes; // per capture: its path, or the terms of its sum
+  private final int[][] captureValueIndexes; // per capture: its path, or its terms
+  private final Capture.Kind[] captureKinds;
   private final String constantName; // null when the name reads values
   private final Attributes metricAttributes;
   private final AttributeKey<Double> timeToFirstItem;
@@ -44,8 +45,10 @@ final class SpanShape {
     this.constantAttributes = constant.build();
     this.captureKeys = config.captures().keySet().toArray(new String[0]);
     this.captureValueIndexes = new int[captureKeys.length][];
+    this.captureKinds = new Capture.Kind[captureKeys.length];
     int i = 0;
     for (Capture capture : config.captures().values()) {
+      captureKinds[i] = capture.kind();
       captureValueIndexes[i++] =
           capture.terms().stream().mapToInt(compiled::valueIndex).toArray();
     }
@@ -88,10 +91,37 @@ final class SpanShape {
     return captureKeys[i];
   }
 
-  /** The value of capture {@code i}: its path's recorded value, or the sum of its terms'. */
+  /** The value of capture {@code i}: its path's, the sum of its terms' or the first of them that has one. */
   Object captureValue(int i, IntFunction<Object> values) {
     int[] terms = captureValueIndexes[i];
-    return terms.length == 1 ? values.apply(terms[0]) : Sums.of(terms, values);
+    switch (captureKinds[i]) {
+      case SUM:
+        return Sums.of(terms, values);
+      case FIRST:
+        for (int term : terms) {
+          Object value = values.apply(term);
+          if (value != null) {
+            return value;
+          }
+        }
+        return null;
+      default:
+        return values.apply(terms[0]);
+    }
+  }
+
+  /** The value of the pointcut's constant attribute or capture named {@code key}. */
+  private Object attributeValue(String key, IntFunction<Object> values) {
+    Object constant = site.pointcut().config().attributes().get(key);
+    if (constant != null) {
+      return constant;
+    }
+    for (int i = 0; i < captureKeys.length; i++) {
+      if (captureKeys[i].equals(key)) {
+        return values == null ? null : captureValue(i, values);
+      }
+    }
+    return null;
   }
 
   /** Whether a value capture {@code i} reads was cut to the limits. */
@@ -120,6 +150,10 @@ final class SpanShape {
           break;
         case METHOD_NAME:
           out.append(site.methodName());
+          break;
+        case ATTRIBUTE:
+          Object attribute = attributeValue(part.literal(), values);
+          out.append(attribute == null ? "" : AttributeValues.text(attribute));
           break;
         default:
           Object value = values.apply(site.pointcut().valueIndex(part.path()));

@@ -135,6 +135,8 @@ public final class CompiledPointcut {
 
   /** True when the span name is the same for every call (no placeholder reads a value). */
   public boolean constantName() {
-    return config.spanName().parts().stream().noneMatch(p -> p.kind() == Template.Part.Kind.PATH);
+    return config.spanName().parts().stream()
+        .noneMatch(p -> p.kind() == Template.Part.Kind.PATH
+            || p.kind() == Template.Part.Kind.ATTRIBUTE && config.captures().containsKey(p.literal()));
   }
 }
