@@ -1,0 +1,99 @@
+package llmsdk;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * A local stand-in for the OpenAI and Anthropic HTTP APIs: fixed answers with known token usage
+ * (cached tokens included), as JSON or as server-sent events when the request asks to stream.
+ */
+final class ProviderStub implements AutoCloseable {
+  static final String CHAT = "{\"id\":\"chatcmpl-1\",\"object\":\"chat.completion\",\"created\":1700000000,"
+      + "\"model\":\"gpt-4o-mini-2024-07-18\",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\","
+      + "\"content\":\"ok\",\"refusal\":null},\"finish_reason\":\"stop\",\"logprobs\":null}],"
+      + "\"usage\":{\"prompt_tokens\":120,\"completion_tokens\":30,\"total_tokens\":150,"
+      + "\"prompt_tokens_details\":{\"cached_tokens\":100},\"completion_tokens_details\":{\"reasoning_tokens\":5}}}";
+  static final List<String> CHAT_CHUNKS = List.of(
+      "{\"id\":\"chatcmpl-2\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"gpt-4o-mini-2024-07-18\","
+          + "\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"o\"},\"finish_reason\":null}]}",
+      "{\"id\":\"chatcmpl-2\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"gpt-4o-mini-2024-07-18\","
+          + "\"choices\":[{\"index\":0,\"delta\":{\"content\":\"k\"},\"finish_reason\":\"stop\"}]}",
+      "{\"id\":\"chatcmpl-2\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"gpt-4o-mini-2024-07-18\","
+          + "\"choices\":[],\"usage\":{\"prompt_tokens\":120,\"completion_tokens\":30,\"total_tokens\":150}}");
+  static final String RESPONSE = "{\"id\":\"resp_1\",\"object\":\"response\",\"created_at\":1700000000,"
+      + "\"model\":\"gpt-4o-2024-08-06\",\"status\":\"completed\",\"output\":[],\"parallel_tool_calls\":true,"
+      + "\"tool_choice\":\"auto\",\"tools\":[],\"error\":null,\"incomplete_details\":null,\"instructions\":null,"
+      + "\"metadata\":{},\"temperature\":1.0,\"top_p\":1.0,"
+      + "\"usage\":{\"input_tokens\":50,\"input_tokens_details\":{\"cached_tokens\":10},\"output_tokens\":20,"
+      + "\"output_tokens_details\":{\"reasoning_tokens\":4},\"total_tokens\":70}}";
+  static final String EMBEDDINGS = "{\"object\":\"list\",\"data\":[{\"object\":\"embedding\",\"index\":0,"
+      + "\"embedding\":[0.1,0.2]}],\"model\":\"text-embedding-3-small\",\"usage\":{\"prompt_tokens\":8,\"total_tokens\":8}}";
+  static final String MESSAGE = "{\"id\":\"msg_1\",\"type\":\"message\",\"role\":\"assistant\","
+      + "\"model\":\"claude-sonnet-4-20250514\",\"content\":[{\"type\":\"text\",\"text\":\"ok\"}],"
+      + "\"stop_reason\":\"end_turn\",\"stop_sequence\":null,\"usage\":{\"input_tokens\":23,\"output_tokens\":40,"
+      + "\"cache_read_input_tokens\":3,\"cache_creation_input_tokens\":2}}";
+  static final List<String> MESSAGE_EVENTS = List.of(
+      "event: message_start\ndata: {\"type\":\"message_start\",\"message\":{\"id\":\"msg_2\",\"type\":\"message\","
+          + "\"role\":\"assistant\",\"model\":\"claude-sonnet-4-20250514\",\"content\":[],\"stop_reason\":null,"
+          + "\"stop_sequence\":null,\"usage\":{\"input_tokens\":23,\"output_tokens\":1,"
+          + "\"cache_read_input_tokens\":3,\"cache_creation_input_tokens\":2}}}",
+      "event: content_block_start\ndata: {\"type\":\"content_block_start\",\"index\":0,"
+          + "\"content_block\":{\"type\":\"text\",\"text\":\"\"}}",
+      "event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"index\":0,"
+          + "\"delta\":{\"type\":\"text_delta\",\"text\":\"ok\"}}",
+      "event: content_block_stop\ndata: {\"type\":\"content_block_stop\",\"index\":0}",
+      "event: message_delta\ndata: {\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"end_turn\","
+          + "\"stop_sequence\":null},\"usage\":{\"output_tokens\":40}}",
+      "event: message_stop\ndata: {\"type\":\"message_stop\"}");
+  static final String COUNT = "{\"input_tokens\":17}";
+
+  private final HttpServer server;
+
+  ProviderStub() throws IOException {
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext("/v1/chat/completions", e -> answer(e, CHAT, CHAT_CHUNKS, true));
+    server.createContext("/v1/responses", e -> answer(e, RESPONSE, List.of(), false));
+    server.createContext("/v1/embeddings", e -> answer(e, EMBEDDINGS, List.of(), false));
+    server.createContext("/v1/messages/count_tokens", e -> answer(e, COUNT, List.of(), false));
+    server.createContext("/v1/messages", e -> answer(e, MESSAGE, MESSAGE_EVENTS, false));
+    server.start();
+  }
+
+  String baseUrl() {
+    return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
+  }
+
+  private static void answer(HttpExchange exchange, String json, List<String> events, boolean openAiDone)
+      throws IOException {
+    String request = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+    boolean stream = request.contains("\"stream\":true");
+    StringBuilder body = new StringBuilder();
+    if (stream) {
+      for (String event : events) {
+        body.append(event.startsWith("event:") ? event : "data: " + event).append("\n\n");
+      }
+      if (openAiDone) {
+        body.append("data: [DONE]\n\n");
+      }
+    } else {
+      body.append(json);
+    }
+    byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().add("Content-Type", stream ? "text/event-stream" : "application/json");
+    exchange.sendResponseHeaders(200, bytes.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(bytes);
+    }
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+  }
+}

@@ -1,0 +1,59 @@
+package llmsdk;
+
+import com.anthropic.client.AnthropicClient;
+import com.anthropic.client.okhttp.AnthropicOkHttpClient;
+import com.anthropic.core.http.StreamResponse;
+import com.anthropic.models.messages.MessageCountTokensParams;
+import com.anthropic.models.messages.MessageCreateParams;
+import com.anthropic.models.messages.Model;
+import com.anthropic.models.messages.RawMessageStreamEvent;
+import com.openai.client.OpenAIClient;
+import com.openai.client.okhttp.OpenAIOkHttpClient;
+import com.openai.models.ChatModel;
+import com.openai.models.chat.completions.ChatCompletionChunk;
+import com.openai.models.chat.completions.ChatCompletionCreateParams;
+import com.openai.models.embeddings.EmbeddingCreateParams;
+import com.openai.models.embeddings.EmbeddingModel;
+import com.openai.models.responses.ResponseCreateParams;
+
+/**
+ * An application of the real OpenAI and Anthropic Java SDKs, against {@link ProviderStub}: each
+ * call style once (sync, async, streamed; chat, responses, embeddings, messages, token counting).
+ * It prints what the SDKs returned, so a run with the agent must print exactly the same.
+ */
+public final class SdkMain {
+  public static void main(String[] args) throws Exception {
+    try (ProviderStub stub = new ProviderStub()) {
+      OpenAIClient openai = OpenAIOkHttpClient.builder().apiKey("sk-test").baseUrl(stub.baseUrl()).build();
+      ChatCompletionCreateParams chat = ChatCompletionCreateParams.builder()
+          .model(ChatModel.GPT_4O_MINI).addUserMessage("Where is my order?").maxCompletionTokens(200)
+          .temperature(0.2).build();
+      System.out.println("chat: " + openai.chat().completions().create(chat).usage().orElseThrow().totalTokens());
+      System.out.println("chat async: "
+          + openai.async().chat().completions().create(chat).join().usage().orElseThrow().totalTokens());
+      try (com.openai.core.http.StreamResponse<ChatCompletionChunk> stream =
+          openai.chat().completions().createStreaming(chat)) {
+        System.out.println("chat stream chunks: " + stream.stream().count());
+      }
+      System.out.println("responses: " + openai.responses().create(ResponseCreateParams.builder()
+          .model(ChatModel.GPT_4O).input("Summarise the policy").build()).usage().orElseThrow().totalTokens());
+      System.out.println("embeddings: " + openai.embeddings().create(EmbeddingCreateParams.builder()
+          .model(EmbeddingModel.TEXT_EMBEDDING_3_SMALL).input("returns policy").build()).data().size());
+
+      AnthropicClient anthropic =
+          AnthropicOkHttpClient.builder().apiKey("sk-ant-test").baseUrl(stub.baseUrl().replace("/v1", "")).build();
+      MessageCreateParams message = MessageCreateParams.builder()
+          .model(Model.CLAUDE_SONNET_4_20250514).maxTokens(512).addUserMessage("Is this order eligible?").build();
+      System.out.println("messages: " + anthropic.messages().create(message).usage().outputTokens());
+      System.out.println("messages async: " + anthropic.async().messages().create(message).join().usage().outputTokens());
+      try (StreamResponse<RawMessageStreamEvent> stream = anthropic.messages().createStreaming(message)) {
+        System.out.println("messages stream events: " + stream.stream().count());
+      }
+      System.out.println("count tokens: " + anthropic.messages().countTokens(MessageCountTokensParams.builder()
+          .model(Model.CLAUDE_SONNET_4_20250514).addUserMessage("Is this order eligible?").build()).inputTokens());
+      System.out.println("done");
+      // the SDKs' OkHttp threads are not daemons: the app ends the way real apps do
+      System.exit(0);
+    }
+  }
+}
