@@ -3,7 +3,9 @@ package dev.perfagent.config;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -17,16 +19,18 @@ public final class AgentConfig {
   private final List<Pointcut> pointcuts;
   private final List<Pointcut> inForce;
   private final List<String> presets;
+  private final Map<String, Price> prices;
   private final String source;
 
   AgentConfig(String service, ExportSettings export, boolean propagation, Limits limits, List<Pointcut> pointcuts,
-      List<String> presets, String source) {
+      List<String> presets, Map<String, Price> prices, String source) {
     this.service = service;
     this.export = Objects.requireNonNull(export, "export");
     this.propagation = propagation;
     this.limits = Objects.requireNonNull(limits, "limits");
     this.pointcuts = Collections.unmodifiableList(new ArrayList<>(pointcuts));
     this.presets = List.copyOf(presets);
+    this.prices = Collections.unmodifiableMap(new LinkedHashMap<>(prices));
     this.inForce = Collections.unmodifiableList(withPresets(pointcuts, presets));
     this.source = Objects.requireNonNull(source, "source");
   }
@@ -34,7 +38,7 @@ public final class AgentConfig {
   /** The configuration without a file: default settings and every preset. */
   public static AgentConfig defaults(String source) {
     return new AgentConfig(
-        null, ExportSettings.defaults(), true, Limits.defaults(), List.of(), Presets.NAMES, source);
+        null, ExportSettings.defaults(), true, Limits.defaults(), List.of(), Presets.NAMES, Map.of(), source);
   }
 
   /** {@code own}, then the pointcuts of {@code presets} that no pointcut of {@code own} replaces. */
@@ -81,6 +85,11 @@ public final class AgentConfig {
    */
   public List<Pointcut> pointcutsInForce() {
     return inForce;
+  }
+
+  /** Prices of models the file adds or changes ({@code prices:}), by model name, in file order. */
+  public Map<String, Price> prices() {
+    return prices;
   }
 
   /** The presets selected ({@code presets:}, all by default), in {@link Presets#NAMES} order. */

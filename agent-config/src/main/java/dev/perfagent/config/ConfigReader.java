@@ -3,6 +3,7 @@ package dev.perfagent.config;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
@@ -13,7 +14,7 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
 /** Reads the top-level mapping ({@code service}, {@code export}, {@code pointcuts}, ...) of one file. */
 final class ConfigReader {
   static final List<String> KEYS =
-      List.of("service", "export", "presets", "pointcuts", "propagation", "limits");
+      List.of("service", "export", "presets", "prices", "pointcuts", "propagation", "limits");
 
   private final Problems problems;
   private final Values values;
@@ -42,6 +43,7 @@ final class ConfigReader {
     Boolean propagation = f.has("propagation") ? values.bool("propagation", f.value("propagation")) : Boolean.TRUE;
     Limits limits = section(f, "limits", Limits.defaults(), new LimitsReader(problems)::read);
     List<String> presets = f.has("presets") ? presets(f.value("presets")) : Presets.NAMES;
+    Map<String, Price> prices = section(f, "prices", Map.of(), new PricesReader(problems)::read);
 
     List<Pointcut> pointcuts = new ArrayList<>();
     if (f.has("pointcuts")) {
@@ -58,11 +60,11 @@ final class ConfigReader {
         problems.at(node, "pointcuts: expected a list of pointcuts, got " + Nodes.describe(node));
       }
     }
-    if (!problems.isEmpty() || presets == null) {
+    if (!problems.isEmpty() || presets == null || prices == null) {
       return null;
     }
     return new AgentConfig(service, export, propagation, limits, pointcuts,
-        preset == null ? presets : List.of(), problems.source());
+        preset == null ? presets : List.of(), prices, problems.source());
   }
 
   /** {@code all}, {@code none} or a list of preset names; the names in {@link Presets#NAMES} order. */

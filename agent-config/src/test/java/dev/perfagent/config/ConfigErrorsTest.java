@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class ConfigErrorsTest {
   private static final String POINTCUT_KEYS = "name, class, subtype-of, class-annotation, method, parameters,"
       + " method-annotation, span, kind, attributes, capture, mode, min-duration, end, nesting, group";
-  private static final String TOP_KEYS = "service, export, presets, pointcuts, propagation, limits";
+  private static final String TOP_KEYS = "service, export, presets, prices, pointcuts, propagation, limits";
 
   @Test
   void problemParts() {

@@ -86,4 +86,28 @@ final class JsonLinesMetrics {
     }
     return max;
   }
+
+  /** The largest total of double counter {@code name} over all exports (cumulative: the last). */
+  static double counterTotal(Path file, String name) throws IOException {
+    double max = 0;
+    for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+      if (line.isBlank()) {
+        continue;
+      }
+      for (JsonNode rm : JSON.readTree(line).path("resourceMetrics")) {
+        for (JsonNode sm : rm.path("scopeMetrics")) {
+          for (JsonNode m : sm.path("metrics")) {
+            if (name.equals(m.path("name").asText())) {
+              double total = 0;
+              for (JsonNode point : m.path("sum").path("dataPoints")) {
+                total += point.path("asDouble").asDouble();
+              }
+              max = Math.max(max, total);
+            }
+          }
+        }
+      }
+    }
+    return max;
+  }
 }

@@ -19,6 +19,10 @@ import org.junit.jupiter.api.io.TempDir;
  * per call, whatever the call style, with the exact token counts the stub sent.
  */
 class LlmPresetsIT {
+  private static final double CHAT_COST = (20 * 0.15 + 100 * 0.075 + 30 * 0.6) / 1e6;
+  private static final double RESPONSES_COST = (40 * 2.5 + 10 * 1.25 + 20 * 10) / 1e6;
+  private static final double EMBEDDINGS_COST = 8 * 0.02 / 1e6;
+  private static final double MESSAGES_COST = (23 * 3 + 3 * 0.3 + 2 * 3.75 + 40 * 15) / 1e6;
   private static String withoutAgent;
 
   @TempDir Path work;
@@ -67,6 +71,8 @@ class LlmPresetsIT {
       assertAttributes(span, completion);
       assertAttributes(span, Map.of("gen_ai.usage.cache_read.input_tokens", 100L,
           "gen_ai.usage.reasoning.output_tokens", 5L));
+      // gpt-4o-mini: 20 uncached input at 0.15, 100 cached at 0.075, 30 output at 0.6 USD per 1M tokens
+      assertCost(CHAT_COST, span);
     }
     ReceivedSpan streamed = chat.stream().filter(s -> Boolean.TRUE.equals(s.attribute("gen_ai.request.stream")))
         .findFirst().orElseThrow();
@@ -77,8 +83,11 @@ class LlmPresetsIT {
     assertAttributes(responses, Map.of("gen_ai.request.model", "gpt-4o", "gen_ai.response.model", "gpt-4o-2024-08-06",
         "gen_ai.usage.input_tokens", 50L, "gen_ai.usage.output_tokens", 20L,
         "gen_ai.usage.cache_read.input_tokens", 10L, "gen_ai.usage.reasoning.output_tokens", 4L));
-    assertAttributes(named(spans, "embeddings text-embedding-3-small").get(0),
-        Map.of("gen_ai.operation.name", "embeddings", "gen_ai.usage.input_tokens", 8L));
+    // gpt-4o-2024-08-06 is gpt-4o: 40 uncached input at 2.5, 10 cached at 1.25, 20 output at 10
+    assertCost(RESPONSES_COST, responses);
+    ReceivedSpan embeddings = named(spans, "embeddings text-embedding-3-small").get(0);
+    assertAttributes(embeddings, Map.of("gen_ai.operation.name", "embeddings", "gen_ai.usage.input_tokens", 8L));
+    assertCost(EMBEDDINGS_COST, embeddings);
 
     List<ReceivedSpan> messages = named(spans, "chat claude-sonnet-4-20250514");
     assertEquals(3, messages.size(), "sync, async and streamed messages");
@@ -89,12 +98,23 @@ class LlmPresetsIT {
             // Anthropic counts cache reads and writes on top of input_tokens: 23 + 3 + 2
             "gen_ai.usage.input_tokens", 28L, "gen_ai.usage.output_tokens", 40L,
             "gen_ai.usage.cache_read.input_tokens", 3L, "gen_ai.usage.cache_creation.input_tokens", 2L));
+        // claude-sonnet-4: 23 input at 3, 3 cache reads at 0.3, 2 cache writes at 3.75, 40 output at 15
+        assertCost(MESSAGES_COST, span);
       } else {
         assertEquals(6L, span.attribute("perf_agent.stream.items"));
       }
     }
     assertAttributes(named(spans, "count_tokens claude-sonnet-4-20250514").get(0),
         Map.of("gen_ai.operation.name", "count_tokens", "perf_agent.counted_input_tokens", 17L));
+    assertEquals(2 * CHAT_COST + RESPONSES_COST + EMBEDDINGS_COST + 2 * MESSAGES_COST,
+        JsonLinesMetrics.counterTotal(work.resolve("perf-agent-metrics.jsonl"), "perf_agent.gen_ai.cost"), 1e-12,
+        "the cost counter adds up every call's cost");
+  }
+
+  private static void assertCost(double expected, ReceivedSpan span) {
+    Object cost = span.attribute("perf_agent.cost.usd");
+    assertNotNull(cost, "a cost on " + span.name);
+    assertEquals(expected, (Double) cost, 1e-12, span.name);
   }
 
   @Test
@@ -102,6 +122,8 @@ class LlmPresetsIT {
     Path config = work.resolve("perf-agent.yaml");
     Files.writeString(config, String.join("\n",
         "presets: [anthropic]",
+        "prices:",
+        "  claude-sonnet-4-20250514: {input: 1, cached-input: 0.5, cache-write: 2, output: 10}",
         "pointcuts:",
         "  - name: anthropic.count_tokens",
         "    class: com.anthropic.services.blocking.MessageServiceImpl",
@@ -117,5 +139,10 @@ class LlmPresetsIT {
     ReceivedSpan counted = named(spans, "tokens of claude-sonnet-4-20250514").get(0);
     assertEquals(17L, counted.attribute("counted"), "the file's pointcut replaced the preset's");
     assertEquals(4, spans.size(), spans.toString());
+    for (ReceivedSpan span : named(spans, "chat claude-sonnet-4-20250514")) {
+      if (span.attribute("gen_ai.usage.input_tokens") != null) {
+        assertCost((23 * 1 + 3 * 0.5 + 2 * 2 + 40 * 10) / 1e6, span); // the config's price wins
+      }
+    }
   }
 }

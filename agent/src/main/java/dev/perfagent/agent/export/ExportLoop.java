@@ -1,5 +1,7 @@
 package dev.perfagent.agent.export;
 
+import dev.perfagent.agent.cost.CostEstimator;
+import dev.perfagent.agent.cost.PriceTable;
 import dev.perfagent.agent.plan.PointcutCatalog;
 import dev.perfagent.agent.plan.SiteRegistry;
 import dev.perfagent.bootstrap.AgentThreads;
@@ -24,6 +26,7 @@ public final class ExportLoop {
   private final PointcutCatalog catalog;
   private final SiteRegistry sites;
   private final Logger log;
+  private final CostEstimator costs;
   private final Thread thread;
   private final CountDownLatch started = new CountDownLatch(1);
   private volatile boolean stopping;
@@ -39,6 +42,7 @@ public final class ExportLoop {
 
   public ExportLoop(AgentConfig config, PointcutCatalog catalog, SiteRegistry sites, Logger log) {
     this.config = config;
+    this.costs = new CostEstimator(PriceTable.with(config.prices()));
     this.catalog = catalog;
     this.sites = sites;
     this.log = log;
@@ -66,7 +70,7 @@ public final class ExportLoop {
           new SpanAssembler(
               sites, new AggregateAttributes(catalog), SpanIds.random(), EpochClock.now(),
               p.resource(), new SpanMetrics(p.sdk().getSdkMeterProvider(), sites.generation().stats()),
-              config.limits().nameLength(), new ExceptionEvents(config.export()));
+              config.limits().nameLength(), new ExceptionEvents(config.export()), costs);
       sampling = p.sampling();
       exportsMetrics = p.exportsMetrics();
       limits = p.limits();
@@ -189,6 +193,9 @@ public final class ExportLoop {
               p == null ? Collections.emptyList() : p.metricExporters(),
               p == null ? "nowhere" : p.destination(),
               p == null ? ", the exporter never started" : ""));
+      for (String model : costs.unpriced()) {
+        log.info("perf-agent: no price for model {}: add it under prices: in the config to get its cost", model);
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

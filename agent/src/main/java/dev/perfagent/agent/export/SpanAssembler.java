@@ -1,12 +1,15 @@
 package dev.perfagent.agent.export;
 
+import dev.perfagent.agent.cost.CostEstimator;
 import dev.perfagent.agent.plan.Site;
 import dev.perfagent.agent.plan.SiteRegistry;
 import dev.perfagent.bootstrap.FrozenError;
 import dev.perfagent.bootstrap.SpanRecord;
 import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.TraceFlags;
 import io.opentelemetry.api.trace.TraceState;
 import io.opentelemetry.sdk.resources.Resource;
@@ -30,6 +33,7 @@ final class SpanAssembler {
 
   private final SiteRegistry sites;
   private final int maxNameLength;
+  private final CostEstimator costs;
   private final AggregateAttributes aggregates;
   private final SpanIds ids;
   private final EpochClock clock;
@@ -41,8 +45,10 @@ final class SpanAssembler {
   /** @param maxNameLength span names are cut at this many characters (counted as truncated values) */
   SpanAssembler(
       SiteRegistry sites, AggregateAttributes aggregates, SpanIds ids, EpochClock clock,
-      Resource resource, SpanMetrics metrics, int maxNameLength, ExceptionEvents exceptions) {
+      Resource resource, SpanMetrics metrics, int maxNameLength, ExceptionEvents exceptions,
+      CostEstimator costs) {
     this.maxNameLength = maxNameLength;
+    this.costs = costs;
     this.sites = sites;
     this.aggregates = aggregates;
     this.ids = ids;
@@ -109,10 +115,11 @@ final class SpanAssembler {
       status = exceptions.status(error);
       events = Collections.singletonList(exceptions.event(error, end));
     }
+    Attributes built = attributes.build();
     RecordedSpan span =
         new RecordedSpan(
             name(shape, record), shape.kind(), context, parent, status, start, end,
-            attributes.build(), events, resource);
+            shape.kind() == SpanKind.CLIENT ? costs.withCost(built) : built, events, resource);
     metrics.record(shape.metricAttributes(), span);
     return span;
   }

@@ -1,10 +1,12 @@
 package dev.perfagent.agent.export;
 
+import dev.perfagent.agent.cost.CostEstimator;
 import dev.perfagent.bootstrap.DurationHistograms;
 import dev.perfagent.bootstrap.RecorderStats;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
+import io.opentelemetry.api.metrics.DoubleCounter;
 import io.opentelemetry.api.metrics.DoubleHistogram;
 import io.opentelemetry.api.metrics.LongHistogram;
 import io.opentelemetry.api.metrics.Meter;
@@ -49,6 +51,7 @@ final class SpanMetrics {
   private final DoubleHistogram genAiDuration;
   private final LongHistogram tokenUsage;
   private final DoubleHistogram genAiTimeToFirstChunk;
+  private final DoubleCounter cost;
   private final DoubleHistogram dbDuration;
 
   SpanMetrics(MeterProvider meters, RecorderStats stats) {
@@ -83,6 +86,10 @@ final class SpanMetrics {
         meter.histogramBuilder("gen_ai.client.operation.time_to_first_chunk").setUnit("s")
             .setDescription("Time from the start of a streaming GenAI call to its first chunk")
             .setExplicitBucketBoundariesAdvice(GEN_AI_DURATION_BUCKETS).build();
+    cost =
+        meter.counterBuilder("perf_agent.gen_ai.cost").ofDoubles().setUnit("{USD}")
+            .setDescription("Estimated cost of GenAI calls, from the price table (an estimate, not a bill)")
+            .build();
     dbDuration =
         meter.histogramBuilder("db.client.operation.duration").setUnit("s")
             .setDescription("Duration of database client operations")
@@ -110,6 +117,10 @@ final class SpanMetrics {
       }
       if (output != null) {
         tokenUsage.record(output, tokens.toBuilder().put(TOKEN_TYPE, "output").build());
+      }
+      Double usd = a.get(CostEstimator.COST);
+      if (usd != null) {
+        cost.add(usd, tokens);
       }
       Double firstChunk = a.get(TIME_TO_FIRST_CHUNK);
       if (firstChunk != null) {

@@ -1,0 +1,76 @@
+package dev.perfagent.agent.cost;
+
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
+import java.util.Collections;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Estimates what an LLM call cost from its span's GenAI attributes (model and token counts) and the
+ * {@link PriceTable}: the agent's own attribute {@value #COST_KEY}, in USD. The semantic conventions
+ * have no cost attribute yet (a proposal for {@code gen_ai.usage.cost.*} is open). Models without a
+ * price are remembered, to be named once at exit. Used by the exporter thread alone.
+ */
+public final class CostEstimator {
+  public static final String COST_KEY = "perf_agent.cost.usd";
+  public static final AttributeKey<Double> COST = AttributeKey.doubleKey(COST_KEY);
+  private static final AttributeKey<String> PROVIDER = AttributeKey.stringKey("gen_ai.provider.name");
+  private static final AttributeKey<String> REQUEST_MODEL = AttributeKey.stringKey("gen_ai.request.model");
+  private static final AttributeKey<String> RESPONSE_MODEL = AttributeKey.stringKey("gen_ai.response.model");
+  private static final AttributeKey<Long> INPUT = AttributeKey.longKey("gen_ai.usage.input_tokens");
+  private static final AttributeKey<Long> OUTPUT = AttributeKey.longKey("gen_ai.usage.output_tokens");
+  private static final AttributeKey<Long> CACHE_READ = AttributeKey.longKey("gen_ai.usage.cache_read.input_tokens");
+  private static final AttributeKey<Long> CACHE_WRITE =
+      AttributeKey.longKey("gen_ai.usage.cache_creation.input_tokens");
+
+  private final PriceTable prices;
+  private final Set<String> unpriced = new TreeSet<>();
+
+  public CostEstimator(PriceTable prices) {
+    this.prices = prices;
+  }
+
+  /** {@code attributes} with the call's estimated cost added; unchanged when it has no tokens or no price. */
+  public Attributes withCost(Attributes attributes) {
+    Long input = attributes.get(INPUT);
+    Long output = attributes.get(OUTPUT);
+    if (input == null && output == null) {
+      return attributes;
+    }
+    String provider = attributes.get(PROVIDER);
+    Optional<ModelPrice> price = price(provider, attributes.get(RESPONSE_MODEL));
+    if (price.isEmpty()) {
+      price = price(provider, attributes.get(REQUEST_MODEL));
+    }
+    if (price.isEmpty()) {
+      String model = Optional.ofNullable(attributes.get(RESPONSE_MODEL)).orElse(attributes.get(REQUEST_MODEL));
+      if (model != null) {
+        unpriced.add(provider == null ? model : model + " (" + provider + ")");
+      }
+      return attributes;
+    }
+    double cost = price.get().cost(
+        orZero(input), orZero(attributes.get(CACHE_READ)), orZero(attributes.get(CACHE_WRITE)), orZero(output));
+    return attributes.toBuilder().put(COST, cost).build();
+  }
+
+  /** The provider's price of the model; any provider's when the provider is not in the table. */
+  private Optional<ModelPrice> price(String provider, String model) {
+    if (model == null) {
+      return Optional.empty();
+    }
+    Optional<ModelPrice> price = prices.find(provider, model);
+    return price.isEmpty() && provider != null ? prices.find(null, model) : price;
+  }
+
+  /** The models seen without a price, with their provider, sorted. */
+  public Set<String> unpriced() {
+    return Collections.unmodifiableSet(unpriced);
+  }
+
+  private static long orZero(Long count) {
+    return count == null ? 0 : count;
+  }
+}
