@@ -25,13 +25,17 @@ final class ProviderStub implements AutoCloseable {
       "{\"id\":\"chatcmpl-2\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"gpt-4o-mini-2024-07-18\","
           + "\"choices\":[{\"index\":0,\"delta\":{\"content\":\"k\"},\"finish_reason\":\"stop\"}]}",
       "{\"id\":\"chatcmpl-2\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"gpt-4o-mini-2024-07-18\","
-          + "\"choices\":[],\"usage\":{\"prompt_tokens\":120,\"completion_tokens\":30,\"total_tokens\":150}}");
+          + "\"choices\":[],\"usage\":{\"prompt_tokens\":120,\"completion_tokens\":30,\"total_tokens\":150,"
+          + "\"prompt_tokens_details\":{\"cached_tokens\":100},\"completion_tokens_details\":{\"reasoning_tokens\":5}}}");
   static final String RESPONSE = "{\"id\":\"resp_1\",\"object\":\"response\",\"created_at\":1700000000,"
       + "\"model\":\"gpt-4o-2024-08-06\",\"status\":\"completed\",\"output\":[],\"parallel_tool_calls\":true,"
       + "\"tool_choice\":\"auto\",\"tools\":[],\"error\":null,\"incomplete_details\":null,\"instructions\":null,"
       + "\"metadata\":{},\"temperature\":1.0,\"top_p\":1.0,"
       + "\"usage\":{\"input_tokens\":50,\"input_tokens_details\":{\"cached_tokens\":10},\"output_tokens\":20,"
       + "\"output_tokens_details\":{\"reasoning_tokens\":4},\"total_tokens\":70}}";
+  static final List<String> RESPONSE_EVENTS = List.of(
+      "event: response.completed\ndata: {\"type\":\"response.completed\",\"sequence_number\":1,\"response\":"
+          + RESPONSE + "}");
   static final String EMBEDDINGS = "{\"object\":\"list\",\"data\":[{\"object\":\"embedding\",\"index\":0,"
       + "\"embedding\":[0.1,0.2]}],\"model\":\"text-embedding-3-small\",\"usage\":{\"prompt_tokens\":8,\"total_tokens\":8}}";
   static final String MESSAGE = "{\"id\":\"msg_1\",\"type\":\"message\",\"role\":\"assistant\","
@@ -58,7 +62,7 @@ final class ProviderStub implements AutoCloseable {
   ProviderStub() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/v1/chat/completions", e -> answer(e, CHAT, CHAT_CHUNKS, true));
-    server.createContext("/v1/responses", e -> answer(e, RESPONSE, List.of(), false));
+    server.createContext("/v1/responses", e -> answer(e, RESPONSE, RESPONSE_EVENTS, false));
     server.createContext("/v1/embeddings", e -> answer(e, EMBEDDINGS, List.of(), false));
     server.createContext("/v1/messages/count_tokens", e -> answer(e, COUNT, List.of(), false));
     server.createContext("/v1/messages", e -> answer(e, MESSAGE, MESSAGE_EVENTS, false));

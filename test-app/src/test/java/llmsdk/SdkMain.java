@@ -35,8 +35,13 @@ public final class SdkMain {
           openai.chat().completions().createStreaming(chat)) {
         System.out.println("chat stream chunks: " + stream.stream().count());
       }
-      System.out.println("responses: " + openai.responses().create(ResponseCreateParams.builder()
-          .model(ChatModel.GPT_4O).input("Summarise the policy").build()).usage().orElseThrow().totalTokens());
+      ResponseCreateParams summary =
+          ResponseCreateParams.builder().model(ChatModel.GPT_4O).input("Summarise the policy").build();
+      System.out.println("responses: " + openai.responses().create(summary).usage().orElseThrow().totalTokens());
+      try (com.openai.core.http.StreamResponse<com.openai.models.responses.ResponseStreamEvent> stream =
+          openai.responses().createStreaming(summary)) {
+        System.out.println("responses stream events: " + stream.stream().count());
+      }
       System.out.println("embeddings: " + openai.embeddings().create(EmbeddingCreateParams.builder()
           .model(EmbeddingModel.TEXT_EMBEDDING_3_SMALL).input("returns policy").build()).data().size());
 

@@ -134,11 +134,20 @@ final class PointcutReader {
           ok = false;
         }
       }
+    } else if (b.end != SpanEnd.CLOSE && readsChunks(b)) {
+      problems.at(f.has("end") ? f.keyNode("end") : f.keyNode("capture"), "'chunk' paths read the items of"
+          + " the stream the method returns; they need end: close");
+      ok = false;
     } else if (f.has("group") && b.nesting == Nesting.ALL && !f.wasSuggested("nesting")) {
       problems.at(f.keyNode("group"), "'group' only applies with nesting: outermost");
       ok = false;
     }
     return ok;
+  }
+
+  private static boolean readsChunks(Pointcut.Builder b) {
+    return b.captures.values().stream()
+        .anyMatch(c -> c.terms().stream().anyMatch(p -> p.root() == PropertyPath.Root.CHUNK));
   }
 
   private boolean require(Fields f, String key, String message) {
@@ -252,7 +261,7 @@ final class PointcutReader {
       } else if (part.kind() == Template.Part.Kind.ATTRIBUTE
           && !b.captures.containsKey(part.literal()) && !b.attributes.containsKey(part.literal())) {
         problems.at(node, "span: {" + part.literal() + "} is neither a path (starting with this, return,"
-            + " thrown or argN) nor an attribute or capture of this pointcut" + placeholderHint(part.literal(), b));
+            + " thrown, chunk or argN) nor an attribute or capture of this pointcut" + placeholderHint(part.literal(), b));
         ok = false;
       }
     }

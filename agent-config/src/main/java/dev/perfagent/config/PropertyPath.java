@@ -31,7 +31,12 @@ public final class PropertyPath {
     /** The return value. */
     RETURN,
     /** The exception thrown by the method. */
-    THROWN
+    THROWN,
+    /**
+     * Each item of the stream the call returned (a streamed LLM response's chunks): the path is read
+     * on every item and the attribute keeps the last value found.
+     */
+    CHUNK
   }
 
   private final String text;
@@ -66,7 +71,8 @@ public final class PropertyPath {
       end++;
     }
     String first = text.substring(0, end);
-    return first.equals("this") || first.equals("return") || first.equals("thrown") || first.startsWith("arg");
+    return first.equals("this") || first.equals("return") || first.equals("thrown") || first.equals("chunk")
+        || first.startsWith("arg");
   }
 
   public Root root() {
@@ -116,7 +122,7 @@ public final class PropertyPath {
       String rootName = identifier();
       if (rootName.isEmpty()) {
         if (s.charAt(0) == '.') {
-          throw new IllegalArgumentException("path must start with this, return, thrown or argN (e.g. arg0)");
+          throw new IllegalArgumentException("path must start with this, return, thrown, chunk or argN (e.g. arg0)");
         }
         throw invalidChar();
       }
@@ -128,15 +134,17 @@ public final class PropertyPath {
         root = Root.RETURN;
       } else if (rootName.equals("thrown")) {
         root = Root.THROWN;
+      } else if (rootName.equals("chunk")) {
+        root = Root.CHUNK;
       } else if (rootName.startsWith("arg") && isDigits(rootName.substring(3))) {
         root = Root.ARG;
         argIndex = argIndex(rootName.substring(3));
       } else if (rootName.equals("arg")) {
         throw new IllegalArgumentException("'arg' needs a zero-based parameter index, e.g. arg0");
       } else {
-        String hint = Suggest.closest(rootName, List.of("this", "return", "thrown"));
+        String hint = Suggest.closest(rootName, List.of("this", "return", "thrown", "chunk"));
         throw new IllegalArgumentException("unknown root " + Texts.quote(rootName)
-            + "; a path starts with this, return, thrown or argN (e.g. arg0)"
+            + "; a path starts with this, return, thrown, chunk or argN (e.g. arg0)"
             + (hint == null ? "" : "; did you mean '" + hint + "'?"));
       }
       List<String> steps = new ArrayList<>();

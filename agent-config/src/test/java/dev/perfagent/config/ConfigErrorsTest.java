@@ -217,7 +217,7 @@ class ConfigErrorsTest {
     assertEquals(List.of(
         "t.yaml:6:10: capture 'a': invalid path 'arg0.getX()': method calls are not allowed; write arg0.x",
         "t.yaml:7:10: capture 'b': invalid path 'self.x': unknown root 'self'; a path starts with this, return,"
-            + " thrown or argN (e.g. arg0)",
+            + " thrown, chunk or argN (e.g. arg0)",
         "t.yaml:8:10: capture 'c': invalid path 'arg0.': path must not end with '.'",
         "t.yaml:9:10: capture 'd': invalid path 'arg[0]': 'arg' needs a zero-based parameter index, e.g. arg0",
         "t.yaml:10:10: capture 'e': invalid path 'this.m[x]': bad bracket syntax at position 7; write ['key'] or"
@@ -326,14 +326,14 @@ class ConfigErrorsTest {
         + " position 14; write '{{' for a literal brace"), pointcutProblems("span: execute_tool {this.name"));
     assertEquals(List.of("t.yaml:5:11: span: invalid template 'x {}': empty placeholder '{}' at position 3"),
         pointcutProblems("span: 'x {}'"));
-    assertEquals(List.of("t.yaml:5:11: span: {nope} is neither a path (starting with this, return, thrown or"
-        + " argN) nor an attribute or capture of this pointcut"),
+    assertEquals(List.of("t.yaml:5:11: span: {nope} is neither a path (starting with this, return, thrown, chunk"
+        + " or argN) nor an attribute or capture of this pointcut"),
         pointcutProblems("span: 'x {nope}'"));
     assertEquals(List.of("t.yaml:5:11: span: {retrun.model} is neither a path (starting with this, return,"
-        + " thrown or argN) nor an attribute or capture of this pointcut; did you mean 'return.model'?"),
+        + " thrown, chunk or argN) nor an attribute or capture of this pointcut; did you mean 'return.model'?"),
         pointcutProblems("span: 'x {retrun.model}'"));
-    assertEquals(List.of("t.yaml:5:11: span: {Class} is neither a path (starting with this, return, thrown or"
-        + " argN) nor an attribute or capture of this pointcut (the built-ins are {class} and {method})"),
+    assertEquals(List.of("t.yaml:5:11: span: {Class} is neither a path (starting with this, return, thrown, chunk"
+        + " or argN) nor an attribute or capture of this pointcut (the built-ins are {class} and {method})"),
         pointcutProblems("span: '{Class}'"));
     assertEquals(List.of("t.yaml:5:11: span: invalid template 'a } b': single '}' at position 3; write '}}' for"
         + " a literal brace"), pointcutProblems("span: 'a } b'"));
@@ -581,5 +581,13 @@ class ConfigErrorsTest {
     assertEquals(List.of("t.yaml:5:13: method: invalid method pattern 'a\\tb': invalid character '\\t' at"
         + " position 2; allowed are Java identifier characters, '.', '$' and '*'"),
         problems("pointcuts:", "  - name: p", "    class: com.acme.C", "    kind: client", "    method: \"a\\tb\""));
+  }
+
+  @Test
+  void chunkPathsNeedASpanThatFollowsTheStream() {
+    assertEquals(List.of("t.yaml:5:5: 'chunk' paths read the items of the stream the method returns; they need"
+        + " end: close"), pointcutProblems("capture: {tokens: chunk.usage.outputTokens}"));
+    assertEquals(List.of("t.yaml:6:5: 'chunk' paths read the items of the stream the method returns; they need"
+        + " end: close"), pointcutProblems("capture: {tokens: chunk.usage.outputTokens}", "end: exit"));
   }
 }

@@ -71,15 +71,15 @@ class PropertyPathTest {
 
   @Test
   void unknownRoot() {
-    assertEquals("unknown root 'self'; a path starts with this, return, thrown or argN (e.g. arg0)",
+    assertEquals("unknown root 'self'; a path starts with this, return, thrown, chunk or argN (e.g. arg0)",
         error("self.name"));
-    assertEquals("unknown root 'retrun'; a path starts with this, return, thrown or argN (e.g. arg0);"
+    assertEquals("unknown root 'retrun'; a path starts with this, return, thrown, chunk or argN (e.g. arg0);"
         + " did you mean 'return'?", error("retrun.x"));
-    assertEquals("unknown root 'This'; a path starts with this, return, thrown or argN (e.g. arg0);"
+    assertEquals("unknown root 'This'; a path starts with this, return, thrown, chunk or argN (e.g. arg0);"
         + " did you mean 'this'?", error("This.x"));
-    assertEquals("unknown root 'args'; a path starts with this, return, thrown or argN (e.g. arg0)",
+    assertEquals("unknown root 'args'; a path starts with this, return, thrown, chunk or argN (e.g. arg0)",
         error("args"));
-    assertEquals("path must start with this, return, thrown or argN (e.g. arg0)", error(".x"));
+    assertEquals("path must start with this, return, thrown, chunk or argN (e.g. arg0)", error(".x"));
   }
 
   @Test
@@ -88,7 +88,7 @@ class PropertyPathTest {
     assertEquals("parameter index 255 is out of range; use arg0 to arg254", error("arg255"));
     assertEquals("parameter index 99999999999 is out of range; use arg0 to arg254", error("arg99999999999"));
     assertEquals("write arg1 without leading zeros", error("arg01"));
-    assertEquals("unknown root 'arg1x'; a path starts with this, return, thrown or argN (e.g. arg0)",
+    assertEquals("unknown root 'arg1x'; a path starts with this, return, thrown, chunk or argN (e.g. arg0)",
         error("arg1x"));
   }
 
@@ -157,5 +157,12 @@ class PropertyPathTest {
     IllegalArgumentException both =
         assertThrows(IllegalArgumentException.class, () -> Capture.parse("return.a + return.b | return.c"));
     assertTrue(both.getMessage().contains("not both"), both.getMessage());
+  }
+
+  @Test
+  void chunkPathsStartAtEachItemOfAReturnedStream() {
+    PropertyPath p = PropertyPath.parse("chunk.usage.promptTokens");
+    assertEquals(PropertyPath.Root.CHUNK, p.root());
+    assertEquals(List.of("usage", "promptTokens"), p.steps());
   }
 }

@@ -78,11 +78,11 @@ class TemplateTest {
     assertEquals("empty placeholder '{}' at position 1", error("{  }"));
     assertEquals("single '}' at position 2; write '}}' for a literal brace", error("x}"));
     assertEquals("bad placeholder {foo bar} at position 1: unknown root 'foo'; a path starts with this,"
-        + " return, thrown or argN (e.g. arg0)", error("{foo bar}"));
+        + " return, thrown, chunk or argN (e.g. arg0)", error("{foo bar}"));
     assertEquals("bad placeholder {arg0.getX()} at position 3: method calls are not allowed; write arg0.x",
         error("a {arg0.getX()}"));
     assertEquals("bad placeholder {Class x} at position 1: unknown root 'Class'; a path starts with this,"
-        + " return, thrown or argN (e.g. arg0)", error("{Class x}"));
+        + " return, thrown, chunk or argN (e.g. arg0)", error("{Class x}"));
     assertThrows(IllegalArgumentException.class, () -> Template.parse(null));
   }
 

@@ -41,7 +41,7 @@ final class FollowedIterator<T> implements Iterator<T> {
       span.failed(e);
       throw e;
     }
-    span.item();
+    span.item(item);
     return item;
   }
 

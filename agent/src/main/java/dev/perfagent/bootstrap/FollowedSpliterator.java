@@ -24,7 +24,7 @@ final class FollowedSpliterator<T> implements Spliterator<T> {
     boolean advanced;
     try {
       advanced = source.tryAdvance(item -> {
-        span.item();
+        span.item(item);
         action.accept(item);
       });
     } catch (RuntimeException | Error e) {
@@ -41,7 +41,7 @@ final class FollowedSpliterator<T> implements Spliterator<T> {
   public void forEachRemaining(Consumer<? super T> action) {
     try {
       source.forEachRemaining(item -> {
-        span.item();
+        span.item(item);
         action.accept(item);
       });
     } catch (RuntimeException | Error e) {

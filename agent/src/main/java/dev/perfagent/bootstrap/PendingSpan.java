@@ -66,10 +66,26 @@ final class PendingSpan extends OpenSpan implements BiConsumer<Object, Throwable
     state.pending().add(this);
   }
 
-  /** One item of the followed stream was delivered. Any thread; never throws. */
-  void item() {
+  /**
+   * {@code item} of the followed stream was delivered: counted, and read by the plan's {@code chunk}
+   * paths first (so that the count's atomic update publishes the values). Any thread; never throws.
+   */
+  void item(Object item) {
+    long now = System.nanoTime();
+    if (plan.readsItems()) {
+      ThreadState thread = ThreadState.current();
+      boolean reading = thread.readingValues;
+      thread.readingValues = true; // getters of the item make no spans
+      try {
+        plan.readItemValues(this, item);
+      } catch (Throwable t) {
+        state.stats().internalErrors.increment();
+      } finally {
+        thread.readingValues = reading;
+      }
+    }
     if ((long) ITEMS.getAndAdd(this, 1L) == 0) {
-      firstItemNanos = System.nanoTime();
+      firstItemNanos = now;
     }
   }
 

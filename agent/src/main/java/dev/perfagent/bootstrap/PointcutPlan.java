@@ -18,6 +18,7 @@ public final class PointcutPlan {
   static final int RESULT_VALUES = 2; // return and thrown: read when the span ends
 
   private final ValueReader[] values;
+  private final boolean readsItems;
   private final long minDurationNanos;
   private final int aggregateSlot;
   private final int end;
@@ -43,6 +44,11 @@ public final class PointcutPlan {
       throw new IllegalArgumentException("end " + end);
     }
     this.values = values.clone();
+    boolean items = false;
+    for (ValueReader reader : values) {
+      items |= reader.readsItems();
+    }
+    this.readsItems = items;
     this.minDurationNanos = minDurationNanos;
     this.aggregateSlot = aggregateSlot;
     this.end = end;
@@ -80,6 +86,33 @@ public final class PointcutPlan {
     return nestingGroup;
   }
 
+  /** Whether some value is read from each item of the returned stream ({@code chunk} paths). */
+  boolean readsItems() {
+    return readsItems;
+  }
+
+  /**
+   * Reads the {@code chunk} values from {@code item}, an item of the stream the span follows; a value
+   * found replaces the one an earlier item gave (the last chunk carries the usage).
+   */
+  void readItemValues(OpenSpan span, Object item) {
+    ValueReader[] v = values;
+    for (int i = 0; i < v.length; i++) {
+      if (v[i].readsItems()) {
+        Object value;
+        try {
+          value = v[i].readItem(item);
+        } catch (Throwable t) {
+          span.state.stats().captureErrors.increment();
+          continue;
+        }
+        if (value != null) {
+          span.values[i] = span.state.freezer().freeze(value, span, i);
+        }
+      }
+    }
+  }
+
   /** Reads and freezes the values {@code which} selects into {@code span.values}. */
   void readValues(
       OpenSpan span, int which, Object self, Object a, Object b, Object c, Object returned,
@@ -89,7 +122,7 @@ public final class PointcutPlan {
     Object[] target = span.values;
     for (int i = 0; i < v.length; i++) {
       ValueReader reader = v[i];
-      if (which == ALL_VALUES || (which == RESULT_VALUES) == reader.readsResult()) {
+      if (!reader.readsItems() && (which == ALL_VALUES || (which == RESULT_VALUES) == reader.readsResult())) {
         Object value;
         try {
           value = reader.read(self, a, b, c, returned, thrown);

@@ -14,6 +14,8 @@ public final class ValueReader {
   public static final int ARG_C = 3;
   public static final int RETURN = 4;
   public static final int THROWN = 5;
+  /** Each item of the stream the call returned; read by {@link #readItem}. */
+  public static final int CHUNK = 6;
 
   /** The step name that applies the rest of the path to each element (config's PropertyPath.EACH). */
   public static final String EACH = "[*]";
@@ -24,7 +26,7 @@ public final class ValueReader {
   private final PropertyStep[] steps; // null where the path says EACH
 
   public ValueReader(int source, String[] stepNames) {
-    if (source < THIS || source > THROWN) {
+    if (source < THIS || source > CHUNK) {
       throw new IllegalArgumentException("source " + source);
     }
     this.source = source;
@@ -39,6 +41,16 @@ public final class ValueReader {
     return source == RETURN || source == THROWN;
   }
 
+  /** True when the path starts at an item of the returned stream ({@code chunk}). */
+  boolean readsItems() {
+    return source == CHUNK;
+  }
+
+  /** The value the path leads to from {@code item}, an item of the returned stream. */
+  Object readItem(Object item) throws Throwable {
+    return item == null ? null : follow(item, 0);
+  }
+
   /** The value the path leads to; throws what a getter on the way throws. */
   Object read(Object self, Object a, Object b, Object c, Object returned, Throwable thrown)
       throws Throwable {
@@ -49,7 +61,9 @@ public final class ValueReader {
       case ARG_B: value = b; break;
       case ARG_C: value = c; break;
       case RETURN: value = returned; break;
-      default: value = thrown; break;
+      case THROWN: value = thrown; break;
+      default: return null; // CHUNK: read per item
+
     }
     return follow(value, 0);
   }
@@ -83,6 +97,7 @@ public final class ValueReader {
     }
     List<Object> out = new ArrayList<>();
     int seen = 0;
+    // an empty result is no value, so that a later item without elements keeps an earlier one's
     for (Object element : elements) {
       if (++seen > MAX_ELEMENTS) {
         break;
@@ -92,7 +107,7 @@ public final class ValueReader {
         out.add(result);
       }
     }
-    return out;
+    return out.isEmpty() ? null : out;
   }
 
   private static Object unwrap(Object value) {

@@ -53,7 +53,7 @@ class LlmPresetsIT {
   @Test
   void withNoConfigurationTheSdkCallsBecomeGenAiSpansWithExactTokens() throws Exception {
     List<ReceivedSpan> spans = run("");
-    assertEquals(9, spans.size(), "one span per SDK call: " + spans);
+    assertEquals(10, spans.size(), "one span per SDK call: " + spans);
     assertTrue(spans.stream().allMatch(s -> s.kind.equals("SPAN_KIND_CLIENT")), spans.toString());
 
     List<ReceivedSpan> chat = named(spans, "chat gpt-4o-mini");
@@ -78,13 +78,21 @@ class LlmPresetsIT {
         .findFirst().orElseThrow();
     assertNotNull(streamed.attribute("gen_ai.response.time_to_first_chunk"), streamed.toString());
     assertEquals(3L, streamed.attribute("perf_agent.stream.items"));
+    // from the chunks: the finish reason from the second, the usage from the last
+    assertAttributes(streamed, Map.of("gen_ai.response.id", "chatcmpl-2", "gen_ai.response.finish_reasons",
+        List.of("stop"), "gen_ai.usage.input_tokens", 120L, "gen_ai.usage.output_tokens", 30L,
+        "gen_ai.usage.cache_read.input_tokens", 100L));
+    assertCost(CHAT_COST, streamed);
 
-    ReceivedSpan responses = named(spans, "chat gpt-4o").get(0);
-    assertAttributes(responses, Map.of("gen_ai.request.model", "gpt-4o", "gen_ai.response.model", "gpt-4o-2024-08-06",
-        "gen_ai.usage.input_tokens", 50L, "gen_ai.usage.output_tokens", 20L,
-        "gen_ai.usage.cache_read.input_tokens", 10L, "gen_ai.usage.reasoning.output_tokens", 4L));
-    // gpt-4o-2024-08-06 is gpt-4o: 40 uncached input at 2.5, 10 cached at 1.25, 20 output at 10
-    assertCost(RESPONSES_COST, responses);
+    List<ReceivedSpan> responses = named(spans, "chat gpt-4o");
+    assertEquals(2, responses.size(), "the Responses API, answered and streamed");
+    for (ReceivedSpan span : responses) {
+      assertAttributes(span, Map.of("gen_ai.request.model", "gpt-4o", "gen_ai.response.model", "gpt-4o-2024-08-06",
+          "gen_ai.usage.input_tokens", 50L, "gen_ai.usage.output_tokens", 20L,
+          "gen_ai.usage.cache_read.input_tokens", 10L, "gen_ai.usage.reasoning.output_tokens", 4L));
+      // gpt-4o-2024-08-06 is gpt-4o: 40 uncached input at 2.5, 10 cached at 1.25, 20 output at 10
+      assertCost(RESPONSES_COST, span);
+    }
     ReceivedSpan embeddings = named(spans, "embeddings text-embedding-3-small").get(0);
     assertAttributes(embeddings, Map.of("gen_ai.operation.name", "embeddings", "gen_ai.usage.input_tokens", 8L));
     assertCost(EMBEDDINGS_COST, embeddings);
@@ -92,21 +100,20 @@ class LlmPresetsIT {
     List<ReceivedSpan> messages = named(spans, "chat claude-sonnet-4-20250514");
     assertEquals(3, messages.size(), "sync, async and streamed messages");
     for (ReceivedSpan span : messages) {
-      if (span.attribute("gen_ai.request.stream") == null) {
-        assertAttributes(span, Map.of("gen_ai.provider.name", "anthropic", "gen_ai.request.max_tokens", 512L,
-            "gen_ai.response.finish_reasons", "end_turn", "gen_ai.response.model", "claude-sonnet-4-20250514",
-            // Anthropic counts cache reads and writes on top of input_tokens: 23 + 3 + 2
-            "gen_ai.usage.input_tokens", 28L, "gen_ai.usage.output_tokens", 40L,
-            "gen_ai.usage.cache_read.input_tokens", 3L, "gen_ai.usage.cache_creation.input_tokens", 2L));
-        // claude-sonnet-4: 23 input at 3, 3 cache reads at 0.3, 2 cache writes at 3.75, 40 output at 15
-        assertCost(MESSAGES_COST, span);
-      } else {
-        assertEquals(6L, span.attribute("perf_agent.stream.items"));
-      }
+      // the streamed one reads them from its message_start and message_delta events
+      assertAttributes(span, Map.of("gen_ai.provider.name", "anthropic", "gen_ai.request.max_tokens", 512L,
+          "gen_ai.response.finish_reasons", "end_turn", "gen_ai.response.model", "claude-sonnet-4-20250514",
+          // Anthropic counts cache reads and writes on top of input_tokens: 23 + 3 + 2
+          "gen_ai.usage.input_tokens", 28L, "gen_ai.usage.output_tokens", 40L,
+          "gen_ai.usage.cache_read.input_tokens", 3L, "gen_ai.usage.cache_creation.input_tokens", 2L));
+      // claude-sonnet-4: 23 input at 3, 3 cache reads at 0.3, 2 cache writes at 3.75, 40 output at 15
+      assertCost(MESSAGES_COST, span);
     }
+    assertEquals(6L, messages.stream().filter(s -> s.attribute("gen_ai.request.stream") != null).findFirst()
+        .orElseThrow().attribute("perf_agent.stream.items"));
     assertAttributes(named(spans, "count_tokens claude-sonnet-4-20250514").get(0),
         Map.of("gen_ai.operation.name", "count_tokens", "perf_agent.counted_input_tokens", 17L));
-    assertEquals(2 * CHAT_COST + RESPONSES_COST + EMBEDDINGS_COST + 2 * MESSAGES_COST,
+    assertEquals(3 * CHAT_COST + 2 * RESPONSES_COST + EMBEDDINGS_COST + 3 * MESSAGES_COST,
         JsonLinesMetrics.counterTotal(work.resolve("perf-agent-metrics.jsonl"), "perf_agent.gen_ai.cost"), 1e-12,
         "the cost counter adds up every call's cost");
   }
@@ -140,9 +147,7 @@ class LlmPresetsIT {
     assertEquals(17L, counted.attribute("counted"), "the file's pointcut replaced the preset's");
     assertEquals(4, spans.size(), spans.toString());
     for (ReceivedSpan span : named(spans, "chat claude-sonnet-4-20250514")) {
-      if (span.attribute("gen_ai.usage.input_tokens") != null) {
-        assertCost((23 * 1 + 3 * 0.5 + 2 * 2 + 40 * 10) / 1e6, span); // the config's price wins
-      }
+      assertCost((23 * 1 + 3 * 0.5 + 2 * 2 + 40 * 10) / 1e6, span); // the config's price wins
     }
   }
 }

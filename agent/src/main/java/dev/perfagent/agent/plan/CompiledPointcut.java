@@ -123,6 +123,8 @@ public final class CompiledPointcut {
         return ValueReader.RETURN;
       case THROWN:
         return ValueReader.THROWN;
+      case CHUNK:
+        return ValueReader.CHUNK;
       default:
         for (int slot = 0; slot < argumentSlots.length; slot++) {
           if (argumentSlots[slot] == path.argIndex()) {
