@@ -15,6 +15,7 @@ import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import com.openai.models.embeddings.EmbeddingCreateParams;
 import com.openai.models.embeddings.EmbeddingModel;
 import com.openai.models.responses.ResponseCreateParams;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An application of the real OpenAI and Anthropic Java SDKs, against {@link ProviderStub}: each
@@ -37,6 +38,10 @@ public final class SdkMain {
       }
       ResponseCreateParams summary =
           ResponseCreateParams.builder().model(ChatModel.GPT_4O).input("Summarise the policy").build();
+      AtomicInteger chunks = new AtomicInteger();
+      openai.async().chat().completions().createStreaming(chat)
+          .subscribe(chunk -> chunks.incrementAndGet()).onCompleteFuture().join();
+      System.out.println("chat async stream chunks: " + chunks.get());
       System.out.println("responses: " + openai.responses().create(summary).usage().orElseThrow().totalTokens());
       try (com.openai.core.http.StreamResponse<com.openai.models.responses.ResponseStreamEvent> stream =
           openai.responses().createStreaming(summary)) {
@@ -54,6 +59,10 @@ public final class SdkMain {
       try (StreamResponse<RawMessageStreamEvent> stream = anthropic.messages().createStreaming(message)) {
         System.out.println("messages stream events: " + stream.stream().count());
       }
+      AtomicInteger events = new AtomicInteger();
+      anthropic.async().messages().createStreaming(message)
+          .subscribe(event -> events.incrementAndGet()).onCompleteFuture().join();
+      System.out.println("messages async stream events: " + events.get());
       System.out.println("count tokens: " + anthropic.messages().countTokens(MessageCountTokensParams.builder()
           .model(Model.CLAUDE_SONNET_4_20250514).addUserMessage("Is this order eligible?").build()).inputTokens());
       System.out.println("done");

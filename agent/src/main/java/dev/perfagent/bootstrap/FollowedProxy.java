@@ -10,7 +10,8 @@ import java.util.stream.Stream;
 /**
  * Stands in for a returned object of some public interface (an SDK's streaming response, an
  * {@code Iterable}, an {@code AutoCloseable}): every call goes to the real object; {@code close()}
- * ends the span, and the streams and iterators its methods return are followed too.
+ * ends the span, the streams and iterators its methods return are followed too, and so are the
+ * callbacks handed to it to receive items ({@link FollowedHandler}).
  */
 final class FollowedProxy implements InvocationHandler {
   private final PendingSpan span;
@@ -35,6 +36,12 @@ final class FollowedProxy implements InvocationHandler {
     if (name.equals("forEach") && arity == 1 && Iterable.class.isAssignableFrom(method.getDeclaringClass())) {
       forEach((Iterable<?>) target, args[0]);
       return null;
+    }
+    Class<?>[] parameters = method.getParameterTypes();
+    for (int i = 0; i < parameters.length; i++) {
+      if (args[i] != null && FollowedHandler.receivesItems(parameters[i])) {
+        args[i] = FollowedHandler.wrap(span, parameters[i], args[i]);
+      }
     }
     Object result;
     try {

@@ -53,11 +53,11 @@ class LlmPresetsIT {
   @Test
   void withNoConfigurationTheSdkCallsBecomeGenAiSpansWithExactTokens() throws Exception {
     List<ReceivedSpan> spans = run("");
-    assertEquals(10, spans.size(), "one span per SDK call: " + spans);
+    assertEquals(12, spans.size(), "one span per SDK call: " + spans);
     assertTrue(spans.stream().allMatch(s -> s.kind.equals("SPAN_KIND_CLIENT")), spans.toString());
 
     List<ReceivedSpan> chat = named(spans, "chat gpt-4o-mini");
-    assertEquals(3, chat.size(), "sync, async and streamed chat");
+    assertEquals(4, chat.size(), "sync, async, streamed and async streamed chat");
     Map<String, Object> completion = Map.of(
         "gen_ai.operation.name", "chat", "gen_ai.provider.name", "openai",
         "gen_ai.request.model", "gpt-4o-mini", "gen_ai.request.max_tokens", 200L,
@@ -74,15 +74,19 @@ class LlmPresetsIT {
       // gpt-4o-mini: 20 uncached input at 0.15, 100 cached at 0.075, 30 output at 0.6 USD per 1M tokens
       assertCost(CHAT_COST, span);
     }
-    ReceivedSpan streamed = chat.stream().filter(s -> Boolean.TRUE.equals(s.attribute("gen_ai.request.stream")))
-        .findFirst().orElseThrow();
-    assertNotNull(streamed.attribute("gen_ai.response.time_to_first_chunk"), streamed.toString());
-    assertEquals(3L, streamed.attribute("perf_agent.stream.items"));
-    // from the chunks: the finish reason from the second, the usage from the last
-    assertAttributes(streamed, Map.of("gen_ai.response.id", "chatcmpl-2", "gen_ai.response.finish_reasons",
-        List.of("stop"), "gen_ai.usage.input_tokens", 120L, "gen_ai.usage.output_tokens", 30L,
-        "gen_ai.usage.cache_read.input_tokens", 100L));
-    assertCost(CHAT_COST, streamed);
+    List<ReceivedSpan> streamed = chat.stream().filter(s -> Boolean.TRUE.equals(s.attribute("gen_ai.request.stream")))
+        .collect(Collectors.toList());
+    assertEquals(2, streamed.size(), "read as a stream, and handed to a handler (async)");
+    for (ReceivedSpan span : streamed) {
+      assertNotNull(span.attribute("gen_ai.response.time_to_first_chunk"), span.toString());
+      assertEquals(3L, span.attribute("perf_agent.stream.items"));
+      assertEquals("exhausted", span.attribute("perf_agent.end_reason"));
+      // from the chunks: the finish reason from the second, the usage from the last
+      assertAttributes(span, Map.of("gen_ai.response.id", "chatcmpl-2", "gen_ai.response.finish_reasons",
+          List.of("stop"), "gen_ai.usage.input_tokens", 120L, "gen_ai.usage.output_tokens", 30L,
+          "gen_ai.usage.cache_read.input_tokens", 100L));
+      assertCost(CHAT_COST, span);
+    }
 
     List<ReceivedSpan> responses = named(spans, "chat gpt-4o");
     assertEquals(2, responses.size(), "the Responses API, answered and streamed");
@@ -98,7 +102,7 @@ class LlmPresetsIT {
     assertCost(EMBEDDINGS_COST, embeddings);
 
     List<ReceivedSpan> messages = named(spans, "chat claude-sonnet-4-20250514");
-    assertEquals(3, messages.size(), "sync, async and streamed messages");
+    assertEquals(4, messages.size(), "sync, async, streamed and async streamed messages");
     for (ReceivedSpan span : messages) {
       // the streamed one reads them from its message_start and message_delta events
       assertAttributes(span, Map.of("gen_ai.provider.name", "anthropic", "gen_ai.request.max_tokens", 512L,
@@ -109,11 +113,11 @@ class LlmPresetsIT {
       // claude-sonnet-4: 23 input at 3, 3 cache reads at 0.3, 2 cache writes at 3.75, 40 output at 15
       assertCost(MESSAGES_COST, span);
     }
-    assertEquals(6L, messages.stream().filter(s -> s.attribute("gen_ai.request.stream") != null).findFirst()
-        .orElseThrow().attribute("perf_agent.stream.items"));
+    assertEquals(List.of(6L, 6L), messages.stream().filter(s -> s.attribute("gen_ai.request.stream") != null)
+        .map(s -> s.attribute("perf_agent.stream.items")).collect(Collectors.toList()));
     assertAttributes(named(spans, "count_tokens claude-sonnet-4-20250514").get(0),
         Map.of("gen_ai.operation.name", "count_tokens", "perf_agent.counted_input_tokens", 17L));
-    assertEquals(3 * CHAT_COST + 2 * RESPONSES_COST + EMBEDDINGS_COST + 3 * MESSAGES_COST,
+    assertEquals(4 * CHAT_COST + 2 * RESPONSES_COST + EMBEDDINGS_COST + 4 * MESSAGES_COST,
         JsonLinesMetrics.counterTotal(work.resolve("perf-agent-metrics.jsonl"), "perf_agent.gen_ai.cost"), 1e-12,
         "the cost counter adds up every call's cost");
   }
@@ -142,10 +146,10 @@ class LlmPresetsIT {
     List<ReceivedSpan> spans = run("config=" + config);
     assertTrue(spans.stream().noneMatch(s -> "openai".equals(s.attribute("gen_ai.provider.name"))),
         "the openai preset is off: " + spans);
-    assertEquals(3, named(spans, "chat claude-sonnet-4-20250514").size());
+    assertEquals(4, named(spans, "chat claude-sonnet-4-20250514").size());
     ReceivedSpan counted = named(spans, "tokens of claude-sonnet-4-20250514").get(0);
     assertEquals(17L, counted.attribute("counted"), "the file's pointcut replaced the preset's");
-    assertEquals(4, spans.size(), spans.toString());
+    assertEquals(5, spans.size(), spans.toString());
     for (ReceivedSpan span : named(spans, "chat claude-sonnet-4-20250514")) {
       assertCost((23 * 1 + 3 * 0.5 + 2 * 2 + 40 * 10) / 1e6, span); // the config's price wins
     }
