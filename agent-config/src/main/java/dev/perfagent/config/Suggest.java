@@ -4,11 +4,11 @@ import java.util.Collection;
 import java.util.Locale;
 
 /** "Did you mean" hints by edit distance. */
-final class Suggest {
+public final class Suggest {
   private Suggest() {}
 
   /** The candidate closest to {@code word} when it is a plausible typo, else null. */
-  static String closest(String word, Collection<String> candidates) {
+  public static String closest(String word, Collection<String> candidates) {
     if (word.length() > 64) {
       return null;
     }
@@ -30,7 +30,7 @@ final class Suggest {
   }
 
   /** Levenshtein distance with adjacent transpositions counted as one edit. */
-  static int distance(String a, String b) {
+  public static int distance(String a, String b) {
     int[][] d = new int[a.length() + 1][b.length() + 1];
     for (int i = 0; i <= a.length(); i++) {
       d[i][0] = i;

@@ -28,6 +28,7 @@ public final class AgentStarter {
     System.getProperties().putIfAbsent(ClassInjector.UsingUnsafe.SAFE_PROPERTY, "true");
     Logger log = AgentLog.init(ConfigStep.explicitLogLevel(arguments).orElse(config.export().logLevel()));
     Recorder.checkGettersWith(new ReadOnlyGetters(log));
+    Recorder.reportMissingStepsTo(new MissingStepLog(log));
     Generation generation = Generation.start(config, inst, log);
     current = generation;
     Runtime.getRuntime()

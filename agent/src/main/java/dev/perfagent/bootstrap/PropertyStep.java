@@ -9,19 +9,25 @@ import java.util.Optional;
  */
 final class PropertyStep {
   private final String name;
+  private final String label;
   private final ClassValue<Accessor> accessors =
       new ClassValue<Accessor>() {
         @Override
         protected Accessor computeValue(Class<?> type) {
-          return Accessors.resolve(type, name);
+          Accessor accessor = Accessors.resolve(type, name);
+          if (accessor == Accessor.MISSING && label != null) {
+            MissingSteps.report(label, type, name);
+          }
+          return accessor;
         }
       };
 
   /** The last class seen and its accessor, in one object so that a reader never mixes two. */
   private volatile Resolved last = Resolved.NONE;
 
-  PropertyStep(String name) {
+  PropertyStep(String name, String label) {
     this.name = name;
+    this.label = label;
   }
 
   Object apply(Object target) throws Throwable {

@@ -20,6 +20,11 @@ public final class Recorder {
     Accessors.use(check);
   }
 
+  /** Installs who is told when a path step is missing on a class met at run time. */
+  public static void reportMissingStepsTo(MissingSteps.Listener listener) {
+    MissingSteps.use(listener);
+  }
+
   /** The generation in force. */
   public static RecorderState state() {
     return state;

@@ -26,13 +26,21 @@ public final class ValueReader {
   private final PropertyStep[] steps; // null where the path says EACH
 
   public ValueReader(int source, String[] stepNames) {
+    this(source, stepNames, null);
+  }
+
+  /**
+   * @param label names the path where a step is missing on some class ({@link MissingSteps}); null
+   *     reports nothing
+   */
+  public ValueReader(int source, String[] stepNames, String label) {
     if (source < THIS || source > CHUNK) {
       throw new IllegalArgumentException("source " + source);
     }
     this.source = source;
     this.steps = new PropertyStep[stepNames.length];
     for (int i = 0; i < stepNames.length; i++) {
-      steps[i] = stepNames[i].equals(EACH) ? null : new PropertyStep(stepNames[i]);
+      steps[i] = stepNames[i].equals(EACH) ? null : new PropertyStep(stepNames[i], label);
     }
   }
 

@@ -35,10 +35,13 @@ class LlmPresetsIT {
     withoutAgent = run.stdout;
   }
 
+  private String stderr;
+
   private List<ReceivedSpan> run(String agentArgument) throws Exception {
     AppRun run = AppRun.runMain(AppRun.defaultJava(), work, agentArgument, "llmsdk.SdkMain");
     assertEquals(0, run.exitCode, run.toString());
     assertEquals(withoutAgent, run.stdout, "the application's own output is unchanged\n" + run.stderr);
+    stderr = run.stderr;
     return JsonLinesSpans.read(work.resolve("perf-agent-traces.jsonl"));
   }
 
@@ -142,6 +145,7 @@ class LlmPresetsIT {
         "    span: \"tokens of {arg0.model}\"",
         "    capture:",
         "      counted: return.inputTokens",
+        "      mistyped: return.inputTokenCount",
         ""));
     List<ReceivedSpan> spans = run("config=" + config);
     assertTrue(spans.stream().noneMatch(s -> "openai".equals(s.attribute("gen_ai.provider.name"))),
@@ -149,6 +153,12 @@ class LlmPresetsIT {
     assertEquals(4, named(spans, "chat claude-sonnet-4-20250514").size());
     ReceivedSpan counted = named(spans, "tokens of claude-sonnet-4-20250514").get(0);
     assertEquals(17L, counted.attribute("counted"), "the file's pointcut replaced the preset's");
+    String mistyped = "pointcut 'anthropic.count_tokens': return.inputTokenCount can never have a value on"
+        + " com.anthropic.services.blocking.MessageServiceImpl.countTokens:"
+        + " com.anthropic.models.messages.MessageTokensCount has no getter or field 'inputTokenCount';"
+        + " the nearest it has: inputTokens";
+    assertEquals(1, stderr.split(java.util.regex.Pattern.quote(mistyped), -1).length - 1,
+        "a path that cannot resolve is reported once, when the class is woven:\n" + stderr);
     assertEquals(5, spans.size(), spans.toString());
     for (ReceivedSpan span : named(spans, "chat claude-sonnet-4-20250514")) {
       assertCost((23 * 1 + 3 * 0.5 + 2 * 2 + 40 * 10) / 1e6, span); // the config's price wins

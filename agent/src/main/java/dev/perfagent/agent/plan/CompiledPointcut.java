@@ -110,7 +110,8 @@ public final class CompiledPointcut {
     ValueReader[] readers = new ValueReader[values.size()];
     for (int i = 0; i < readers.length; i++) {
       PropertyPath path = values.get(i);
-      readers[i] = new ValueReader(source(path), path.steps().toArray(new String[0]));
+      readers[i] = new ValueReader(
+          source(path), path.steps().toArray(new String[0]), "pointcut '" + config.name() + "': " + path);
     }
     return new PointcutPlan(readers, config.minDurationNanos(), end, nestingGroup);
   }

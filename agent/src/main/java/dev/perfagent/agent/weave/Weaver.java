@@ -119,6 +119,7 @@ public final class Weaver {
       agent = ExecutorPropagation.install(agent);
     }
     ExactClassRules exact = new ExactClassRules();
+    PathCheck paths = new PathCheck(log);
     for (CompiledPointcut pointcut : catalog.pointcuts()) {
       Optional<String> refused = JdkClasses.refusal(pointcut.config());
       if (refused.isPresent()) {
@@ -128,7 +129,8 @@ public final class Weaver {
       ElementMatcher.Junction<MethodDescription> methods = PointcutMatchers.methods(pointcut.config());
       ElementMatcher.Junction<TypeDescription> types =
           failures.guard(pointcut, PointcutMatchers.types(pointcut.config()).and(declaresMethod(methods)));
-      AgentBuilder.Transformer advice = AdviceBinding.transformer(pointcut, sites, methods);
+      AgentBuilder.Transformer advice = checkingPaths(
+          pointcut, methods, AdviceBinding.transformer(pointcut, sites, methods), paths);
       Optional<String> exactName = PointcutMatchers.exactClassName(pointcut.config());
       if (exactName.isPresent()) {
         exact.add(exactName.get(), types, advice);
@@ -140,6 +142,22 @@ public final class Weaver {
       }
     }
     return exact.isEmpty() ? agent : exact.install(agent);
+  }
+
+  /** {@code advice}, after reporting the paths of {@code pointcut} that can never resolve on a matched method. */
+  private static AgentBuilder.Transformer checkingPaths(
+      CompiledPointcut pointcut, ElementMatcher<MethodDescription> methods, AgentBuilder.Transformer advice,
+      PathCheck paths) {
+    return (builder, type, loader, module, domain) -> {
+      try {
+        for (MethodDescription method : type.getDeclaredMethods().filter(methods)) {
+          paths.check(pointcut.config(), method);
+        }
+      } catch (RuntimeException e) {
+        // a type the check cannot describe: the advice is still applied
+      }
+      return advice.transform(builder, type, loader, module, domain);
+    };
   }
 
   public long wovenTypes() {

@@ -1,0 +1,44 @@
+package dev.perfagent.agent.weave;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.anthropic.core.RequestOptions;
+import com.anthropic.models.messages.MessageCreateParams;
+import com.anthropic.services.blocking.MessageServiceImpl;
+import dev.perfagent.config.PropertyPath;
+import java.util.Optional;
+import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.description.type.TypeDescription;
+import org.junit.jupiter.api.Test;
+
+class PathCheckTest {
+  private static final MethodDescription CREATE = TypeDescription.ForLoadedType.of(MessageServiceImpl.class)
+      .getDeclaredMethods()
+      .filter(net.bytebuddy.matcher.ElementMatchers.named("create")
+          .and(net.bytebuddy.matcher.ElementMatchers.takesArguments(MessageCreateParams.class, RequestOptions.class)))
+      .getOnly();
+
+  private static Optional<String> problem(String path) {
+    return PathCheck.problem(PropertyPath.parse(path), CREATE);
+  }
+
+  @Test
+  void pathsThatTheDeclaredTypesProvideAreFine() {
+    assertEquals(Optional.empty(), problem("return.usage.inputTokens"));
+    assertEquals(Optional.empty(), problem("return.usage.cacheReadInputTokens"), "through an Optional");
+    assertEquals(Optional.empty(), problem("arg0.model"));
+    assertEquals(Optional.empty(), problem("return.content[*].text"), "each element of a List<ContentBlock>");
+    assertEquals(Optional.empty(), problem("this.clientOptions"), "a private field");
+  }
+
+  @Test
+  void aStepNoFinalTypeProvidesIsReportedWithTheNearestName() {
+    String problem = problem("return.usage.inputTokenCount").orElseThrow();
+    assertTrue(problem.startsWith("com.anthropic.models.messages.Usage has no getter or field 'inputTokenCount'"),
+        problem);
+    assertTrue(problem.contains("; the nearest it has: inputTokens, outputTokens"), problem);
+    assertEquals(Optional.of("arg2 does not exist: the method takes 2 parameters"), problem("arg2.model"));
+    assertTrue(problem("return.id.length").orElseThrow().contains("java.lang.String, which has no properties"));
+  }
+}
