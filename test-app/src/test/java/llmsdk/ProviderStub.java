@@ -1,6 +1,7 @@
 package llmsdk;
 
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -8,10 +9,13 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
 
 /**
  * A local stand-in for the OpenAI and Anthropic HTTP APIs: fixed answers with known token usage
- * (cached tokens included), as JSON or as server-sent events when the request asks to stream.
+ * (cached tokens included), as JSON or as server-sent events when the request asks to stream; and,
+ * under {@link #toolsBaseUrl()}, an OpenAI chat model that calls a tool before it answers.
  */
 final class ProviderStub implements AutoCloseable {
   static final String CHAT = "{\"id\":\"chatcmpl-1\",\"object\":\"chat.completion\",\"created\":1700000000,"
@@ -56,27 +60,72 @@ final class ProviderStub implements AutoCloseable {
           + "\"stop_sequence\":null},\"usage\":{\"output_tokens\":40}}",
       "event: message_stop\ndata: {\"type\":\"message_stop\"}");
   static final String COUNT = "{\"input_tokens\":17}";
+  /** An AI service's tool loop, first round: the model asks for one tool twice (the second order does not exist). */
+  static final String TOOL_CALLS = "{\"id\":\"chatcmpl-t1\",\"object\":\"chat.completion\",\"created\":1700000000,"
+      + "\"model\":\"gpt-4o-mini-2024-07-18\",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\","
+      + "\"content\":null,\"tool_calls\":["
+      + "{\"id\":\"call_1\",\"type\":\"function\",\"function\":{\"name\":\"orderStatus\","
+      + "\"arguments\":\"{\\\"orderId\\\":\\\"A-17\\\"}\"}},"
+      + "{\"id\":\"call_2\",\"type\":\"function\",\"function\":{\"name\":\"orderStatus\","
+      + "\"arguments\":\"{\\\"orderId\\\":\\\"Z-9\\\"}\"}}]},"
+      + "\"finish_reason\":\"tool_calls\"}],"
+      + "\"usage\":{\"prompt_tokens\":61,\"completion_tokens\":12,\"total_tokens\":73}}";
+  /** Second round, once the request carries the tools' results: the final answer. */
+  static final String TOOL_ANSWER = "{\"id\":\"chatcmpl-t2\",\"object\":\"chat.completion\",\"created\":1700000001,"
+      + "\"model\":\"gpt-4o-mini-2024-07-18\",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\","
+      + "\"content\":\"A-17 has shipped; there is no order Z-9.\"},\"finish_reason\":\"stop\"}],"
+      + "\"usage\":{\"prompt_tokens\":97,\"completion_tokens\":14,\"total_tokens\":111}}";
+
+  private static final Pattern TOOL_RESULT = Pattern.compile("\"role\"\\s*:\\s*\"tool\"");
 
   private final HttpServer server;
+  private final AtomicInteger requests = new AtomicInteger();
 
   ProviderStub() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext("/v1/chat/completions", e -> answer(e, CHAT, CHAT_CHUNKS, true));
-    server.createContext("/v1/responses", e -> answer(e, RESPONSE, RESPONSE_EVENTS, false));
-    server.createContext("/v1/embeddings", e -> answer(e, EMBEDDINGS, List.of(), false));
-    server.createContext("/v1/messages/count_tokens", e -> answer(e, COUNT, List.of(), false));
-    server.createContext("/v1/messages", e -> answer(e, MESSAGE, MESSAGE_EVENTS, false));
+    handle("/v1/chat/completions", e -> answer(e, CHAT, CHAT_CHUNKS, true));
+    handle("/v1/responses", e -> answer(e, RESPONSE, RESPONSE_EVENTS, false));
+    handle("/v1/embeddings", e -> answer(e, EMBEDDINGS, List.of(), false));
+    handle("/v1/messages/count_tokens", e -> answer(e, COUNT, List.of(), false));
+    handle("/v1/messages", e -> answer(e, MESSAGE, MESSAGE_EVENTS, false));
+    handle("/tools/v1/chat/completions", ProviderStub::toolRound);
     server.start();
+  }
+
+  private void handle(String path, HttpHandler handler) {
+    server.createContext(path, exchange -> {
+      requests.incrementAndGet();
+      handler.handle(exchange);
+    });
+  }
+
+  /** How many requests the stub has received. */
+  int requests() {
+    return requests.get();
   }
 
   String baseUrl() {
     return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
   }
 
+  /** The OpenAI chat API of a model that calls tools: {@link #TOOL_CALLS}, then {@link #TOOL_ANSWER}. */
+  String toolsBaseUrl() {
+    return "http://127.0.0.1:" + server.getAddress().getPort() + "/tools/v1";
+  }
+
+  /** Asks for the tools until the conversation sent holds their results (a message of role tool). */
+  private static void toolRound(HttpExchange exchange) throws IOException {
+    boolean withResults = TOOL_RESULT.matcher(request(exchange)).find();
+    respond(exchange, withResults ? TOOL_ANSWER : TOOL_CALLS, false);
+  }
+
+  private static String request(HttpExchange exchange) throws IOException {
+    return new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+  }
+
   private static void answer(HttpExchange exchange, String json, List<String> events, boolean openAiDone)
       throws IOException {
-    String request = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-    boolean stream = request.contains("\"stream\":true");
+    boolean stream = request(exchange).contains("\"stream\":true");
     StringBuilder body = new StringBuilder();
     if (stream) {
       for (String event : events) {
@@ -88,7 +137,11 @@ final class ProviderStub implements AutoCloseable {
     } else {
       body.append(json);
     }
-    byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
+    respond(exchange, body.toString(), stream);
+  }
+
+  private static void respond(HttpExchange exchange, String body, boolean stream) throws IOException {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().add("Content-Type", stream ? "text/event-stream" : "application/json");
     exchange.sendResponseHeaders(200, bytes.length);
     try (OutputStream out = exchange.getResponseBody()) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,9 @@ class PresetsTest {
     return config.pointcutsInForce().stream().map(Pointcut::name).collect(Collectors.toList());
   }
 
+  /** The providers the presets name (gen_ai.provider.name); the SDK presets are named after theirs. */
+  private static final Set<String> PROVIDERS = Set.of("openai", "anthropic");
+
   @Test
   void everyPresetParsesAndItsPointcutsCarryItsNameAndAreUniqueAcrossPresets() {
     Set<String> names = new HashSet<>();
@@ -29,9 +33,18 @@ class PresetsTest {
         assertEquals(preset, p.preset().orElseThrow());
         assertTrue(p.name().startsWith(preset + "."), p.name());
         assertTrue(names.add(p.name()), "unique: " + p.name());
+        Object operation = p.attributes().get("gen_ai.operation.name");
+        assertTrue(operation instanceof String, p.name());
+        if (operation.equals("execute_tool") || operation.equals("invoke_agent")) {
+          assertEquals(SpanKind.INTERNAL, p.kind(), "in-process work: " + p.name());
+          continue;
+        }
         assertEquals(SpanKind.CLIENT, p.kind(), p.name());
-        assertTrue(p.attributes().containsKey("gen_ai.operation.name"), p.name());
-        assertEquals(preset, p.attributes().get("gen_ai.provider.name"), p.name());
+        Object provider = p.attributes().get("gen_ai.provider.name");
+        assertTrue(PROVIDERS.contains(provider), p.name() + ": " + provider);
+        if (PROVIDERS.contains(preset)) {
+          assertEquals(preset, provider, p.name());
+        }
       }
     }
   }
@@ -43,6 +56,7 @@ class PresetsTest {
     assertEquals(List.of("mine"), namesInForce(config).subList(0, 1));
     assertTrue(namesInForce(config).contains("openai.chat"));
     assertTrue(namesInForce(config).contains("anthropic.messages"));
+    assertTrue(namesInForce(config).contains("langchain4j.chat.openai"));
     assertEquals(1, config.pointcuts().size(), "pointcuts() is the file's own");
   }
 
@@ -50,7 +64,8 @@ class PresetsTest {
   void aFileSelectsSomeAllOrNone() throws ConfigException {
     assertEquals(List.of("anthropic"), parse("presets: [anthropic]").presets());
     assertTrue(namesInForce(parse("presets: [anthropic]")).stream().allMatch(n -> n.startsWith("anthropic.")));
-    assertEquals(List.of("openai", "anthropic"), parse("presets: [anthropic, openai, anthropic]").presets(),
+    assertEquals(List.of("openai", "anthropic", "langchain4j"),
+        parse("presets: [langchain4j, anthropic, openai, anthropic]").presets(),
         "in the order of Presets.NAMES, once each");
     assertEquals(Presets.NAMES, parse("presets: all").presets());
     assertEquals(List.of(), parse("presets: none").presets());
@@ -80,6 +95,26 @@ class PresetsTest {
     assertEquals(List.of("return.usage.inputTokens", "return.usage.cacheReadInputTokens",
         "return.usage.cacheCreationInputTokens"),
         input.terms().stream().map(PropertyPath::text).collect(Collectors.toList()));
+  }
+
+  @Test
+  void langchain4jHooksTheOneDoChatOfEachProvidersModel() {
+    Map<String, Pointcut> byName = Presets.pointcuts("langchain4j").stream()
+        .collect(Collectors.toMap(Pointcut::name, p -> p));
+    assertEquals(Set.of("langchain4j.chat.openai", "langchain4j.chat.anthropic", "langchain4j.tool",
+        "langchain4j.ai_service"), byName.keySet());
+    for (String provider : PROVIDERS) {
+      Pointcut chat = byName.get("langchain4j.chat." + provider);
+      assertEquals("doChat", chat.methodPattern().text());
+      assertEquals(List.of("dev.langchain4j.model.chat.request.ChatRequest"), chat.parameters().orElseThrow(),
+          "only the one-argument doChat every chat(...) default ends in");
+      assertEquals(provider, chat.attributes().get("gen_ai.provider.name"));
+    }
+    assertEquals(List.of("return.tokenUsage.inputTokenCount", "return.tokenUsage.cacheReadInputTokens",
+        "return.tokenUsage.cacheCreationInputTokens"),
+        byName.get("langchain4j.chat.anthropic").captures().get("gen_ai.usage.input_tokens").terms().stream()
+            .map(PropertyPath::text).collect(Collectors.toList()),
+        "Anthropic's input tokens count cache reads and writes, as in the anthropic preset");
   }
 
   @Test

@@ -171,8 +171,9 @@ class AgentEndToEndIT {
     assertEquals(0, run.exitCode, run.toString());
     assertTrue(run.counters().get("conversations") > 0);
     assertTrue(run.stderr.contains("no configuration file"), run.stderr);
-    assertTrue(run.stderr.contains("the built-in presets are on: openai, anthropic"), run.stderr);
-    assertTrue(run.stderr.contains("config none (built-in presets), 0 pointcuts, presets openai, anthropic"),
+    assertTrue(run.stderr.contains("the built-in presets are on: openai, anthropic, langchain4j"), run.stderr);
+    assertTrue(
+        run.stderr.contains("config none (built-in presets), 0 pointcuts, presets openai, anthropic, langchain4j"),
         run.stderr);
   }
 
