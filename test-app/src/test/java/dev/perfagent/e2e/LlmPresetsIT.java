@@ -4,35 +4,65 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import llmsdk.SdkMain;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The built-in presets on the real openai-java and anthropic-java SDKs ({@code llmsdk.SdkMain}
  * against a local stub of the providers' APIs), with no pointcut written by hand: one CLIENT span
- * per call, whatever the call style, with the exact token counts the stub sent.
+ * per call, whatever the call style, with the exact token counts the stub sent. This class runs the
+ * SDK versions test-app depends on; its subclasses run the same on other versions ({@link #sdkClassPath}).
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LlmPresetsIT {
-  private static String withoutAgent;
+  private String withoutAgent;
 
-  @TempDir Path work;
+  /** The class path SdkMain runs with: the test class path, so the SDK versions of test-app/pom.xml. */
+  String sdkClassPath() throws Exception {
+    return System.getProperty("java.class.path");
+  }
+
+  /**
+   * SdkMain with the SDK jars test-app/sdk-versions/{@code end}/pom.xml copies into its target/jars
+   * (the reactor builds that module before test-app) instead of test-app's own SDK versions.
+   */
+  static String sdkVersionsClassPath(String end) throws Exception {
+    Path jars = Paths.get(System.getProperty("sdk.versions", "sdk-versions"), end, "target", "jars");
+    if (!Files.isDirectory(jars)) {
+      throw new IllegalStateException(
+          jars + " does not exist; build it with mvn package -pl test-app/sdk-versions/" + end);
+    }
+    List<String> entries = new ArrayList<>();
+    entries.add(Paths.get(SdkMain.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
+    try (Stream<Path> files = Files.list(jars)) {
+      files.map(Path::toString).filter(f -> f.endsWith(".jar")).sorted().forEach(entries::add);
+    }
+    return String.join(File.pathSeparator, entries);
+  }
 
   @BeforeAll
-  static void runWithoutAgent(@TempDir Path dir) throws Exception {
-    AppRun run = AppRun.runMain(AppRun.defaultJava(), dir, null, "llmsdk.SdkMain");
+  void runWithoutAgent(@TempDir Path dir) throws Exception {
+    AppRun run = AppRun.runMainWithClassPath(AppRun.defaultJava(), dir, null, sdkClassPath(), "llmsdk.SdkMain");
     assertEquals(0, run.exitCode, run.toString());
     assertTrue(run.stdout.contains("done"), run.toString());
     withoutAgent = run.stdout;
   }
 
-  private List<ReceivedSpan> run(String agentArgument) throws Exception {
-    AppRun run = AppRun.runMain(AppRun.defaultJava(), work, agentArgument, "llmsdk.SdkMain");
+  private List<ReceivedSpan> run(Path work, String agentArgument) throws Exception {
+    AppRun run =
+        AppRun.runMainWithClassPath(AppRun.defaultJava(), work, agentArgument, sdkClassPath(), "llmsdk.SdkMain");
     assertEquals(0, run.exitCode, run.toString());
     assertEquals(withoutAgent, run.stdout, "the application's own output is unchanged\n" + run.stderr);
     return JsonLinesSpans.read(work.resolve("perf-agent-traces.jsonl"));
@@ -47,8 +77,8 @@ class LlmPresetsIT {
   }
 
   @Test
-  void withNoConfigurationTheSdkCallsBecomeGenAiSpansWithExactTokens() throws Exception {
-    List<ReceivedSpan> spans = run("");
+  void withNoConfigurationTheSdkCallsBecomeGenAiSpansWithExactTokens(@TempDir Path work) throws Exception {
+    List<ReceivedSpan> spans = run(work, "");
     assertEquals(9, spans.size(), "one span per SDK call: " + spans);
     assertTrue(spans.stream().allMatch(s -> s.kind.equals("SPAN_KIND_CLIENT")), spans.toString());
 
@@ -98,7 +128,7 @@ class LlmPresetsIT {
   }
 
   @Test
-  void aConfigSelectsPresetsAndReplacesAPresetPointcutByName() throws Exception {
+  void aConfigSelectsPresetsAndReplacesAPresetPointcutByName(@TempDir Path work) throws Exception {
     Path config = work.resolve("perf-agent.yaml");
     Files.writeString(config, String.join("\n",
         "presets: [anthropic]",
@@ -110,7 +140,7 @@ class LlmPresetsIT {
         "    capture:",
         "      counted: return.inputTokens",
         ""));
-    List<ReceivedSpan> spans = run("config=" + config);
+    List<ReceivedSpan> spans = run(work, "config=" + config);
     assertTrue(spans.stream().noneMatch(s -> "openai".equals(s.attribute("gen_ai.provider.name"))),
         "the openai preset is off: " + spans);
     assertEquals(3, named(spans, "chat claude-sonnet-4-20250514").size());
