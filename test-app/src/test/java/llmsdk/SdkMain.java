@@ -2,6 +2,7 @@ package llmsdk;
 
 import com.anthropic.client.AnthropicClient;
 import com.anthropic.client.okhttp.AnthropicOkHttpClient;
+import com.anthropic.core.JsonValue;
 import com.anthropic.core.http.StreamResponse;
 import com.anthropic.models.messages.MessageCountTokensParams;
 import com.anthropic.models.messages.MessageCreateParams;
@@ -48,7 +49,11 @@ public final class SdkMain {
       AnthropicClient anthropic =
           AnthropicOkHttpClient.builder().apiKey("sk-ant-test").baseUrl(stub.baseUrl().replace("/v1", "")).build();
       MessageCreateParams message = MessageCreateParams.builder()
-          .model(CLAUDE).maxTokens(512).addUserMessage("Is this order eligible?").build();
+          .model(CLAUDE).maxTokens(512).addUserMessage("Is this order eligible?")
+          // anthropic-java 3.x has no temperature(double), topP or topK: they are sent as extra body properties
+          .putAdditionalBodyProperty("temperature", JsonValue.from(0.7))
+          .putAdditionalBodyProperty("top_k", JsonValue.from(40))
+          .build();
       System.out.println("messages: " + anthropic.messages().create(message).usage().outputTokens());
       System.out.println("messages async: " + anthropic.async().messages().create(message).join().usage().outputTokens());
       try (StreamResponse<RawMessageStreamEvent> stream = anthropic.messages().createStreaming(message)) {
