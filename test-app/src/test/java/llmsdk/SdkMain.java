@@ -2,6 +2,7 @@ package llmsdk;
 
 import com.anthropic.client.AnthropicClient;
 import com.anthropic.client.okhttp.AnthropicOkHttpClient;
+import com.anthropic.core.JsonValue;
 import com.anthropic.core.http.StreamResponse;
 import com.anthropic.models.messages.MessageCountTokensParams;
 import com.anthropic.models.messages.MessageCreateParams;
@@ -20,9 +21,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * An application of the real OpenAI and Anthropic Java SDKs, against {@link ProviderStub}: each
  * call style once (sync, async, streamed; chat, responses, embeddings, messages, token counting).
- * It prints what the SDKs returned, so a run with the agent must print exactly the same.
+ * It prints what the SDKs returned, so a run with the agent must print exactly the same. It is
+ * compiled against test-app's SDK versions and also runs on the oldest and newest supported ones
+ * (LlmPresetsOldestSdksIT, LlmPresetsNewestSdksIT), so it calls only what all of them have.
  */
 public final class SdkMain {
+  /** Not Model.CLAUDE_SONNET_4_20250514: anthropic-java 3.x no longer has that constant. */
+  private static final Model CLAUDE = Model.of("claude-sonnet-4-20250514");
+
   public static void main(String[] args) throws Exception {
     try (ProviderStub stub = new ProviderStub()) {
       OpenAIClient openai = OpenAIOkHttpClient.builder().apiKey("sk-test").baseUrl(stub.baseUrl()).build();
@@ -53,7 +59,11 @@ public final class SdkMain {
       AnthropicClient anthropic =
           AnthropicOkHttpClient.builder().apiKey("sk-ant-test").baseUrl(stub.baseUrl().replace("/v1", "")).build();
       MessageCreateParams message = MessageCreateParams.builder()
-          .model(Model.CLAUDE_SONNET_4_20250514).maxTokens(512).addUserMessage("Is this order eligible?").build();
+          .model(CLAUDE).maxTokens(512).addUserMessage("Is this order eligible?")
+          // anthropic-java 3.x has no temperature(double), topP or topK: they are sent as extra body properties
+          .putAdditionalBodyProperty("temperature", JsonValue.from(0.7))
+          .putAdditionalBodyProperty("top_k", JsonValue.from(40))
+          .build();
       System.out.println("messages: " + anthropic.messages().create(message).usage().outputTokens());
       System.out.println("messages async: " + anthropic.async().messages().create(message).join().usage().outputTokens());
       try (StreamResponse<RawMessageStreamEvent> stream = anthropic.messages().createStreaming(message)) {
@@ -64,7 +74,7 @@ public final class SdkMain {
           .subscribe(event -> events.incrementAndGet()).onCompleteFuture().join();
       System.out.println("messages async stream events: " + events.get());
       System.out.println("count tokens: " + anthropic.messages().countTokens(MessageCountTokensParams.builder()
-          .model(Model.CLAUDE_SONNET_4_20250514).addUserMessage("Is this order eligible?").build()).inputTokens());
+          .model(CLAUDE).addUserMessage("Is this order eligible?").build()).inputTokens());
       System.out.println("done");
       // the SDKs' OkHttp threads are not daemons: the app ends the way real apps do
       System.exit(0);

@@ -98,11 +98,18 @@ final class AppRun {
    */
   static AppRun runMain(Path java, Path workDir, String agentArgument, String mainClass, String... args)
       throws IOException, InterruptedException {
-    return launch(java, workDir, List.of(), agentArgument, List.of(), Map.of(), mainOfTests(mainClass, args));
+    return runMainWithClassPath(java, workDir, agentArgument, System.getProperty("java.class.path"), mainClass, args);
   }
 
-  private static List<String> mainOfTests(String mainClass, String... args) {
-    List<String> launch = new ArrayList<>(List.of("-cp", System.getProperty("java.class.path"), mainClass));
+  /** As {@link #runMain}, with another class path than the test class path. */
+  static AppRun runMainWithClassPath(
+      Path java, Path workDir, String agentArgument, String classPath, String mainClass, String... args)
+      throws IOException, InterruptedException {
+    return launch(java, workDir, List.of(), agentArgument, List.of(), Map.of(), main(classPath, mainClass, args));
+  }
+
+  private static List<String> main(String classPath, String mainClass, String... args) {
+    List<String> launch = new ArrayList<>(List.of("-cp", classPath, mainClass));
     launch.addAll(List.of(args));
     return launch;
   }
@@ -115,7 +122,8 @@ final class AppRun {
       Path java, Path workDir, String agentArgument, String ready, String mainClass, String... args)
       throws IOException, InterruptedException {
     Process process =
-        start(java, workDir, List.of(), agentArgument, List.of(), Map.of(), mainOfTests(mainClass, args));
+        start(java, workDir, List.of(), agentArgument, List.of(), Map.of(),
+            main(System.getProperty("java.class.path"), mainClass, args));
     Path out = workDir.resolve("stdout.txt");
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
     while (!new String(Files.readAllBytes(out), StandardCharsets.UTF_8).contains(ready)) {

@@ -4,41 +4,70 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import llmsdk.SdkMain;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The built-in presets on the real openai-java and anthropic-java SDKs ({@code llmsdk.SdkMain}
  * against a local stub of the providers' APIs), with no pointcut written by hand: one CLIENT span
- * per call, whatever the call style, with the exact token counts the stub sent.
+ * per call, whatever the call style, with the exact token counts the stub sent. This class runs the
+ * SDK versions test-app depends on; its subclasses run the same on other versions ({@link #sdkClassPath}).
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LlmPresetsIT {
   private static final double CHAT_COST = (20 * 0.15 + 100 * 0.075 + 30 * 0.6) / 1e6;
   private static final double RESPONSES_COST = (40 * 2.5 + 10 * 1.25 + 20 * 10) / 1e6;
   private static final double EMBEDDINGS_COST = 8 * 0.02 / 1e6;
   private static final double MESSAGES_COST = (23 * 3 + 3 * 0.3 + 2 * 3.75 + 40 * 15) / 1e6;
-  private static String withoutAgent;
+  private String withoutAgent;
+  private String stderr;
 
-  @TempDir Path work;
+  /** The class path SdkMain runs with: the test class path, so the SDK versions of test-app/pom.xml. */
+  String sdkClassPath() throws Exception {
+    return System.getProperty("java.class.path");
+  }
+
+  /**
+   * SdkMain with the SDK jars test-app/sdk-versions/{@code end}/pom.xml copies into its target/jars
+   * (the reactor builds that module before test-app) instead of test-app's own SDK versions.
+   */
+  static String sdkVersionsClassPath(String end) throws Exception {
+    Path jars = Paths.get(System.getProperty("sdk.versions", "sdk-versions"), end, "target", "jars");
+    if (!Files.isDirectory(jars)) {
+      throw new IllegalStateException(
+          jars + " does not exist; build it with mvn package -pl test-app/sdk-versions/" + end);
+    }
+    List<String> entries = new ArrayList<>();
+    entries.add(Paths.get(SdkMain.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
+    try (Stream<Path> files = Files.list(jars)) {
+      files.map(Path::toString).filter(f -> f.endsWith(".jar")).sorted().forEach(entries::add);
+    }
+    return String.join(File.pathSeparator, entries);
+  }
 
   @BeforeAll
-  static void runWithoutAgent(@TempDir Path dir) throws Exception {
-    AppRun run = AppRun.runMain(AppRun.defaultJava(), dir, null, "llmsdk.SdkMain");
+  void runWithoutAgent(@TempDir Path dir) throws Exception {
+    AppRun run = AppRun.runMainWithClassPath(AppRun.defaultJava(), dir, null, sdkClassPath(), "llmsdk.SdkMain");
     assertEquals(0, run.exitCode, run.toString());
     assertTrue(run.stdout.contains("done"), run.toString());
     withoutAgent = run.stdout;
   }
 
-  private String stderr;
-
-  private List<ReceivedSpan> run(String agentArgument) throws Exception {
-    AppRun run = AppRun.runMain(AppRun.defaultJava(), work, agentArgument, "llmsdk.SdkMain");
+  private List<ReceivedSpan> run(Path work, String agentArgument) throws Exception {
+    AppRun run =
+        AppRun.runMainWithClassPath(AppRun.defaultJava(), work, agentArgument, sdkClassPath(), "llmsdk.SdkMain");
     assertEquals(0, run.exitCode, run.toString());
     assertEquals(withoutAgent, run.stdout, "the application's own output is unchanged\n" + run.stderr);
     stderr = run.stderr;
@@ -54,8 +83,8 @@ class LlmPresetsIT {
   }
 
   @Test
-  void withNoConfigurationTheSdkCallsBecomeGenAiSpansWithExactTokens() throws Exception {
-    List<ReceivedSpan> spans = run("");
+  void withNoConfigurationTheSdkCallsBecomeGenAiSpansWithExactTokens(@TempDir Path work) throws Exception {
+    List<ReceivedSpan> spans = run(work, "");
     assertEquals(12, spans.size(), "one span per SDK call: " + spans);
     assertTrue(spans.stream().allMatch(s -> s.kind.equals("SPAN_KIND_CLIENT")), spans.toString());
 
@@ -107,6 +136,8 @@ class LlmPresetsIT {
     List<ReceivedSpan> messages = named(spans, "chat claude-sonnet-4-20250514");
     assertEquals(4, messages.size(), "sync, async, streamed and async streamed messages");
     for (ReceivedSpan span : messages) {
+      // SdkMain sends temperature and top_k as extra body properties: anthropic-java 3.x has no setters for them
+      assertAttributes(span, Map.of("gen_ai.request.temperature", 0.7, "gen_ai.request.top_k", 40L));
       // the streamed one reads them from its message_start and message_delta events
       assertAttributes(span, Map.of("gen_ai.provider.name", "anthropic", "gen_ai.request.max_tokens", 512L,
           "gen_ai.response.finish_reasons", "end_turn", "gen_ai.response.model", "claude-sonnet-4-20250514",
@@ -132,7 +163,7 @@ class LlmPresetsIT {
   }
 
   @Test
-  void aConfigSelectsPresetsAndReplacesAPresetPointcutByName() throws Exception {
+  void aConfigSelectsPresetsAndReplacesAPresetPointcutByName(@TempDir Path work) throws Exception {
     Path config = work.resolve("perf-agent.yaml");
     Files.writeString(config, String.join("\n",
         "presets: [anthropic]",
@@ -147,14 +178,14 @@ class LlmPresetsIT {
         "      counted: return.inputTokens",
         "      mistyped: return.inputTokenCount",
         ""));
-    List<ReceivedSpan> spans = run("config=" + config);
+    List<ReceivedSpan> spans = run(work, "config=" + config);
     assertTrue(spans.stream().noneMatch(s -> "openai".equals(s.attribute("gen_ai.provider.name"))),
         "the openai preset is off: " + spans);
     assertEquals(4, named(spans, "chat claude-sonnet-4-20250514").size());
     ReceivedSpan counted = named(spans, "tokens of claude-sonnet-4-20250514").get(0);
     assertEquals(17L, counted.attribute("counted"), "the file's pointcut replaced the preset's");
-    String mistyped = "pointcut 'anthropic.count_tokens': return.inputTokenCount can never have a value on"
-        + " com.anthropic.services.blocking.MessageServiceImpl.countTokens:"
+    String mistyped = "pointcut 'anthropic.count_tokens', path return.inputTokenCount can never have a value on"
+        + " com.anthropic.services.blocking.MessageServiceImpl.countTokens(), as"
         + " com.anthropic.models.messages.MessageTokensCount has no getter or field 'inputTokenCount';"
         + " the nearest it has: inputTokens";
     assertEquals(1, stderr.split(java.util.regex.Pattern.quote(mistyped), -1).length - 1,

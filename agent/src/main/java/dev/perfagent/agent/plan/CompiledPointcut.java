@@ -111,7 +111,7 @@ public final class CompiledPointcut {
     for (int i = 0; i < readers.length; i++) {
       PropertyPath path = values.get(i);
       readers[i] = new ValueReader(
-          source(path), path.steps().toArray(new String[0]), "pointcut '" + config.name() + "': " + path);
+          source(path), path.steps().toArray(new String[0]), "path " + path + " of pointcut '" + config.name() + "'");
     }
     return new PointcutPlan(readers, config.minDurationNanos(), end, nestingGroup);
   }

@@ -24,6 +24,8 @@ import org.slf4j.Logger;
  * classes) are given the benefit of the doubt.
  */
 final class PathCheck {
+  private static final Set<String> OBJECT_METHODS = Set.of("toString", "hashCode", "getClass", "clone");
+
   private final Logger log;
   private final Set<String> reported = ConcurrentHashMap.newKeySet();
 
@@ -35,7 +37,7 @@ final class PathCheck {
     for (PropertyPath path : pointcut.allPaths()) {
       problem(path, method).ifPresent(problem -> {
         if (reported.add(pointcut.name() + " " + path + " " + method)) {
-          log.warn("perf-agent: pointcut '{}': {} can never have a value on {}: {}",
+          log.warn("perf-agent: pointcut '{}', path {} can never have a value on {}(), as {}",
               pointcut.name(), path, method.getDeclaringType().getTypeName() + "." + method.getName(), problem);
         }
       });
@@ -151,14 +153,16 @@ final class PathCheck {
     for (TypeDescription t : hierarchy(type)) {
       for (MethodDescription.InDefinedShape m : t.getDeclaredMethods()) {
         if (m.getParameters().isEmpty() && !m.isStatic() && !m.isConstructor()
-            && !m.getReturnType().represents(void.class)) {
+            && !m.getReturnType().represents(void.class) && !OBJECT_METHODS.contains(m.getName())) {
           String n = m.getName();
           names.add(n.startsWith("get") && n.length() > 3
               ? Character.toLowerCase(n.charAt(3)) + n.substring(4) : n);
         }
       }
       for (FieldDescription.InDefinedShape f : t.getDeclaredFields()) {
-        names.add(f.getName());
+        if (!f.isStatic()) {
+          names.add(f.getName());
+        }
       }
     }
     return names;
