@@ -101,6 +101,36 @@ public class CallCost {
     return System.nanoTime() + System.nanoTime();
   }
 
+  private com.openai.models.chat.completions.ChatCompletionCreateParams chatParams;
+  private com.openai.models.chat.completions.ChatCompletion chatAnswer;
+
+  @Setup
+  public void setupChat() {
+    chatParams = com.openai.models.chat.completions.ChatCompletionCreateParams.builder()
+        .model(com.openai.models.ChatModel.GPT_4O_MINI).addUserMessage("Where is my order?")
+        .maxCompletionTokens(200).temperature(0.2).build();
+    chatAnswer = com.openai.models.chat.completions.ChatCompletion.builder()
+        .id("chatcmpl-1").created(1700000000L).model("gpt-4o-mini-2024-07-18")
+        .addChoice(com.openai.models.chat.completions.ChatCompletion.Choice.builder()
+            .index(0).finishReason(com.openai.models.chat.completions.ChatCompletion.Choice.FinishReason.STOP)
+            .logprobs((com.openai.models.chat.completions.ChatCompletion.Choice.Logprobs) null)
+            .message(com.openai.models.chat.completions.ChatCompletionMessage.builder()
+                .content("ok").refusal((String) null).build())
+            .build())
+        .usage(com.openai.models.completions.CompletionUsage.builder()
+            .promptTokens(120).completionTokens(30).totalTokens(150)
+            .promptTokensDetails(com.openai.models.completions.CompletionUsage.PromptTokensDetails.builder()
+                .cachedTokens(100).build())
+            .build())
+        .build();
+  }
+
+  /** A call instrumented with the openai.chat preset's 11 captures on the SDK's real model objects. */
+  @Benchmark
+  public Object presetChat() {
+    return target.chatCompletion(chatParams, chatAnswer);
+  }
+
   @Benchmark
   public long baseline() {
     return target.plain(x++);

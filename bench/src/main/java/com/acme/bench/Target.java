@@ -23,6 +23,18 @@ public final class Target {
     return name;
   }
 
+  /**
+   * Shaped like openai-java's {@code ChatCompletionServiceImpl.create}: instrumented with the
+   * {@code openai.chat} preset's captures (bench/config/jmh.yaml), which read the SDK's real model
+   * objects; returns a completion built once, so the call itself costs nothing.
+   */
+  @CompilerControl(CompilerControl.Mode.DONT_INLINE)
+  public com.openai.models.chat.completions.ChatCompletion chatCompletion(
+      com.openai.models.chat.completions.ChatCompletionCreateParams params,
+      com.openai.models.chat.completions.ChatCompletion answer) {
+    return answer;
+  }
+
   /** Instrumented by no agent: the baseline. */
   @CompilerControl(CompilerControl.Mode.DONT_INLINE)
   public long plain(long x) {
