@@ -113,7 +113,11 @@ public final class PointcutPlan {
     }
   }
 
-  /** Reads and freezes the values {@code which} selects into {@code span.values}. */
+  /**
+   * Reads and freezes the values {@code which} selects into {@code span.values}. With
+   * {@link #ALL_VALUES} the {@code chunk} values are cleared: no item has been read yet, and a
+   * reused frame must not keep what an earlier call on the thread left in those slots.
+   */
   void readValues(
       OpenSpan span, int which, Object self, Object a, Object b, Object c, Object returned,
       Throwable thrown) {
@@ -122,7 +126,11 @@ public final class PointcutPlan {
     Object[] target = span.values;
     for (int i = 0; i < v.length; i++) {
       ValueReader reader = v[i];
-      if (!reader.readsItems() && (which == ALL_VALUES || (which == RESULT_VALUES) == reader.readsResult())) {
+      if (reader.readsItems()) {
+        if (which == ALL_VALUES) {
+          target[i] = null;
+        }
+      } else if (which == ALL_VALUES || (which == RESULT_VALUES) == reader.readsResult()) {
         Object value;
         try {
           value = reader.read(self, a, b, c, returned, thrown);

@@ -321,6 +321,23 @@ class SpanModelTest {
     assertEquals(SpanRecord.END_RETURNED, drain().get(0).endReason);
   }
 
+  @Test
+  void aStreamingCallThatThrowsHasNoChunkValuesLeftByAnEarlierCallOnTheThread() {
+    ValueReader chunk = new ValueReader(ValueReader.CHUNK, new String[0]);
+    install(16, 4096, 128, new PointcutPlan(new ValueReader[] {ARG, ARG}, 0),
+        new PointcutPlan(new ValueReader[] {ARG, chunk}, 0, PointcutPlan.END_ON_CLOSE, -1));
+    // a call of another pointcut at the same depth fills the frame's value slots first
+    Recorder.exit(Recorder.enter(0), null, "earlier", null, null, null, null);
+    // the streaming call throws (an HTTP 429) before it returns a stream: no chunk was ever read
+    Recorder.exitFollowing(Recorder.enter(1), null, "request", null, null, null,
+        new IllegalStateException("429"), Stream.class);
+    List<Span> spans = drain();
+    assertEquals(2, spans.size());
+    assertEquals("request", spans.get(1).value0);
+    assertNull(spans.get(1).value1, "no chunk value, and none of the earlier call's values");
+    assertEquals(IllegalStateException.class.getName(), spans.get(1).error.type());
+  }
+
   /** A streaming response as an SDK declares it: an interface the agent can stand in for. */
   public interface Chunks extends Iterable<String>, AutoCloseable {
     @Override

@@ -14,8 +14,11 @@ import java.util.concurrent.atomic.LongAdder;
  * <pre>
  * conversations       ReturnsAgent.handle
  * agent.iterations    ReturnsAgent.runIteration
- * llm.calls           LlmClient.chat (every attempt, including rate-limited ones)
- * llm.rate_limited    LlmClient.chat that threw RateLimitException
+ * llm.calls           LlmClient.chat: one request through a provider's SDK (every attempt,
+ *                     including rate-limited ones)
+ * llm.rate_limited    LlmClient.chat that threw RateLimitException (the API answered 429)
+ * llm.streamed        of these, the requests streamed (openai-java createStreaming)
+ * llm.async           of these, the requests made with a client's async() (anthropic-java)
  * tool.calls          Tool.run (each of the six tool classes)
  * tool.failures       Tool.run that threw
  * jdbc.statements     PreparedStatement.executeQuery() / executeUpdate() after start-up
@@ -31,6 +34,9 @@ import java.util.concurrent.atomic.LongAdder;
  * eligibility.steps   the seven CheckEligibilityTool step methods
  * email.renders       SendEmailTool.renderTemplate
  * </pre>
+ *
+ * <p>The tokens of the successful LLM calls are added up per request model, as the provider
+ * reported them (input tokens include the cached ones).
  */
 public final class Counters {
 
@@ -40,6 +46,8 @@ public final class Counters {
   public static final LongAdder AGENT_ITERATIONS = counter("agent.iterations");
   public static final LongAdder LLM_CALLS = counter("llm.calls");
   public static final LongAdder LLM_RATE_LIMITED = counter("llm.rate_limited");
+  public static final LongAdder LLM_STREAMED = counter("llm.streamed");
+  public static final LongAdder LLM_ASYNC = counter("llm.async");
   public static final LongAdder TOOL_CALLS = counter("tool.calls");
   public static final LongAdder TOOL_FAILURES = counter("tool.failures");
   public static final LongAdder JDBC_STATEMENTS = counter("jdbc.statements");
@@ -62,6 +70,8 @@ public final class Counters {
   /** Tokens of successful calls per request model. */
   public static final Keyed INPUT_TOKENS_BY_MODEL = new Keyed();
   public static final Keyed OUTPUT_TOKENS_BY_MODEL = new Keyed();
+  public static final Keyed CACHE_READ_TOKENS_BY_MODEL = new Keyed();
+  public static final Keyed CACHE_WRITE_TOKENS_BY_MODEL = new Keyed();
   /** Tool runs per tool name. */
   public static final Keyed TOOL_CALLS_BY_NAME = new Keyed();
 
@@ -81,17 +91,26 @@ public final class Counters {
   }
 
   /**
-   * The machine-readable line: the fixed counters, then {@code llm.calls.<provider>} and
-   * {@code tool.calls.<tool>} entries sorted by name.
+   * The machine-readable line: the fixed counters, then {@code llm.calls.<provider>},
+   * {@code llm.input_tokens.<model>}, {@code llm.output_tokens.<model>},
+   * {@code llm.cache_read_tokens.<model>}, {@code llm.cache_write_tokens.<model>} and
+   * {@code tool.calls.<tool>} entries, each group sorted by name.
    */
   public static String line() {
     StringBuilder out = new StringBuilder("counters:");
     snapshot().forEach((name, value) -> out.append(' ').append(name).append('=').append(value));
-    LLM_CALLS_BY_PROVIDER.snapshot()
-        .forEach((k, v) -> out.append(" llm.calls.").append(k).append('=').append(v));
-    TOOL_CALLS_BY_NAME.snapshot()
-        .forEach((k, v) -> out.append(" tool.calls.").append(k).append('=').append(v));
+    append(out, "llm.calls.", LLM_CALLS_BY_PROVIDER);
+    append(out, "llm.input_tokens.", INPUT_TOKENS_BY_MODEL);
+    append(out, "llm.output_tokens.", OUTPUT_TOKENS_BY_MODEL);
+    append(out, "llm.cache_read_tokens.", CACHE_READ_TOKENS_BY_MODEL);
+    append(out, "llm.cache_write_tokens.", CACHE_WRITE_TOKENS_BY_MODEL);
+    append(out, "tool.calls.", TOOL_CALLS_BY_NAME);
     return out.toString();
+  }
+
+  private static void append(StringBuilder out, String prefix, Keyed counters) {
+    counters.snapshot().forEach((k, v) -> out.append(' ').append(prefix).append(k).append('=')
+        .append(v));
   }
 
   /** Zeroes everything (for running the app more than once in one JVM). */
@@ -101,6 +120,8 @@ public final class Counters {
     LLM_CALLS_BY_MODEL.reset();
     INPUT_TOKENS_BY_MODEL.reset();
     OUTPUT_TOKENS_BY_MODEL.reset();
+    CACHE_READ_TOKENS_BY_MODEL.reset();
+    CACHE_WRITE_TOKENS_BY_MODEL.reset();
     TOOL_CALLS_BY_NAME.reset();
   }
 

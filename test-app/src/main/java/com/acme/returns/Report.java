@@ -31,10 +31,14 @@ final class Report {
     out.printf(Locale.ROOT, "agent         : %d iterations, %d policy searches%n",
         c.get("agent.iterations"), c.get("rag.searches"));
     out.println("llm calls     : " + c.get("llm.calls") + " (" + c.get("llm.rate_limited")
-        + " rate-limited and retried)");
+        + " rate-limited and retried; " + c.get("llm.streamed") + " streamed, "
+        + c.get("llm.async") + " async)");
     Counters.LLM_CALLS_BY_MODEL.snapshot().forEach((model, calls) -> out.printf(Locale.ROOT,
-        "  %-20s %4d calls, %,9d input / %,7d output tokens%n", model, calls,
-        Counters.INPUT_TOKENS_BY_MODEL.get(model), Counters.OUTPUT_TOKENS_BY_MODEL.get(model)));
+        "  %-20s %4d calls, %,8d input (%,d cache reads, %,d cache writes) / %,6d output tokens%n",
+        model, calls, Counters.INPUT_TOKENS_BY_MODEL.get(model),
+        Counters.CACHE_READ_TOKENS_BY_MODEL.get(model),
+        Counters.CACHE_WRITE_TOKENS_BY_MODEL.get(model),
+        Counters.OUTPUT_TOKENS_BY_MODEL.get(model)));
     StringJoiner tools = new StringJoiner(", ");
     Counters.TOOL_CALLS_BY_NAME.snapshot().forEach((tool, n) -> tools.add(tool + " " + n));
     out.println("tool calls    : " + c.get("tool.calls") + " (" + tools + ")");

@@ -7,6 +7,7 @@ import com.acme.returns.db.Database;
 import com.acme.returns.db.SeedData;
 import com.acme.returns.llm.ClientManager;
 import com.acme.returns.llm.LlmGateway;
+import com.acme.returns.provider.ProviderApi;
 import com.acme.returns.rag.PolicyIndex;
 import com.acme.returns.session.SessionManager;
 import com.acme.returns.tools.Toolbox;
@@ -25,7 +26,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The service wired together: database, policy index, pools, tools and the agent. */
+/**
+ * The service wired together: database, policy index, the providers' APIs (simulated in-process),
+ * pools, tools and the agent.
+ */
 final class ReturnsApp implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(ReturnsApp.class);
@@ -33,6 +37,8 @@ final class ReturnsApp implements AutoCloseable {
   private final AppOptions options;
   private final SeedData seedData;
   private final Database database;
+  private final ProviderApi providers;
+  private final ClientManager clients;
   private final ReturnsAgent agent;
   /**
    * The application's own OpenTelemetry API (an old version, and no SDK installed, so a no-op):
@@ -41,10 +47,12 @@ final class ReturnsApp implements AutoCloseable {
   private final Tracer tracer = GlobalOpenTelemetry.getTracer("returns-app");
 
   private ReturnsApp(AppOptions options, SeedData seedData, Database database,
-      ReturnsAgent agent) {
+      ProviderApi providers, ClientManager clients, ReturnsAgent agent) {
     this.options = options;
     this.seedData = seedData;
     this.database = database;
+    this.providers = providers;
+    this.clients = clients;
     this.agent = agent;
   }
 
@@ -55,10 +63,13 @@ final class ReturnsApp implements AutoCloseable {
         seedData.orders().size());
     PolicyIndex policies = new PolicyIndex();
     log.info("Policy index ready: {} passages", policies.size());
-    ReturnsAgent agent = new ReturnsAgent(new LlmGateway(new ClientManager()),
+    ProviderApi providers = ProviderApi.start();
+    log.info("Provider APIs (simulated) at {}", providers.baseUrl());
+    ClientManager clients = new ClientManager(providers.baseUrl());
+    ReturnsAgent agent = new ReturnsAgent(new LlmGateway(clients),
         Toolbox.standard(database, policies), new SessionManager(), policies, database,
         options.routes(), options.maxIterations());
-    return new ReturnsApp(options, seedData, database, agent);
+    return new ReturnsApp(options, seedData, database, providers, clients, agent);
   }
 
   /** Runs all conversations on the worker pool; replies in conversation order. */
@@ -104,6 +115,8 @@ final class ReturnsApp implements AutoCloseable {
 
   @Override
   public void close() {
+    clients.close();
+    providers.close();
     database.close();
   }
 

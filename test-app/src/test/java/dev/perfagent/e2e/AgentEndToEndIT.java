@@ -63,6 +63,11 @@ class AgentEndToEndIT {
     new SpanTree(spans).assertIsTreeOf(run.counters());
     assertSummary(run, spans.size());
     assertTrue(run.stderr.contains("exporting to file " + file.toRealPath()), run.stderr);
+    double costs = spans.stream().map(s -> s.attribute("perf_agent.cost.usd")).filter(c -> c != null)
+        .mapToDouble(c -> (Double) c).sum();
+    assertTrue(costs > 0, "the LLM calls cost something");
+    assertEquals(costs, JsonLinesMetrics.counterTotal(work.resolve("perf-agent-metrics.jsonl"), "perf_agent.gen_ai.cost"),
+        costs * 1e-9, "the cost counter adds up the spans' costs");
   }
 
   @Test
@@ -76,8 +81,11 @@ class AgentEndToEndIT {
     Map<String, Long> counters = run.counters();
     SpanTree tree = new SpanTree(JsonLinesSpans.read(work.resolve("perf-agent-traces.jsonl")));
 
-    assertEquals(counters.get("conversations") + counters.get("agent.iterations"), tree.spans().size(),
-        "only agent and iteration spans: lookups aggregated, eligibility steps below min-duration");
+    assertEquals(counters.get("conversations") + counters.get("agent.iterations") + counters.get("llm.calls"),
+        tree.spans().size(),
+        "only agent and iteration spans, and the presets' LLM spans: lookups aggregated, eligibility steps below"
+            + " min-duration");
+    assertEquals(counters.get("llm.calls"), tree.where(ChatSpans::isChat).size());
     long lookups = 0;
     for (ReceivedSpan s : tree.spans()) {
       Object count = s.attribute("pool.lookup.count");
@@ -167,14 +175,27 @@ class AgentEndToEndIT {
 
   @Test
   void withoutAConfigFileTheBuiltInPresetsAreOn() throws Exception {
-    AppRun run = AppRun.run(AppRun.defaultJava(), work, "", Map.of());
+    AppRun run = AppRun.run(AppRun.defaultJava(), work, "", Map.of(), "--conversations", "4");
     assertEquals(0, run.exitCode, run.toString());
-    assertTrue(run.counters().get("conversations") > 0);
+    Map<String, Long> counters = run.counters();
+    assertTrue(counters.get("conversations") > 0);
     assertTrue(run.stderr.contains("no configuration file"), run.stderr);
     assertTrue(run.stderr.contains("the built-in presets are on: openai, anthropic, langchain4j"), run.stderr);
     assertTrue(
         run.stderr.contains("config none (built-in presets), 0 pointcuts, presets openai, anthropic, langchain4j"),
         run.stderr);
+    List<ReceivedSpan> spans = JsonLinesSpans.read(work.resolve("perf-agent-traces.jsonl"));
+    assertEquals(counters.get("llm.calls"), spans.size(), "one span per SDK request, and nothing else");
+    long inputTokens = 0;
+    for (ReceivedSpan span : spans) {
+      assertTrue(ChatSpans.isChat(span) && span.kind.equals("SPAN_KIND_CLIENT"), span.toString());
+      if (!ChatSpans.failed(span)) {
+        inputTokens += (Long) span.attribute("gen_ai.usage.input_tokens");
+        assertTrue((Double) span.attribute("perf_agent.cost.usd") > 0, span.toString());
+      }
+    }
+    assertEquals(counters.entrySet().stream().filter(e -> e.getKey().startsWith("llm.input_tokens."))
+        .mapToLong(Map.Entry::getValue).sum(), inputTokens, "input tokens: " + counters);
   }
 
   @Test

@@ -102,23 +102,29 @@ class ExportSettingsEndToEndIT {
   void pointcutDurationsHaveSecondBucketsThatGiveASensibleP50AndP95() throws Exception {
     AppRun run = AppRun.run(AppRun.defaultJava(), work, "config=" + AppRun.appConfig(), Map.of());
     assertEquals(0, run.exitCode, run.toString());
-    HistogramPoint chat =
-        JsonLinesMetrics.lastPoint(
-            work.resolve("perf-agent-metrics.jsonl"), "perf_agent.pointcut.duration", "perf_agent.pointcut", "llm.chat");
-    assertNotNull(chat, "a duration histogram for the llm.chat pointcut");
-    assertEquals("s", chat.unit);
-    assertEquals(HistogramPoint.SECONDS, chat.bounds, chat.toString());
-    assertEquals(HistogramPoint.SECONDS.size() + 1, chat.bucketCounts.size(), chat.toString());
-    assertEquals(run.counters().get("llm.calls"), chat.count, "one measurement per call: " + chat);
-    assertEquals(chat.count, chat.bucketTotal(), "the buckets hold every measurement: " + chat);
+    long measured = 0;
+    // the presets' pointcuts the app's SDK calls go through: sync, streamed and async
+    for (String pointcut : List.of("openai.chat", "openai.chat.stream", "anthropic.messages.async")) {
+      HistogramPoint chat =
+          JsonLinesMetrics.lastPoint(
+              work.resolve("perf-agent-metrics.jsonl"), "perf_agent.pointcut.duration", "perf_agent.pointcut", pointcut);
+      assertNotNull(chat, "a duration histogram for the " + pointcut + " pointcut");
+      assertEquals("s", chat.unit);
+      assertEquals(HistogramPoint.SECONDS, chat.bounds, chat.toString());
+      assertEquals(HistogramPoint.SECONDS.size() + 1, chat.bucketCounts.size(), chat.toString());
+      assertEquals(chat.count, chat.bucketTotal(), "the buckets hold every measurement: " + chat);
+      measured += chat.count;
 
-    double p50 = chat.quantile(0.50);
-    double p95 = chat.quantile(0.95);
-    assertTrue(p50 > 0 && p50 <= p95, "p50 " + p50 + ", p95 " + p95 + ": " + chat);
-    if (chat.min != null && chat.max != null) {
-      assertTrue(chat.min <= p50 && p95 <= chat.max, "p50 " + p50 + ", p95 " + p95 + ": " + chat);
+      double p50 = chat.quantile(0.50);
+      double p95 = chat.quantile(0.95);
+      assertTrue(p50 > 0 && p50 <= p95, "p50 " + p50 + ", p95 " + p95 + ": " + chat);
+      if (chat.min != null && chat.max != null) {
+        assertTrue(chat.min <= p50 && p95 <= chat.max, "p50 " + p50 + ", p95 " + p95 + ": " + chat);
+      }
+      // (not the p95: the first call of each SDK loads its classes, seconds on a busy machine)
+      assertTrue(p50 < 10, "a simulated model call takes well under 10 s: p50 " + p50);
     }
-    assertTrue(p95 < 10, "a simulated model call takes well under 10 s: p95 " + p95);
+    assertEquals(run.counters().get("llm.calls"), measured, "one measurement per call");
   }
 
   @Test

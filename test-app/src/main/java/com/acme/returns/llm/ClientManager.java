@@ -1,18 +1,24 @@
 package com.acme.returns.llm;
 
 import com.acme.returns.Counters;
-import com.acme.returns.support.SimulatedLatency;
 import com.acme.returns.support.SingleFlight;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A pool of provider clients, one per (provider, model). Creating a client is a cold start (key
- * lookup, connection pool warm-up); concurrent misses on one key create it once.
+ * A pool of provider clients, one per (provider, model). Creating a client is a cold start (an SDK
+ * client with its HTTP client and connection pool); concurrent misses on one key create it once.
  */
-public class ClientManager {
+public class ClientManager implements AutoCloseable {
 
-  private static final double CREATE_MILLIS = 30;
-
+  private final String baseUrl;
   private final SingleFlight<String, LlmClient> pool = new SingleFlight<>();
+  private final List<LlmClient> created = new CopyOnWriteArrayList<>();
+
+  /** {@code baseUrl}: where the providers' APIs are served. */
+  public ClientManager(String baseUrl) {
+    this.baseUrl = baseUrl;
+  }
 
   public LlmClient getClient(String provider, String model) {
     Counters.POOL_LOOKUPS.increment();
@@ -24,18 +30,27 @@ public class ClientManager {
 
   public LlmClient createClient(String provider, String model) {
     Counters.CLIENT_CREATES.increment();
-    SimulatedLatency.sleepMillis(CREATE_MILLIS);
+    LlmClient client;
     switch (provider) {
       case Models.OPENAI:
-        return new OpenAiChatClient(model);
+        client = new OpenAiChatClient(model, baseUrl);
+        break;
       case Models.ANTHROPIC:
-        return new AnthropicMessagesClient(model);
+        client = new AnthropicMessagesClient(model, baseUrl);
+        break;
       default:
         throw new IllegalArgumentException("unknown provider '" + provider + "'");
     }
+    created.add(client);
+    return client;
   }
 
   public int size() {
     return pool.size();
+  }
+
+  @Override
+  public void close() {
+    created.forEach(LlmClient::close);
   }
 }

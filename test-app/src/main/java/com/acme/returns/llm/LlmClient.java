@@ -1,7 +1,7 @@
 package com.acme.returns.llm;
 
 /** A provider's chat API, bound to one model. */
-public interface LlmClient {
+public interface LlmClient extends AutoCloseable {
 
   /** One call to the provider; throws {@link RateLimitException} when throttled. */
   ChatResponse chat(ChatRequest request);
@@ -10,4 +10,8 @@ public interface LlmClient {
   String provider();
 
   String model();
+
+  /** Releases the client's connections and threads. */
+  @Override
+  void close();
 }

@@ -24,8 +24,11 @@ public class LlmGateway {
       Counters.LLM_CALLS_BY_MODEL.increment(model);
       try {
         ChatResponse response = client.chat(request.withSeed(attemptSeed(request, attempt)));
-        Counters.INPUT_TOKENS_BY_MODEL.add(model, response.getUsage().getInputTokens());
-        Counters.OUTPUT_TOKENS_BY_MODEL.add(model, response.getUsage().getOutputTokens());
+        Usage usage = response.getUsage();
+        Counters.INPUT_TOKENS_BY_MODEL.add(model, usage.getInputTokens());
+        Counters.OUTPUT_TOKENS_BY_MODEL.add(model, usage.getOutputTokens());
+        Counters.CACHE_READ_TOKENS_BY_MODEL.add(model, usage.getCacheReadTokens());
+        Counters.CACHE_WRITE_TOKENS_BY_MODEL.add(model, usage.getCacheWriteTokens());
         return response;
       } catch (RateLimitException e) {
         Counters.LLM_RATE_LIMITED.increment();

@@ -40,8 +40,14 @@ public final class Message {
   }
 
   public static Message tool(ToolResult result) {
-    return new Message(Role.TOOL, result.getContent(), List.of(), result.getToolCallId(),
-        result.getToolName(), result.isError());
+    return toolResult(result.getToolCallId(), result.getToolName(), result.getContent(),
+        result.isError());
+  }
+
+  /** A tool result as it arrives over the wire: the answer to the call {@code toolCallId}. */
+  public static Message toolResult(String toolCallId, String toolName, String content,
+      boolean error) {
+    return new Message(Role.TOOL, content, List.of(), toolCallId, toolName, error);
   }
 
   public Role getRole() {

@@ -28,7 +28,7 @@ public final class Models {
   }
 
   /** Small models are faster per token. */
-  static boolean isSmall(String model) {
+  public static boolean isSmall(String model) {
     return model.contains("mini") || model.contains("haiku");
   }
 

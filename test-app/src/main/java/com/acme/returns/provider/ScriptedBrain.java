@@ -1,5 +1,6 @@
-package com.acme.returns.llm;
+package com.acme.returns.provider;
 
+import com.acme.returns.llm.Message;
 import com.acme.returns.support.Ids;
 import com.acme.returns.tools.ToolCall;
 import java.util.LinkedHashMap;
