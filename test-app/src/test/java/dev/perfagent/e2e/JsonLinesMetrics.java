@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.ToDoubleFunction;
 
 /** Reads cumulative histograms from the OTLP JSON-lines metrics file. */
 final class JsonLinesMetrics {
@@ -65,30 +66,17 @@ final class JsonLinesMetrics {
 
   /** The largest total count of histogram {@code name} over all exports (cumulative: the last). */
   static long histogramCount(Path file, String name) throws IOException {
-    long max = 0;
-    for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-      if (line.isBlank()) {
-        continue;
-      }
-      for (JsonNode rm : JSON.readTree(line).path("resourceMetrics")) {
-        for (JsonNode sm : rm.path("scopeMetrics")) {
-          for (JsonNode m : sm.path("metrics")) {
-            if (name.equals(m.path("name").asText())) {
-              long count = 0;
-              for (JsonNode point : m.path("histogram").path("dataPoints")) {
-                count += point.path("count").asLong();
-              }
-              max = Math.max(max, count);
-            }
-          }
-        }
-      }
-    }
-    return max;
+    return (long) largestTotal(file, name, "histogram", point -> point.path("count").asLong());
   }
 
   /** The largest total of double counter {@code name} over all exports (cumulative: the last). */
   static double counterTotal(Path file, String name) throws IOException {
+    return largestTotal(file, name, "sum", point -> point.path("asDouble").asDouble());
+  }
+
+  /** Per export of metric {@code name}, the sum of {@code value} over its points; the largest. */
+  private static double largestTotal(Path file, String name, String kind, ToDoubleFunction<JsonNode> value)
+      throws IOException {
     double max = 0;
     for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
       if (line.isBlank()) {
@@ -99,8 +87,8 @@ final class JsonLinesMetrics {
           for (JsonNode m : sm.path("metrics")) {
             if (name.equals(m.path("name").asText())) {
               double total = 0;
-              for (JsonNode point : m.path("sum").path("dataPoints")) {
-                total += point.path("asDouble").asDouble();
+              for (JsonNode point : m.path(kind).path("dataPoints")) {
+                total += value.applyAsDouble(point);
               }
               max = Math.max(max, total);
             }
