@@ -71,7 +71,7 @@ final class PendingSpan extends OpenSpan implements BiConsumer<Object, Throwable
    * paths first (so that the count's atomic update publishes the values). Any thread; never throws.
    */
   void item(Object item) {
-    long now = System.nanoTime();
+    long now = items == 0 ? System.nanoTime() : 0; // only the first item's time is kept
     if (plan.readsItems()) {
       ThreadState thread = ThreadState.current();
       boolean reading = thread.readingValues;

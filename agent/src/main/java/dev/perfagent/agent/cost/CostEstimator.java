@@ -1,5 +1,6 @@
 package dev.perfagent.agent.cost;
 
+import dev.perfagent.config.Price;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import java.util.Collections;
@@ -40,7 +41,7 @@ public final class CostEstimator {
       return attributes;
     }
     String provider = attributes.get(PROVIDER);
-    Optional<ModelPrice> price = price(provider, attributes.get(RESPONSE_MODEL));
+    Optional<Price> price = price(provider, attributes.get(RESPONSE_MODEL));
     if (price.isEmpty()) {
       price = price(provider, attributes.get(REQUEST_MODEL));
     }
@@ -51,18 +52,31 @@ public final class CostEstimator {
       }
       return attributes;
     }
-    double cost = price.get().cost(
-        orZero(input), orZero(attributes.get(CACHE_READ)), orZero(attributes.get(CACHE_WRITE)), orZero(output));
+    double cost = cost(
+        price.get(), orZero(input), orZero(attributes.get(CACHE_READ)), orZero(attributes.get(CACHE_WRITE)),
+        orZero(output));
     return attributes.toBuilder().put(COST, cost).build();
   }
 
   /** The provider's price of the model; any provider's when the provider is not in the table. */
-  private Optional<ModelPrice> price(String provider, String model) {
+  private Optional<Price> price(String provider, String model) {
     if (model == null) {
       return Optional.empty();
     }
-    Optional<ModelPrice> price = prices.find(provider, model);
+    Optional<Price> price = prices.find(provider, model);
     return price.isEmpty() && provider != null ? prices.find(null, model) : price;
+  }
+
+  /**
+   * What a call cost at {@code price} (USD per 1M tokens). {@code input} counts every input token,
+   * cached ones included (as {@code gen_ai.usage.input_tokens} does); {@code cacheRead} and
+   * {@code cacheWrite} are the parts of it read from and written to the provider's cache, priced at
+   * their own rates; reasoning tokens are part of {@code output}.
+   */
+  static double cost(Price price, long input, long cacheRead, long cacheWrite, long output) {
+    long uncached = Math.max(0, input - cacheRead - cacheWrite);
+    return (uncached * price.input() + cacheRead * price.cachedInput() + cacheWrite * price.cacheWrite()
+        + output * price.output()) / 1e6;
   }
 
   /** The models seen without a price, with their provider, sorted. */

@@ -25,17 +25,16 @@ import java.util.regex.Pattern;
 public final class PriceTable {
   static final String SHIPPED = "genai-prices.txt";
 
-  private final Map<String, ModelPrice> configured = new HashMap<>();
+  private final Map<String, Price> configured = new HashMap<>();
   private final List<Entry> shipped = new ArrayList<>();
-  private final Map<String, Optional<ModelPrice>> found = new HashMap<>();
+  private final Map<String, Optional<Price>> found = new HashMap<>();
 
   private PriceTable() {}
 
   /** The shipped table with {@code configured} prices (model name to USD per 1M tokens) on top. */
   public static PriceTable with(Map<String, Price> configured) {
     PriceTable table = new PriceTable();
-    configured.forEach((model, p) -> table.configured.put(model.toLowerCase(Locale.ROOT),
-        ModelPrice.perMillion(p.input(), p.cachedInput(), p.cacheWrite(), p.output())));
+    configured.forEach((model, p) -> table.configured.put(model.toLowerCase(Locale.ROOT), p));
     try (InputStream in = PriceTable.class.getResourceAsStream(SHIPPED);
         BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
       for (String line = lines.readLine(); line != null; line = lines.readLine()) {
@@ -50,13 +49,13 @@ public final class PriceTable {
   }
 
   /** The price of {@code model} of {@code provider} (null: any provider). */
-  Optional<ModelPrice> find(String provider, String model) {
+  Optional<Price> find(String provider, String model) {
     String name = model.toLowerCase(Locale.ROOT);
     return found.computeIfAbsent(provider + "/" + name, k -> lookUp(provider, name));
   }
 
-  private Optional<ModelPrice> lookUp(String provider, String name) {
-    ModelPrice own = configured.get(name);
+  private Optional<Price> lookUp(String provider, String name) {
+    Price own = configured.get(name);
     if (own != null) {
       return Optional.of(own);
     }
@@ -78,7 +77,7 @@ public final class PriceTable {
     final String provider;
     final List<String> names = new ArrayList<>();
     final List<Predicate<String>> rules = new ArrayList<>();
-    ModelPrice price;
+    Price price;
 
     private Entry(String provider) {
       this.provider = provider;
@@ -93,7 +92,7 @@ public final class PriceTable {
       Entry e = new Entry(words[0]);
       e.names.add(words[1].toLowerCase(Locale.ROOT));
       double input = amount(words[2]);
-      e.price = ModelPrice.perMillion(input, amount(words[3], input), amount(words[4], input), amount(words[5]));
+      e.price = new Price(input, amount(words[3], input), amount(words[4], input), amount(words[5]));
       for (int i = 6; i < words.length; i++) {
         String rule = words[i];
         String value = rule.substring(rule.indexOf(':') + 1).toLowerCase(Locale.ROOT);
