@@ -32,6 +32,7 @@ public final class Pointcut {
   private final String nestingGroup;
   private final int line;
   private final String preset;
+  private final Extractor extractor;
   private final List<PropertyPath> allPaths;
 
   private Pointcut(Builder b) {
@@ -53,6 +54,7 @@ public final class Pointcut {
     this.nestingGroup = b.group == null ? b.name : b.group;
     this.line = b.line;
     this.preset = b.preset;
+    this.extractor = b.extractor;
     Set<PropertyPath> paths = new LinkedHashSet<>();
     captures.values().forEach(c -> paths.addAll(c.terms()));
     for (Template.Part part : spanName.parts()) {
@@ -150,6 +152,11 @@ public final class Pointcut {
     return Optional.ofNullable(preset);
   }
 
+  /** The agent code the pointcut uses ({@code extract}), if any. */
+  public Optional<Extractor> extractor() {
+    return Optional.ofNullable(extractor);
+  }
+
   /** Every distinct path the pointcut reads: capture paths, then span-template paths, in order. */
   public List<PropertyPath> allPaths() {
     return allPaths;
@@ -180,6 +187,7 @@ public final class Pointcut {
     String group;
     int line;
     String preset;
+    Extractor extractor;
 
     Pointcut build() {
       return new Pointcut(this);

@@ -13,9 +13,13 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
 final class PointcutReader {
   static final List<String> KEYS = List.of("name", "class", "subtype-of", "class-annotation", "method",
       "parameters", "method-annotation", "span", "kind", "attributes", "capture", "mode", "min-duration", "end",
-      "nesting", "group");
+      "nesting", "group", "extract");
   private static final List<String> NOT_WITH_AGGREGATE =
       List.of("span", "capture", "min-duration", "end", "nesting", "group");
+  private static final List<String> NOT_WITH_NOTES =
+      List.of("span", "kind", "attributes", "capture", "mode", "min-duration", "end", "nesting", "group");
+  private static final List<String> NOT_WITH_GUARD =
+      List.of("span", "kind", "attributes", "capture", "mode", "min-duration", "end");
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.:-]+");
 
   private final Problems problems;
@@ -117,6 +121,11 @@ final class PointcutReader {
       b.group = name("group", "group", f.value("group"));
       ok &= b.group != null;
     }
+    if (f.has("extract")) {
+      String extract = values.choice("extract", f.value("extract"), Extractor.names());
+      b.extractor = extract == null ? null : Extractor.of(extract);
+      ok &= b.extractor != null;
+    }
     return combinationsOk(f, b) && ok ? b.build() : null;
   }
 
@@ -126,7 +135,31 @@ final class PointcutReader {
    */
   private boolean combinationsOk(Fields f, Pointcut.Builder b) {
     boolean ok = true;
-    if (b.mode == Mode.AGGREGATE) {
+    if (b.extractor != null && b.extractor.notes()) {
+      for (String key : NOT_WITH_NOTES) {
+        if (f.has(key)) {
+          problems.at(f.keyNode(key), "'" + key + "' cannot be used with extract: " + b.extractor.text()
+              + " (it notes a value and records no span)");
+          ok = false;
+        }
+      }
+    } else if (b.extractor == Extractor.JDBC_GUARD) {
+      for (String key : NOT_WITH_GUARD) {
+        if (f.has(key)) {
+          problems.at(f.keyNode(key), "'" + key + "' cannot be used with extract: jdbc.guard"
+              + " (it only opens its nesting group and records no span)");
+          ok = false;
+        }
+      }
+      if (b.nesting != Nesting.OUTERMOST) {
+        problems.at(f.keyNode("extract"), "extract: jdbc.guard needs nesting: outermost and the group it opens");
+        ok = false;
+      }
+    } else if (b.extractor == Extractor.JDBC && (f.has("span") || b.mode == Mode.AGGREGATE)) {
+      problems.at(f.keyNode(f.has("span") ? "span" : "mode"), "'" + (f.has("span") ? "span" : "mode: aggregate")
+          + "' cannot be used with extract: jdbc (its spans are named as the database conventions say)");
+      ok = false;
+    } else if (b.mode == Mode.AGGREGATE) {
       for (String key : NOT_WITH_AGGREGATE) {
         if (f.has(key)) {
           problems.at(f.keyNode(key), "'" + key + "' cannot be used with mode: aggregate"

@@ -64,7 +64,7 @@ class PresetsTest {
   void aFileSelectsSomeAllOrNone() throws ConfigException {
     assertEquals(List.of("anthropic"), parse("presets: [anthropic]").presets());
     assertTrue(namesInForce(parse("presets: [anthropic]")).stream().allMatch(n -> n.startsWith("anthropic.")));
-    assertEquals(List.of("openai", "anthropic", "langchain4j"),
+    assertEquals(List.of("openai", "anthropic", "langchain4j", "jdbc"),
         parse("presets: [langchain4j, anthropic, openai, anthropic]").presets(),
         "in the order of Presets.NAMES, once each");
     assertEquals(Presets.NAMES, parse("presets: all").presets());

@@ -23,6 +23,8 @@ public final class PointcutPlan {
   private final int aggregateSlot;
   private final int end;
   private final int nestingGroup;
+  private final int noteKind;
+  private final boolean silent;
 
   /** A span-mode plan that ends at exit and nests freely. */
   public PointcutPlan(ValueReader[] values, long minDurationNanos) {
@@ -36,10 +38,12 @@ public final class PointcutPlan {
    * @param nestingGroup -1, or the group of which only the outermost call on a thread is recorded
    */
   public PointcutPlan(ValueReader[] values, long minDurationNanos, int end, int nestingGroup) {
-    this(values, minDurationNanos, -1, end, nestingGroup);
+    this(values, minDurationNanos, -1, end, nestingGroup, -1, false);
   }
 
-  private PointcutPlan(ValueReader[] values, long minDurationNanos, int aggregateSlot, int end, int nestingGroup) {
+  private PointcutPlan(
+      ValueReader[] values, long minDurationNanos, int aggregateSlot, int end, int nestingGroup, int noteKind,
+      boolean silent) {
     if (end != END_AT_EXIT && end != END_ON_COMPLETION && end != END_ON_CLOSE) {
       throw new IllegalArgumentException("end " + end);
     }
@@ -53,6 +57,8 @@ public final class PointcutPlan {
     this.aggregateSlot = aggregateSlot;
     this.end = end;
     this.nestingGroup = nestingGroup;
+    this.noteKind = noteKind;
+    this.silent = silent;
   }
 
   /**
@@ -63,7 +69,42 @@ public final class PointcutPlan {
     if (slot < 0 || slot >= RecorderState.MAX_AGGREGATE_SLOTS) {
       throw new IllegalArgumentException("aggregate slot " + slot);
     }
-    return new PointcutPlan(new ValueReader[0], 0, slot, END_AT_EXIT, -1);
+    return new PointcutPlan(new ValueReader[0], 0, slot, END_AT_EXIT, -1, -1, false);
+  }
+
+  /**
+   * A plan whose calls make no span: at exit they note a value on an object for later calls to
+   * read ({@link JdbcNotes}).
+   *
+   * @param kind {@link JdbcNotes#CONNECTION}, {@link JdbcNotes#STATEMENT} or {@link JdbcNotes#WRAPPER}
+   */
+  public static PointcutPlan note(int kind) {
+    if (kind < JdbcNotes.CONNECTION || kind > JdbcNotes.WRAPPER) {
+      throw new IllegalArgumentException("note kind " + kind);
+    }
+    return new PointcutPlan(new ValueReader[0], 0, -1, END_AT_EXIT, -1, kind, false);
+  }
+
+  /**
+   * A plan whose calls record nothing but open nesting group {@code nestingGroup} while they run, so
+   * that calls of the group inside them make no span. A span of another group inside one has it as
+   * its parent, which is never exported.
+   */
+  public static PointcutPlan guard(int nestingGroup) {
+    if (nestingGroup < 0) {
+      throw new IllegalArgumentException("a guard needs a nesting group");
+    }
+    return new PointcutPlan(new ValueReader[0], 0, -1, END_AT_EXIT, nestingGroup, -1, true);
+  }
+
+  /** True for a {@link #guard} plan: the call makes no span. */
+  boolean silent() {
+    return silent;
+  }
+
+  /** The kind of note a noting plan takes, else -1. */
+  int noteKind() {
+    return noteKind;
   }
 
   int aggregateSlot() {

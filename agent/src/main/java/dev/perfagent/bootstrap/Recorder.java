@@ -66,6 +66,21 @@ public final class Recorder {
   }
 
   /**
+   * The exit of a call of a noting site (no frame, no span): notes what the site's plan says on
+   * the returned object.
+   */
+  public static void note(int siteId, Object self, Object a, Object b, Object c, Object returned) {
+    try {
+      PointcutPlan plan = state.plan(siteId);
+      if (plan != null && plan.noteKind() >= 0) {
+        JdbcNotes.note(plan.noteKind(), self, a, b, c, returned);
+      }
+    } catch (Throwable t) {
+      state.stats().internalErrors.increment();
+    }
+  }
+
+  /**
    * Ends the frame opened by {@link #enter}. {@code a}, {@code b} and {@code c} are the (up to three)
    * arguments the pointcut reads, {@code returned} its return value when it reads one.
    */

@@ -168,6 +168,9 @@ final class ThreadState {
 
   private void write(
       Frame f, long end, Object self, Object a, Object b, Object c, Object returned, Throwable thrown) {
+    if (f.plan.silent()) {
+      return;
+    }
     if (end - f.start < f.plan.minDurationNanos()) {
       f.state.stats().belowMinDuration.increment();
       return;

@@ -39,7 +39,7 @@ final class ValueFreezer {
     if (type == String.class) {
       return cut((String) value, span, index);
     }
-    if (isImmutableScalar(type)) {
+    if (isImmutableScalar(type) || type == JdbcNote.class) {
       return value;
     }
     return freezeOther(value, span, index);

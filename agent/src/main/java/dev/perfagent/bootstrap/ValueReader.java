@@ -1,5 +1,6 @@
 package dev.perfagent.bootstrap;
 
+import java.lang.reflect.Array;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -16,6 +17,13 @@ public final class ValueReader {
   public static final int THROWN = 5;
   /** Each item of the stream the call returned; read by {@link #readItem}. */
   public static final int CHUNK = 6;
+  /**
+   * The {@link JdbcNote} of {@code this} (a statement or connection), with the SQL the call was
+   * given when its first argument is a string ({@code execute(sql)}); takes no steps.
+   */
+  public static final int JDBC_NOTE = 7;
+  /** The length of the array the call returned (the counts {@code executeBatch} returns); takes no steps. */
+  public static final int RETURN_LENGTH = 8;
 
   /** The step name that applies the rest of the path to each element (config's PropertyPath.EACH). */
   public static final String EACH = "[*]";
@@ -34,7 +42,7 @@ public final class ValueReader {
    *     reports nothing
    */
   public ValueReader(int source, String[] stepNames, String label) {
-    if (source < THIS || source > CHUNK) {
+    if (source < THIS || source > RETURN_LENGTH) {
       throw new IllegalArgumentException("source " + source);
     }
     this.source = source;
@@ -46,7 +54,7 @@ public final class ValueReader {
 
   /** True when the path starts at the result of the call ({@code return} or {@code thrown}). */
   boolean readsResult() {
-    return source == RETURN || source == THROWN;
+    return source == RETURN || source == THROWN || source == RETURN_LENGTH;
   }
 
   /** True when the path starts at an item of the returned stream ({@code chunk}). */
@@ -70,6 +78,8 @@ public final class ValueReader {
       case ARG_C: value = c; break;
       case RETURN: value = returned; break;
       case THROWN: value = thrown; break;
+      case JDBC_NOTE: return self == null ? null : JdbcNotes.of(self, a);
+      case RETURN_LENGTH: return returned != null && returned.getClass().isArray() ? Array.getLength(returned) : null;
       default: return null; // CHUNK: read per item
 
     }

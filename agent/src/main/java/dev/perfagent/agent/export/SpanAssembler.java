@@ -4,6 +4,7 @@ import dev.perfagent.agent.cost.CostEstimator;
 import dev.perfagent.agent.plan.Site;
 import dev.perfagent.agent.plan.SiteRegistry;
 import dev.perfagent.bootstrap.FrozenError;
+import dev.perfagent.bootstrap.JdbcNote;
 import dev.perfagent.bootstrap.SpanRecord;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
@@ -27,6 +28,8 @@ final class SpanAssembler {
   private static final AttributeKey<List<String>> TRUNCATED =
       AttributeKey.stringArrayKey("perf_agent.truncated");
   private static final AttributeKey<String> END_REASON = AttributeKey.stringKey("perf_agent.end_reason");
+  private static final String DB_SYSTEM = "db.system.name";
+  private static final String STATUS_CODE = "db.response.status_code";
   private static final AttributeKey<Long> STREAM_ITEMS = AttributeKey.longKey("perf_agent.stream.items");
   /** By {@code SpanRecord.END_*}: why a span ended, where it is worth saying. */
   private static final String[] END_REASONS = {null, null, "timeout", "shutdown", "closed", "exhausted"};
@@ -41,6 +44,8 @@ final class SpanAssembler {
   private final SpanMetrics metrics;
   private final ExceptionEvents exceptions;
   private final List<SpanShape> shapes = new ArrayList<>();
+  private final SqlSanitizer sanitizer = new SqlSanitizer();
+  private final DatabaseSpans databases = new DatabaseSpans(sanitizer);
 
   /** @param maxNameLength span names are cut at this many characters (counted as truncated values) */
   SpanAssembler(
@@ -77,8 +82,19 @@ final class SpanAssembler {
 
     AttributesBuilder attributes = shape.constantAttributes().toBuilder();
     List<String> truncated = null;
+    String capturedSql = null;
+    String statusCode = null;
     for (int i = 0; i < shape.captureCount(); i++) {
-      AttributeValues.put(attributes, shape.captureKey(i), shape.captureValue(i, record::value));
+      Object value = shape.captureValue(i, record::value);
+      String key = shape.captureKey(i);
+      if (value instanceof String && key.equals(DatabaseSpans.QUERY_TEXT.getKey())) {
+        // a literal never reaches an exported attribute, whichever pointcut captured the SQL
+        capturedSql = (String) value;
+        value = sanitizer.sanitize(capturedSql, String.valueOf(shape.constant(DB_SYSTEM)));
+      } else if (key.equals(STATUS_CODE)) {
+        statusCode = value == null ? null : AttributeValues.text(value);
+      }
+      AttributeValues.put(attributes, key, value);
       if (shape.captureTruncated(i, record::truncated)) {
         truncated = truncated == null ? new ArrayList<>() : truncated;
         truncated.add(shape.captureKey(i));
@@ -115,17 +131,26 @@ final class SpanAssembler {
       status = exceptions.status(error);
       events = Collections.singletonList(exceptions.event(error, end));
     }
+    String name;
+    if (shape.database()) {
+      Object operation = shape.constant(DatabaseSpans.OPERATION.getKey());
+      name = cut(databases.complete(
+          attributes, (JdbcNote) record.value(shape.noteIndex()), capturedSql,
+          (Integer) record.value(shape.returnLengthIndex()), operation == null ? null : operation.toString(),
+          statusCode, error != null));
+    } else {
+      name = cut(shape.name(record::value));
+    }
     Attributes built = attributes.build();
     RecordedSpan span =
         new RecordedSpan(
-            name(shape, record), shape.kind(), context, parent, status, start, end,
+            name, shape.kind(), context, parent, status, start, end,
             shape.kind() == SpanKind.CLIENT ? costs.withCost(built) : built, events, resource);
     metrics.record(shape.metricAttributes(), span);
     return span;
   }
 
-  private String name(SpanShape shape, SpanRecord record) {
-    String name = shape.name(record::value);
+  private String cut(String name) {
     if (name.length() <= maxNameLength) {
       return name;
     }

@@ -37,6 +37,8 @@ final class SpanMetrics {
   private static final AttributeKey<String> ERROR_TYPE = AttributeKey.stringKey("error.type");
   private static final AttributeKey<String> DB_SYSTEM = AttributeKey.stringKey("db.system.name");
   private static final AttributeKey<String> DB_OPERATION = AttributeKey.stringKey("db.operation.name");
+  private static final AttributeKey<String> DB_COLLECTION = AttributeKey.stringKey("db.collection.name");
+  private static final AttributeKey<String> DB_NAMESPACE = AttributeKey.stringKey("db.namespace");
   /** The boundaries of every duration histogram but the GenAI one, in seconds. */
   static final List<Double> DURATION_BUCKETS = seconds(DurationHistograms.boundaryNanos());
   /** The GenAI conventions advise their own, wider boundaries for model calls. */
@@ -128,7 +130,7 @@ final class SpanMetrics {
       }
     } else if (a.get(DB_SYSTEM) != null) {
       AttributesBuilder db = Attributes.builder();
-      copy(a, db, DB_SYSTEM, DB_OPERATION, ERROR_TYPE);
+      copy(a, db, DB_SYSTEM, DB_NAMESPACE, DB_OPERATION, DB_COLLECTION, ERROR_TYPE);
       dbDuration.record(seconds, db.build());
     }
   }

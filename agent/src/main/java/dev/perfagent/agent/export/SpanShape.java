@@ -31,6 +31,8 @@ final class SpanShape {
   private final String constantName; // null when the name reads values
   private final Attributes metricAttributes;
   private final AttributeKey<Double> timeToFirstItem;
+  private final int noteIndex;
+  private final int returnLengthIndex;
 
   SpanShape(Site site) {
     this.site = site;
@@ -55,6 +57,28 @@ final class SpanShape {
     this.constantName = compiled.constantName() ? name(null) : null;
     this.metricAttributes = Attributes.of(SpanMetrics.POINTCUT, config.name());
     this.timeToFirstItem = isGenAi(config) ? SpanMetrics.TIME_TO_FIRST_CHUNK : TIME_TO_FIRST_ITEM;
+    this.noteIndex = compiled.noteIndex();
+    this.returnLengthIndex = compiled.returnLengthIndex();
+  }
+
+  /** True for the spans of {@code extract: jdbc} pointcuts, completed by {@link DatabaseSpans}. */
+  boolean database() {
+    return noteIndex >= 0;
+  }
+
+  /** The recorded value holding the note of {@code this} ({@link #database()} only). */
+  int noteIndex() {
+    return noteIndex;
+  }
+
+  /** The recorded value holding the length of the returned array ({@link #database()} only). */
+  int returnLengthIndex() {
+    return returnLengthIndex;
+  }
+
+  /** The pointcut's constant attribute {@code key}, or null. */
+  Object constant(String key) {
+    return site.pointcut().config().attributes().get(key);
   }
 
   private static boolean isGenAi(Pointcut config) {

@@ -1,7 +1,9 @@
 package dev.perfagent.agent.plan;
 
+import dev.perfagent.bootstrap.JdbcNotes;
 import dev.perfagent.bootstrap.PointcutPlan;
 import dev.perfagent.bootstrap.ValueReader;
+import dev.perfagent.config.Extractor;
 import dev.perfagent.config.Mode;
 import dev.perfagent.config.Pointcut;
 import dev.perfagent.config.PropertyPath;
@@ -40,6 +42,18 @@ public final class CompiledPointcut {
     List<PropertyPath> distinct = new ArrayList<>();
     List<Integer> arguments = new ArrayList<>();
     boolean returnRead = false;
+    Extractor extractor = config.extractor().orElse(null);
+    if (extractor != null && !extractor.guards()) {
+      // the extractor's arguments come first, in slot a (and b, c): the URL or SQL in arg0, a
+      // wrapper's wrapped object in any of the first three
+      int read = extractor == Extractor.JDBC_WRAPPER ? MAX_ARGUMENT_SLOTS : 1;
+      for (int i = 0; i < read; i++) {
+        arguments.add(i);
+      }
+      // what is noted goes on the returned object; a jdbc span's batch size is the length of the
+      // array executeBatch returns
+      returnRead = true;
+    }
     for (PropertyPath path : config.allPaths()) {
       if (!distinct.contains(path)) {
         distinct.add(path);
@@ -60,6 +74,10 @@ public final class CompiledPointcut {
     this.plans =
         aggregate()
             ? new PointcutPlan[] {PointcutPlan.aggregate(aggregateSlot)}
+            : notes()
+            ? new PointcutPlan[] {PointcutPlan.note(noteKind(extractor))}
+            : extractor != null && extractor.guards()
+            ? new PointcutPlan[] {PointcutPlan.guard(nestingGroup)}
             : new PointcutPlan[] {
               buildPlan(PointcutPlan.END_AT_EXIT), buildPlan(PointcutPlan.END_ON_COMPLETION),
               buildPlan(PointcutPlan.END_ON_CLOSE)
@@ -76,6 +94,43 @@ public final class CompiledPointcut {
 
   public boolean aggregate() {
     return config.mode() == Mode.AGGREGATE;
+  }
+
+  /** True when the pointcut records no span but notes a value ({@code extract: jdbc.connection} ...). */
+  public boolean notes() {
+    return config.extractor().map(Extractor::notes).orElse(false);
+  }
+
+  private static int noteKind(Extractor extractor) {
+    switch (extractor) {
+      case JDBC_CONNECTION:
+        return JdbcNotes.CONNECTION;
+      case JDBC_STATEMENT:
+        return JdbcNotes.STATEMENT;
+      default:
+        return JdbcNotes.WRAPPER;
+    }
+  }
+
+  /**
+   * The index of the recorded value that holds the {@code JdbcNote} of {@code this} (after the
+   * paths' values), or -1 when the pointcut does not read one ({@code extract: jdbc}).
+   */
+  public int noteIndex() {
+    return config.extractor().orElse(null) == Extractor.JDBC ? values.size() : -1;
+  }
+
+  /**
+   * The index of the recorded value that holds the length of the returned array (the batch size
+   * of {@code executeBatch}), or -1 ({@code extract: jdbc}).
+   */
+  public int returnLengthIndex() {
+    return noteIndex() < 0 ? -1 : values.size() + 1;
+  }
+
+  /** How many values one call records: the paths', the note and the returned length. */
+  public int valueCount() {
+    return noteIndex() < 0 ? values.size() : values.size() + 2;
   }
 
   /** The argument index the advice passes in slot {@code slot}, or -1 when the slot is unused. */
@@ -98,7 +153,7 @@ public final class CompiledPointcut {
 
   /** The recorder's plan for a site of this pointcut whose span ends as {@code end} says. */
   PointcutPlan plan(int end) {
-    return aggregate() ? plans[0] : plans[end];
+    return plans.length == 1 ? plans[0] : plans[end];
   }
 
   /** The slot of an aggregate-mode pointcut in its parent span's counters, else -1. */
@@ -107,8 +162,12 @@ public final class CompiledPointcut {
   }
 
   private PointcutPlan buildPlan(int end) {
-    ValueReader[] readers = new ValueReader[values.size()];
-    for (int i = 0; i < readers.length; i++) {
+    ValueReader[] readers = new ValueReader[valueCount()];
+    if (noteIndex() >= 0) {
+      readers[noteIndex()] = new ValueReader(ValueReader.JDBC_NOTE, new String[0]);
+      readers[returnLengthIndex()] = new ValueReader(ValueReader.RETURN_LENGTH, new String[0]);
+    }
+    for (int i = 0; i < values.size(); i++) {
       PropertyPath path = values.get(i);
       readers[i] = new ValueReader(
           source(path), path.steps().toArray(new String[0]), "path " + path + " of pointcut '" + config.name() + "'");

@@ -68,7 +68,7 @@ public final class PointcutCatalog {
   public int maxValues() {
     int width = 0;
     for (CompiledPointcut p : pointcuts) {
-      width = Math.max(width, p.values().size());
+      width = Math.max(width, p.valueCount());
     }
     return width;
   }

@@ -40,6 +40,9 @@ final class AdviceBinding {
     if (pointcut.aggregate()) {
       return transformer.advice(methods, AggregateAdvice.class.getName());
     }
+    if (pointcut.notes()) {
+      return transformer.advice(methods, NoteAdvice.class.getName());
+    }
     String enter = SpanEnterAdvice.class.getName();
     ElementMatcher.Junction<MethodDescription> onClose = SpanEnds.onClose(pointcut);
     // a span that ends on completion needs the returned stage even when no path reads it

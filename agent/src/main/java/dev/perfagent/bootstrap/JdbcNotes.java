@@ -1,0 +1,121 @@
+package dev.perfagent.bootstrap;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The notes of the {@code extract: jdbc.*} pointcuts: a connection notes its database when the
+ * driver opens it, a statement notes its SQL and its connection's database when it is created, a
+ * pool's wrapper takes the note of what it wraps, and an execution reads the note of its statement.
+ * No driver internals are read, and no application method is called: the SQL is the string the
+ * application passed, the database comes from the URL the driver was given. Runs on application
+ * threads: a lookup is an identity hash and a short locked walk.
+ */
+public final class JdbcNotes {
+  /** Note kinds, the {@code extract} values that note (config's Extractor). */
+  public static final int CONNECTION = 0;
+  public static final int STATEMENT = 1;
+  public static final int WRAPPER = 2;
+
+  /** Statements and connections open at once that can carry a note. */
+  static final int CAPACITY = 1 << 16;
+  private static final int MAX_URLS = 256;
+
+  private static final WeakNotes NOTES = new WeakNotes(CAPACITY);
+  private static final Map<String, JdbcNote> URLS = new ConcurrentHashMap<>();
+  private static final ClassValue<JdbcNote> BY_DRIVER =
+      new ClassValue<JdbcNote>() {
+        @Override
+        protected JdbcNote computeValue(Class<?> type) {
+          return new JdbcNote(systemOfPackage(type.getName()), null, null, -1, null);
+        }
+      };
+
+  private JdbcNotes() {}
+
+  /** Takes the note of kind {@code kind} at the exit of a noting call that returned {@code returned}. */
+  static void note(int kind, Object self, Object a, Object b, Object c, Object returned) {
+    if (returned == null) {
+      return;
+    }
+    switch (kind) {
+      case CONNECTION:
+        if (a instanceof String) {
+          NOTES.put(returned, database((String) a));
+        }
+        break;
+      case STATEMENT:
+        JdbcNote database = self == null ? null : of(self);
+        if (database != null) {
+          NOTES.put(returned, database.withSql(a instanceof String ? (String) a : null));
+        }
+        break;
+      case WRAPPER:
+        Object wrapped = firstNoted(a, b, c);
+        if (wrapped != null) {
+          NOTES.put(returned, wrapped);
+        }
+        break;
+      default:
+        throw new IllegalArgumentException("note kind " + kind);
+    }
+  }
+
+  /**
+   * The note of a statement or connection; for one the agent saw no note for (opened by a driver's
+   * own data source, say), the database its driver's package names.
+   */
+  public static JdbcNote of(Object statementOrConnection) {
+    Object note = NOTES.get(statementOrConnection);
+    return note != null ? (JdbcNote) note : BY_DRIVER.get(statementOrConnection.getClass());
+  }
+
+  /** The note of {@code self}, with {@code sql} as its SQL when it is a string (the SQL a call was given). */
+  static JdbcNote of(Object self, Object sql) {
+    JdbcNote note = of(self);
+    return sql instanceof String ? note.withSql((String) sql) : note;
+  }
+
+  /** Notes not taken because as many statements and connections as the table holds were open. */
+  public static long refused() {
+    return NOTES.refused();
+  }
+
+  private static Object firstNoted(Object a, Object b, Object c) {
+    for (Object candidate : new Object[] {a, b, c}) {
+      Object note = candidate == null ? null : NOTES.get(candidate);
+      if (note != null) {
+        return note;
+      }
+    }
+    return null;
+  }
+
+  /** The URL's database, parsed once per URL (a pool opens many connections to one). */
+  private static JdbcNote database(String url) {
+    JdbcNote known = URLS.get(url);
+    if (known != null) {
+      return known;
+    }
+    JdbcNote parsed = JdbcUrl.parse(url);
+    if (URLS.size() < MAX_URLS) {
+      URLS.putIfAbsent(url, parsed);
+    }
+    return parsed;
+  }
+
+  static String systemOfPackage(String className) {
+    String[][] packages = {
+      {"org.postgresql.", "postgresql"}, {"org.h2.", "h2database"}, {"org.sqlite.", "sqlite"},
+      {"com.mysql.", "mysql"}, {"org.mariadb.", "mariadb"}, {"oracle.jdbc.", "oracle.db"},
+      {"com.microsoft.sqlserver.", "microsoft.sql_server"}, {"com.ibm.db2.", "ibm.db2"},
+      {"org.apache.derby.", "derby"}, {"org.hsqldb.", "hsqldb"},
+    };
+    for (String[] p : packages) {
+      if (className.startsWith(p[0])) {
+        return p[1];
+      }
+    }
+    return JdbcNote.OTHER_SQL;
+  }
+}

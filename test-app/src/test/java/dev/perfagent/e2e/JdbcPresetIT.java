@@ -1,0 +1,180 @@
+package dev.perfagent.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import jdbcapp.JdbcMain;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The jdbc preset on real databases, through the real agent jar: PostgreSQL (a throwaway server,
+ * {@link PostgresServer}), H2 and SQLite (xerial), each with connections from a HikariCP pool and
+ * straight from the driver. {@code jdbcapp.JdbcMain} runs the same steps on each and prints how many
+ * JDBC calls it made; every one is a span under the step's tool span, with the database's attributes
+ * and sanitized SQL, and no literal of the SQL anywhere in any span.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class JdbcPresetIT {
+  private static final Pattern COUNTERS = Pattern.compile(
+      "counters: executions=(\\d+) batches=(\\d+) commits=(\\d+) rollbacks=(\\d+) checkouts=(\\d+) failure=(\\S+)");
+  private PostgresServer postgres;
+
+  @AfterAll
+  void stopPostgres() throws Exception {
+    if (postgres != null) {
+      postgres.close();
+    }
+  }
+
+  private PostgresServer postgres() throws Exception {
+    if (postgres == null) {
+      postgres = PostgresServer.start();
+    }
+    return postgres;
+  }
+
+  @Test
+  void postgresqlThroughHikari(@TempDir Path work) throws Exception {
+    PostgresServer server = postgres();
+    check(work, server.url(), true, "postgresql", PostgresServer.DATABASE, "127.0.0.1", (long) server.port(),
+        PostgresServer.USER);
+  }
+
+  @Test
+  void postgresqlStraightFromTheDriver(@TempDir Path work) throws Exception {
+    PostgresServer server = postgres();
+    check(work, server.url(), false, "postgresql", PostgresServer.DATABASE, "127.0.0.1", (long) server.port(),
+        PostgresServer.USER);
+  }
+
+  @Test
+  void h2ThroughHikari(@TempDir Path work) throws Exception {
+    check(work, "jdbc:h2:mem:pooled;DB_CLOSE_DELAY=-1", true, "h2database", "pooled", null, null, "sa");
+  }
+
+  @Test
+  void h2StraightFromTheDriver(@TempDir Path work) throws Exception {
+    check(work, "jdbc:h2:mem:direct;DB_CLOSE_DELAY=-1", false, "h2database", "direct", null, null, "sa");
+  }
+
+  @Test
+  void sqliteThroughHikari(@TempDir Path work) throws Exception {
+    String file = work.resolve("pooled.db").toString();
+    check(work, "jdbc:sqlite:" + file, true, "sqlite", file, null, null, null);
+  }
+
+  @Test
+  void sqliteStraightFromTheDriver(@TempDir Path work) throws Exception {
+    String file = work.resolve("direct.db").toString();
+    check(work, "jdbc:sqlite:" + file, false, "sqlite", file, null, null, null);
+  }
+
+  private void check(
+      Path work, String url, boolean pooled, String system, String namespace, String host, Long port, String user)
+      throws Exception {
+    Path config = Paths.get("src/test/resources/jdbc-perf-agent.yaml").toAbsolutePath();
+    String[] args = user == null ? new String[] {url, pooled ? "hikari" : "direct"}
+        : new String[] {url, pooled ? "hikari" : "direct", user};
+    AppRun run = AppRun.runMain(AppRun.defaultJava(), work, "config=" + config, "jdbcapp.JdbcMain", args);
+    assertEquals(0, run.exitCode, run.toString());
+    Matcher counters = COUNTERS.matcher(run.stdout);
+    assertTrue(counters.find(), run.toString());
+    int executions = Integer.parseInt(counters.group(1));
+    int batches = Integer.parseInt(counters.group(2));
+    int commits = Integer.parseInt(counters.group(3));
+    int rollbacks = Integer.parseInt(counters.group(4));
+    int checkouts = Integer.parseInt(counters.group(5));
+    String failure = counters.group(6);
+    assertEquals(pooled ? 8 : 0, checkouts);
+
+    List<ReceivedSpan> spans = JsonLinesSpans.read(work.resolve("perf-agent-traces.jsonl"));
+    Map<String, ReceivedSpan> byId = new HashMap<>();
+    spans.forEach(s -> byId.put(s.spanId, s));
+    List<ReceivedSpan> tools = select(spans, s -> s.name.startsWith("execute_tool "));
+    assertEquals(8, tools.size(), spans.toString());
+    List<ReceivedSpan> database = select(spans, s -> s.attribute("db.system.name") != null);
+    List<ReceivedSpan> checkoutSpans = select(spans, s -> s.name.endsWith(".getConnection"));
+    assertEquals(tools.size() + database.size() + checkoutSpans.size(), spans.size(), spans.toString());
+
+    // one span per JDBC call the application made: wrappers and drivers give no second one
+    assertEquals(executions + batches + commits + rollbacks, database.size(), spans.toString());
+    assertEquals(checkouts, checkoutSpans.size(), spans.toString());
+    for (ReceivedSpan span : database) {
+      assertEquals("SPAN_KIND_CLIENT", span.kind, span.toString());
+      assertEquals(system, span.attribute("db.system.name"), span.toString());
+      assertEquals(namespace, span.attribute("db.namespace"), span.toString());
+      assertEquals(host, span.attribute("server.address"), span.toString());
+      assertEquals(port, span.attribute("server.port"), span.toString());
+      assertTrue(tools.contains(byId.get(span.parentSpanId)), "under its tool: " + span);
+    }
+    for (ReceivedSpan span : checkoutSpans) {
+      assertEquals("HikariDataSource.getConnection", span.name);
+      assertTrue(tools.contains(byId.get(span.parentSpanId)), "under its tool, not under a query: " + span);
+    }
+
+    // no literal reaches any attribute of any span
+    for (ReceivedSpan span : spans) {
+      String text = span.attributes.toString() + span.name;
+      assertFalse(text.contains(JdbcMain.SECRET), span.toString());
+      assertFalse(text.contains(String.valueOf(JdbcMain.SECRET_NUMBER)), span.toString());
+    }
+
+    ReceivedSpan literal = only(database, s -> "SELECT".equals(s.attribute("db.operation.name"))
+        && String.valueOf(s.attribute("db.query.text")).contains("secret"));
+    assertEquals("SELECT name FROM items WHERE secret = ? AND qty = ?", literal.attribute("db.query.text"));
+    assertEquals("items", literal.attribute("db.collection.name"));
+    assertEquals("SELECT items", literal.attribute("db.query.summary"));
+    assertEquals("SELECT items", literal.name);
+    assertEquals("literal-query", byId.get(literal.parentSpanId).attribute("gen_ai.tool.name"));
+
+    List<ReceivedSpan> prepared = select(database,
+        s -> "SELECT name, qty FROM items WHERE id = ?".equals(s.attribute("db.query.text")));
+    assertEquals(2, prepared.size(), database.toString());
+
+    ReceivedSpan batch = only(database, s -> s.attribute("db.operation.batch.size") != null);
+    assertEquals(3L, batch.attribute("db.operation.batch.size"));
+    assertEquals("INSERT INTO items (id, name, secret, qty) VALUES (?, ?, ?, ?)", batch.attribute("db.query.text"));
+    assertEquals("BATCH INSERT", batch.attribute("db.operation.name"));
+    assertEquals("BATCH INSERT items", batch.name);
+
+    ReceivedSpan update = only(database, s -> "UPDATE".equals(s.attribute("db.operation.name")));
+    ReceivedSpan commit = only(database, s -> "COMMIT".equals(s.attribute("db.operation.name")));
+    assertEquals(update.parentSpanId, commit.parentSpanId, "the commit under the same tool as its update");
+    assertEquals("COMMIT " + namespace, commit.name);
+    ReceivedSpan rollback = only(database, s -> "ROLLBACK".equals(s.attribute("db.operation.name")));
+    assertEquals("transaction", byId.get(commit.parentSpanId).attribute("gen_ai.tool.name"));
+    assertEquals("rollback", byId.get(rollback.parentSpanId).attribute("gen_ai.tool.name"));
+
+    ReceivedSpan failed = only(database, s -> "STATUS_CODE_ERROR".equals(s.statusCode));
+    assertEquals(failure, failed.attribute("error.type"), failed.toString());
+    if (!failure.contains(".")) { // a SQLState, not an exception's class
+      assertEquals(failure, failed.attribute("db.response.status_code"), failed.toString());
+    }
+    assertEquals("SELECT * FROM no_such_table WHERE secret = ?", failed.attribute("db.query.text"));
+    assertNotNull(byId.get(failed.parentSpanId));
+  }
+
+  private static List<ReceivedSpan> select(List<ReceivedSpan> spans, Predicate<ReceivedSpan> which) {
+    return spans.stream().filter(which).collect(Collectors.toList());
+  }
+
+  private static ReceivedSpan only(List<ReceivedSpan> spans, Predicate<ReceivedSpan> which) {
+    List<ReceivedSpan> found = select(spans, which);
+    assertEquals(1, found.size(), spans.toString());
+    return found.get(0);
+  }
+}
