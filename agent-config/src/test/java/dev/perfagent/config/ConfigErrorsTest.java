@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /** Invalid configurations: every message, by text and by line:column. */
 class ConfigErrorsTest {
   private static final String POINTCUT_KEYS = "name, class, subtype-of, class-annotation, method, parameters,"
-      + " method-annotation, span, kind, attributes, capture, mode, min-duration, end, nesting, group";
+      + " method-annotation, span, kind, attributes, capture, mode, min-duration, end, nesting, group, extract";
   private static final String TOP_KEYS = "service, export, presets, prices, pointcuts, propagation, limits";
 
   @Test
@@ -125,7 +125,7 @@ class ConfigErrorsTest {
   @Test
   void unknownPresetsAreNamedWithTheNearestOne() {
     assertEquals(List.of("t.yaml:1:11: presets: invalid value 'opnai'; expected one of: openai, anthropic,"
-        + " langchain4j; did you mean 'openai'?"), problems("presets: [opnai]"));
+        + " langchain4j, jdbc; did you mean 'openai'?"), problems("presets: [opnai]"));
     assertEquals(List.of("t.yaml:1:10: presets: invalid value 'some'; expected one of: all, none"),
         problems("presets: some"));
     assertEquals(List.of("t.yaml:1:10: presets: expected all, none or a list of presets (openai, anthropic,"

@@ -33,6 +33,10 @@ class PresetsTest {
         assertEquals(preset, p.preset().orElseThrow());
         assertTrue(p.name().startsWith(preset + "."), p.name());
         assertTrue(names.add(p.name()), "unique: " + p.name());
+        if (preset.equals("jdbc")) {
+          assertJdbcPointcut(p);
+          continue;
+        }
         Object operation = p.attributes().get("gen_ai.operation.name");
         assertTrue(operation instanceof String, p.name());
         if (operation.equals("execute_tool") || operation.equals("invoke_agent")) {
@@ -46,6 +50,21 @@ class PresetsTest {
           assertEquals(preset, provider, p.name());
         }
       }
+    }
+  }
+
+  /** The jdbc preset's spans are database CLIENT spans; its other pointcuts note or guard. */
+  private static void assertJdbcPointcut(Pointcut p) {
+    if (p.name().startsWith("jdbc.pool.")) {
+      assertEquals(Nesting.OUTERMOST, p.nesting(), p.name());
+      return;
+    }
+    Extractor extractor = p.extractor().orElseThrow(() -> new AssertionError(p.name() + " has no extract"));
+    if (extractor == Extractor.JDBC) {
+      assertEquals(SpanKind.CLIENT, p.kind(), p.name());
+    }
+    if (extractor == Extractor.JDBC || extractor.guards()) {
+      assertEquals("jdbc", p.nestingGroup(), "one group, one span per execution: " + p.name());
     }
   }
 
@@ -64,7 +83,7 @@ class PresetsTest {
   void aFileSelectsSomeAllOrNone() throws ConfigException {
     assertEquals(List.of("anthropic"), parse("presets: [anthropic]").presets());
     assertTrue(namesInForce(parse("presets: [anthropic]")).stream().allMatch(n -> n.startsWith("anthropic.")));
-    assertEquals(List.of("openai", "anthropic", "langchain4j", "jdbc"),
+    assertEquals(List.of("openai", "anthropic", "langchain4j"),
         parse("presets: [langchain4j, anthropic, openai, anthropic]").presets(),
         "in the order of Presets.NAMES, once each");
     assertEquals(Presets.NAMES, parse("presets: all").presets());

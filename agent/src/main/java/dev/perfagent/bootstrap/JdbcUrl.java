@@ -63,6 +63,9 @@ final class JdbcUrl {
       host = hostPort.substring(0, portColon);
       port = port(hostPort.substring(portColon + 1), defaultPort);
     }
+    if (host.startsWith("[") && host.endsWith("]")) {
+      host = host.substring(1, host.length() - 1); // an IPv6 address, written without its brackets
+    }
     return new JdbcNote(system, database, host.isEmpty() ? "localhost" : host, port, null);
   }
 

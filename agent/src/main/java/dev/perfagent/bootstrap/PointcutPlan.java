@@ -87,8 +87,8 @@ public final class PointcutPlan {
 
   /**
    * A plan whose calls record nothing but open nesting group {@code nestingGroup} while they run, so
-   * that calls of the group inside them make no span. A span of another group inside one has it as
-   * its parent, which is never exported.
+   * that calls of the group inside them make no span. A span of another group inside one has the
+   * guard's parent as its own.
    */
   public static PointcutPlan guard(int nestingGroup) {
     if (nestingGroup < 0) {

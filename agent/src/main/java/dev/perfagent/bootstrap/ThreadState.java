@@ -89,6 +89,9 @@ final class ThreadState {
       f.traceId = f.spanId;
       f.parentId = 0;
     }
+    if (plan.silent()) {
+      f.spanId = f.parentId; // a guard is no span: what runs inside it has the guard's parent
+    }
     f.start = start;
     f.context = null;
     f.truncatedMask = 0;

@@ -1,5 +1,6 @@
 package com.acme.returns;
 
+import com.acme.returns.db.Database;
 import com.acme.returns.agent.ModelRoute;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,7 +13,7 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
 
 /** Run options: defaults from the bundled app-defaults.yaml, overridden by the command line. */
 record AppOptions(int conversations, int concurrency, long seed, int maxIterations,
-    double latencyScale, List<ModelRoute> routes, boolean verbose, boolean help) {
+    double latencyScale, List<ModelRoute> routes, String db, boolean verbose, boolean help) {
 
   static final String DEFAULTS_RESOURCE = "/app-defaults.yaml";
 
@@ -34,6 +35,8 @@ record AppOptions(int conversations, int concurrency, long seed, int maxIteratio
         "  --seed S             seed of the simulation (default 42)",
         "  --max-iterations M   agent loop limit per conversation (default 8)",
         "  --latency-scale F    multiplies every simulated wait; 0 = none (default 1.0)",
+        "  --db JDBC_URL        the returns database, e.g. jdbc:postgresql://localhost/returns?user=u"
+            + " (default: H2 in memory)",
         "  --verbose            print each conversation's outcome and answer",
         "  --help               this text",
         "Defaults come from app-defaults.yaml in the jar; '--name=value' works too.");
@@ -46,6 +49,7 @@ record AppOptions(int conversations, int concurrency, long seed, int maxIteratio
     long seed = defaults.seed();
     int maxIterations = defaults.maxIterations();
     double latencyScale = defaults.latencyScale();
+    String db = defaults.db();
     boolean verbose = false;
     boolean help = false;
     for (int i = 0; i < args.length; i++) {
@@ -75,6 +79,7 @@ record AppOptions(int conversations, int concurrency, long seed, int maxIteratio
           case "--seed": seed = Long.parseLong(value); break;
           case "--max-iterations": maxIterations = Integer.parseInt(value); break;
           case "--latency-scale": latencyScale = Double.parseDouble(value); break;
+          case "--db": db = value; break;
           default: throw new IllegalArgumentException("unknown option " + name);
         }
       } catch (NumberFormatException e) {
@@ -82,7 +87,7 @@ record AppOptions(int conversations, int concurrency, long seed, int maxIteratio
       }
     }
     return new AppOptions(conversations, concurrency, seed, maxIterations, latencyScale,
-        defaults.routes(), verbose, help);
+        defaults.routes(), db, verbose, help);
   }
 
   static AppOptions defaults() {
@@ -99,6 +104,7 @@ record AppOptions(int conversations, int concurrency, long seed, int maxIteratio
           number(yaml, "max-iterations").intValue(),
           number(yaml, "latency-scale").doubleValue(),
           routes(yaml.get("routes")),
+          Database.H2_URL,
           false,
           false);
     } catch (IOException e) {

@@ -21,8 +21,12 @@ import java.util.concurrent.atomic.LongAdder;
  * llm.async           of these, the requests made with a client's async() (anthropic-java)
  * tool.calls          Tool.run (each of the six tool classes)
  * tool.failures       Tool.run that threw
- * jdbc.statements     PreparedStatement.executeQuery() / executeUpdate() after start-up
- * db.pool.checkouts   Database.connection
+ * jdbc.statements     Statement.execute / PreparedStatement.executeQuery() / executeUpdate():
+ *                     every SQL statement the app runs, the schema and seed data included
+ * db.commits          Connection.commit (Database.inTransaction)
+ * db.rollbacks        Connection.rollback (Database.inTransaction)
+ * db.pool.checkouts   Database.connection: HikariDataSource.getConnection
+ * db.starts           Database.start
  * pool.lookups        ClientManager.getClient
  * pool.misses         ClientManager.getClient that had to create a client
  * client.creates      ClientManager.createClient
@@ -51,7 +55,10 @@ public final class Counters {
   public static final LongAdder TOOL_CALLS = counter("tool.calls");
   public static final LongAdder TOOL_FAILURES = counter("tool.failures");
   public static final LongAdder JDBC_STATEMENTS = counter("jdbc.statements");
+  public static final LongAdder DB_COMMITS = counter("db.commits");
+  public static final LongAdder DB_ROLLBACKS = counter("db.rollbacks");
   public static final LongAdder DB_POOL_CHECKOUTS = counter("db.pool.checkouts");
+  public static final LongAdder DB_STARTS = counter("db.starts");
   public static final LongAdder POOL_LOOKUPS = counter("pool.lookups");
   public static final LongAdder POOL_MISSES = counter("pool.misses");
   public static final LongAdder CLIENT_CREATES = counter("client.creates");

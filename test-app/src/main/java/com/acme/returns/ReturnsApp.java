@@ -58,7 +58,7 @@ final class ReturnsApp implements AutoCloseable {
 
   static ReturnsApp start(AppOptions options) {
     SeedData seedData = SeedData.generate();
-    Database database = Database.start(options.concurrency() + 1, seedData);
+    Database database = Database.start(options.db(), options.concurrency() + 1, seedData);
     log.info("Database ready: {} customers, {} orders", seedData.customers().size(),
         seedData.orders().size());
     PolicyIndex policies = new PolicyIndex();

@@ -134,7 +134,7 @@ class JdbcPresetIT {
     }
 
     ReceivedSpan literal = only(database, s -> "SELECT".equals(s.attribute("db.operation.name"))
-        && String.valueOf(s.attribute("db.query.text")).contains("secret"));
+        && String.valueOf(s.attribute("db.query.text")).contains("FROM items WHERE secret"));
     assertEquals("SELECT name FROM items WHERE secret = ? AND qty = ?", literal.attribute("db.query.text"));
     assertEquals("items", literal.attribute("db.collection.name"));
     assertEquals("SELECT items", literal.attribute("db.query.summary"));

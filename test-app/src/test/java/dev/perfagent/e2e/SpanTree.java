@@ -29,7 +29,9 @@ final class SpanTree {
     COUNTED.put("llm.calls", ChatSpans::isChat);
     COUNTED.put("tool.calls", s -> s.name.startsWith("execute_tool "));
     COUNTED.put("jdbc.statements", SpanTree::isJdbc);
-    COUNTED.put("db.pool.checkouts", fn(APP + "db.Database.connection"));
+    COUNTED.put("db.commits", s -> isTransactionEnd(s, "COMMIT"));
+    COUNTED.put("db.pool.checkouts", fn("com.zaxxer.hikari.HikariDataSource.getConnection"));
+    COUNTED.put("db.starts", fn(APP + "db.Database.start"));
     COUNTED.put("pool.lookups", fn(APP + "llm.ClientManager.getClient"));
     COUNTED.put("client.creates", fn(APP + "llm.ClientManager.createClient"));
     COUNTED.put("session.connects", fn(APP + "session.SessionManager.connect"));
@@ -42,6 +44,10 @@ final class SpanTree {
         s -> s.function().startsWith(APP + "tools.CheckEligibilityTool.") && !s.name.startsWith("execute_tool"));
     COUNTED.put("email.renders", fn(APP + "tools.SendEmailTool.renderTemplate"));
   }
+
+  /** Counted like the others, but a run may have none (a rollback needs a failed transaction). */
+  private static final Map<String, Predicate<ReceivedSpan>> MAYBE_NONE =
+      Map.of("db.rollbacks", s -> isTransactionEnd(s, "ROLLBACK"));
 
   private final List<ReceivedSpan> spans;
   private final Map<String, ReceivedSpan> byId = new HashMap<>();
@@ -84,18 +90,26 @@ final class SpanTree {
       assertEquals(expected, where(e.getValue()).size(), "spans for counter " + e.getKey());
       expectedTotal += expected;
     }
+    for (Map.Entry<String, Predicate<ReceivedSpan>> e : MAYBE_NONE.entrySet()) {
+      long expected = counters.get(e.getKey());
+      assertEquals(expected, where(e.getValue()).size(), "spans for counter " + e.getKey());
+      expectedTotal += expected;
+    }
     assertEquals(expectedTotal, spans.size(), "every span is one counted call, every counted call one span");
 
-    assertRootsAreConversations(counters.get("conversations"));
+    assertRootsAreConversations(counters.get("conversations"), counters.get("db.starts"));
     assertToolsNestUnderTheLoop(counters.get("tool.failures"));
     new ChatSpans(this).assertMatch(counters);
     assertDatabaseWorkNestsUnderItsCaller();
   }
 
-  private void assertRootsAreConversations(long conversations) {
+  private void assertRootsAreConversations(long conversations, long databaseStarts) {
     List<ReceivedSpan> roots = where(s -> s.parentSpanId.isEmpty());
-    assertEquals(conversations, roots.size(), "one root span per conversation");
+    assertEquals(conversations + databaseStarts, roots.size(), "one root span per conversation, and the start");
     for (ReceivedSpan root : roots) {
+      if (root.function().equals(APP + "db.Database.start")) {
+        continue;
+      }
       assertEquals(APP + "agent.ReturnsAgent.handle", root.function(), "root " + root);
       assertEquals("invoke_agent returns-assistant", root.name);
       assertTrue(String.valueOf(root.attribute("gen_ai.conversation.id")).startsWith("conv-"), root.toString());
@@ -133,26 +147,37 @@ final class SpanTree {
   }
 
   private void assertDatabaseWorkNestsUnderItsCaller() {
-    Predicate<ReceivedSpan> toolOrAgent =
-        s -> s.name.startsWith("execute_tool ") || s.function().startsWith(APP + "agent.");
-    for (ReceivedSpan jdbc : where(SpanTree::isJdbc)) {
+    Predicate<ReceivedSpan> toolOrAgent = s -> s.name.startsWith("execute_tool ")
+        || s.function().startsWith(APP + "agent.") || s.function().equals(APP + "db.Database.start");
+    for (ReceivedSpan jdbc : where(s -> s.attribute("db.system.name") != null)) {
       assertEquals("SPAN_KIND_CLIENT", jdbc.kind);
-      assertEquals("h2", jdbc.attribute("db.system.name"));
-      assertTrue(String.valueOf(jdbc.attribute("db.query.text")).matches("(?is)\\s*(select|insert|update|delete|merge).*"),
-          jdbc.toString());
-      assertTrue(hasAncestor(jdbc, toolOrAgent), "JDBC under a tool or the agent: " + jdbc);
+      assertEquals("h2database", jdbc.attribute("db.system.name"));
+      assertEquals("returns", jdbc.attribute("db.namespace"));
+      assertTrue(hasAncestor(jdbc, toolOrAgent), "JDBC under a tool, the agent or the start: " + jdbc);
     }
-    for (ReceivedSpan checkout : where(fn(APP + "db.Database.connection"))) {
-      assertTrue(hasAncestor(checkout, toolOrAgent), "pool checkout under a tool or the agent: " + checkout);
+    for (ReceivedSpan jdbc : where(SpanTree::isJdbc)) {
+      String sql = String.valueOf(jdbc.attribute("db.query.text"));
+      assertTrue(sql.matches("(?is)\\s*(select|insert|update|delete|merge|create|drop).*"), jdbc.toString());
+      assertFalse(sql.contains("'") || sql.contains("@example.com"), "no literal in the SQL: " + jdbc);
+      assertEquals(jdbc.name, jdbc.attribute("db.query.summary"), jdbc.toString());
+    }
+    for (ReceivedSpan checkout : where(fn("com.zaxxer.hikari.HikariDataSource.getConnection"))) {
+      assertTrue(toolOrAgent.test(parent(checkout)) || parent(checkout).function().startsWith(APP),
+          "pool checkout under the code that waited, not under a query: " + checkout);
     }
     assertTrue(where(s -> s.name.startsWith("execute_tool ")).stream()
             .anyMatch(t -> spans.stream().anyMatch(j -> isJdbc(j) && hasAncestor(j, a -> a == t))),
         "tools run SQL inside their spans");
   }
 
+  /** A statement execution of the jdbc preset: a database span with SQL. */
   private static boolean isJdbc(ReceivedSpan s) {
-    return s.function().startsWith("org.h2.")
-        && (s.function().endsWith(".executeQuery") || s.function().endsWith(".executeUpdate"));
+    return s.attribute("db.system.name") != null && s.attribute("db.query.text") != null;
+  }
+
+  private static boolean isTransactionEnd(ReceivedSpan s, String operation) {
+    return s.attribute("db.system.name") != null && operation.equals(s.attribute("db.operation.name"))
+        && s.attribute("db.query.text") == null;
   }
 
   private static Predicate<ReceivedSpan> fn(String function) {

@@ -7,13 +7,14 @@ import java.sql.Connection;
 import java.sql.SQLException;
 
 /**
- * The returns database: embedded in-memory H2 behind a HikariCP pool. Schema and seed data are
- * written at start-up with plain {@link java.sql.Statement}s, which are deliberately not counted
- * (and not matched by a PreparedStatement pointcut); everything afterwards goes through {@link Sql}.
+ * The returns database behind a HikariCP pool: embedded in-memory H2 by default, or any database a
+ * JDBC URL names (PostgreSQL with {@code --db jdbc:postgresql://...}). Schema and seed data are
+ * written in {@link #start} with plain {@link java.sql.Statement}s; everything afterwards goes
+ * through {@link Sql}. Every execution, commit, rollback and checkout is counted.
  */
 public final class Database implements AutoCloseable {
 
-  public static final String URL = "jdbc:h2:mem:returns;DB_CLOSE_DELAY=-1";
+  public static final String H2_URL = "jdbc:h2:mem:returns;DB_CLOSE_DELAY=-1";
 
   private final HikariDataSource dataSource;
 
@@ -21,22 +22,26 @@ public final class Database implements AutoCloseable {
     this.dataSource = dataSource;
   }
 
-  public static Database start(int poolSize, SeedData seed) {
+  /** Opens the pool on {@code url} and writes schema and seed data (one {@code db.starts} count). */
+  public static Database start(String url, int poolSize, SeedData seed) {
+    Counters.DB_STARTS.increment();
     HikariConfig config = new HikariConfig();
-    config.setJdbcUrl(URL);
-    config.setUsername("sa");
-    config.setPassword("");
+    config.setJdbcUrl(url);
+    if (url.equals(H2_URL)) {
+      config.setUsername("sa");
+      config.setPassword("");
+    }
     config.setPoolName("returns-db");
     config.setMaximumPoolSize(poolSize);
-    HikariDataSource dataSource = new HikariDataSource(config);
-    try (Connection connection = dataSource.getConnection()) {
+    Database database = new Database(new HikariDataSource(config));
+    try (Connection connection = database.connection()) {
       Schema.create(connection);
       seed.insert(connection);
     } catch (SQLException | RuntimeException e) {
-      dataSource.close();
+      database.close();
       throw new DataAccessException("could not initialise the returns database", e);
     }
-    return new Database(dataSource);
+    return database;
   }
 
   /** Checks a connection out of the pool (one {@code db.pool.checkouts} count). */
@@ -59,9 +64,11 @@ public final class Database implements AutoCloseable {
       connection.setAutoCommit(false);
       try {
         T result = work.apply(connection);
+        Counters.DB_COMMITS.increment();
         connection.commit();
         return result;
       } catch (SQLException | RuntimeException e) {
+        Counters.DB_ROLLBACKS.increment();
         connection.rollback();
         throw e;
       } finally {

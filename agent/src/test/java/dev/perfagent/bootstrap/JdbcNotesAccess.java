@@ -1,0 +1,10 @@
+package dev.perfagent.bootstrap;
+
+/** Lets tests of other packages take notes as the woven code does. */
+public final class JdbcNotesAccess {
+  private JdbcNotesAccess() {}
+
+  public static void connect(Object connection, String url) {
+    JdbcNotes.note(JdbcNotes.CONNECTION, null, url, null, null, connection);
+  }
+}
