@@ -136,21 +136,9 @@ final class PointcutReader {
   private boolean combinationsOk(Fields f, Pointcut.Builder b) {
     boolean ok = true;
     if (b.extractor != null && b.extractor.notes()) {
-      for (String key : NOT_WITH_NOTES) {
-        if (f.has(key)) {
-          problems.at(f.keyNode(key), "'" + key + "' cannot be used with extract: " + b.extractor.text()
-              + " (it notes a value and records no span)");
-          ok = false;
-        }
-      }
+      ok = none(f, NOT_WITH_NOTES, "extract: " + b.extractor.text() + " (it notes a value and records no span)");
     } else if (b.extractor == Extractor.JDBC_GUARD) {
-      for (String key : NOT_WITH_GUARD) {
-        if (f.has(key)) {
-          problems.at(f.keyNode(key), "'" + key + "' cannot be used with extract: jdbc.guard"
-              + " (it only opens its nesting group and records no span)");
-          ok = false;
-        }
-      }
+      ok = none(f, NOT_WITH_GUARD, "extract: jdbc.guard (it only opens its nesting group and records no span)");
       if (b.nesting != Nesting.OUTERMOST) {
         problems.at(f.keyNode("extract"), "extract: jdbc.guard needs nesting: outermost and the group it opens");
         ok = false;
@@ -160,13 +148,7 @@ final class PointcutReader {
           + "' cannot be used with extract: jdbc (its spans are named as the database conventions say)");
       ok = false;
     } else if (b.mode == Mode.AGGREGATE) {
-      for (String key : NOT_WITH_AGGREGATE) {
-        if (f.has(key)) {
-          problems.at(f.keyNode(key), "'" + key + "' cannot be used with mode: aggregate"
-              + " (aggregate mode records no span)");
-          ok = false;
-        }
-      }
+      ok = none(f, NOT_WITH_AGGREGATE, "mode: aggregate (aggregate mode records no span)");
     } else if (b.end != SpanEnd.CLOSE && readsChunks(b)) {
       problems.at(f.has("end") ? f.keyNode("end") : f.keyNode("capture"), "'chunk' paths read the items of"
           + " the stream the method returns; they need end: close");
@@ -174,6 +156,18 @@ final class PointcutReader {
     } else if (f.has("group") && b.nesting == Nesting.ALL && !f.wasSuggested("nesting")) {
       problems.at(f.keyNode("group"), "'group' only applies with nesting: outermost");
       ok = false;
+    }
+    return ok;
+  }
+
+  /** Reports each of {@code keys} present, as one that cannot be used with {@code what}; true when none is. */
+  private boolean none(Fields f, List<String> keys, String what) {
+    boolean ok = true;
+    for (String key : keys) {
+      if (f.has(key)) {
+        problems.at(f.keyNode(key), "'" + key + "' cannot be used with " + what);
+        ok = false;
+      }
     }
     return ok;
   }

@@ -129,7 +129,7 @@ class ConfigErrorsTest {
     assertEquals(List.of("t.yaml:1:10: presets: invalid value 'some'; expected one of: all, none"),
         problems("presets: some"));
     assertEquals(List.of("t.yaml:1:10: presets: expected all, none or a list of presets (openai, anthropic,"
-        + " langchain4j), got a mapping"), problems("presets: {openai: true}"));
+        + " langchain4j, jdbc), got a mapping"), problems("presets: {openai: true}"));
   }
 
   @Test

@@ -14,8 +14,8 @@ import java.util.Locale;
  */
 final class DatabaseSpans {
   static final AttributeKey<String> QUERY_TEXT = AttributeKey.stringKey("db.query.text");
-  private static final AttributeKey<String> SYSTEM = AttributeKey.stringKey("db.system.name");
-  private static final AttributeKey<String> NAMESPACE = AttributeKey.stringKey("db.namespace");
+  static final AttributeKey<String> SYSTEM = AttributeKey.stringKey("db.system.name");
+  static final AttributeKey<String> NAMESPACE = AttributeKey.stringKey("db.namespace");
   private static final AttributeKey<String> SERVER = AttributeKey.stringKey("server.address");
   private static final AttributeKey<Long> PORT = AttributeKey.longKey("server.port");
   static final AttributeKey<String> OPERATION = AttributeKey.stringKey("db.operation.name");
@@ -23,7 +23,6 @@ final class DatabaseSpans {
   private static final AttributeKey<String> SUMMARY = AttributeKey.stringKey("db.query.summary");
   private static final AttributeKey<Long> BATCH_SIZE = AttributeKey.longKey("db.operation.batch.size");
   private static final AttributeKey<String> STATUS_CODE = AttributeKey.stringKey("db.response.status_code");
-  private static final AttributeKey<String> ERROR_TYPE = AttributeKey.stringKey("error.type");
 
   private final SqlSanitizer sanitizer;
 
@@ -55,7 +54,7 @@ final class DatabaseSpans {
       }
     }
     if (failed && statusCode != null) {
-      attributes.put(ERROR_TYPE, statusCode);
+      attributes.put(SpanAssembler.ERROR_TYPE, statusCode);
     }
     String sql = capturedSql != null ? capturedSql : note == null ? null : note.sql();
     if (sql != null && sql.isBlank()) {

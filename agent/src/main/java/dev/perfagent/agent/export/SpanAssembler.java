@@ -24,11 +24,10 @@ import java.util.List;
 final class SpanAssembler {
   private static final AttributeKey<String> THREAD_NAME = AttributeKey.stringKey("thread.name");
   private static final AttributeKey<Long> THREAD_ID = AttributeKey.longKey("thread.id");
-  private static final AttributeKey<String> ERROR_TYPE = AttributeKey.stringKey("error.type");
+  static final AttributeKey<String> ERROR_TYPE = AttributeKey.stringKey("error.type");
   private static final AttributeKey<List<String>> TRUNCATED =
       AttributeKey.stringArrayKey("perf_agent.truncated");
   private static final AttributeKey<String> END_REASON = AttributeKey.stringKey("perf_agent.end_reason");
-  private static final String DB_SYSTEM = "db.system.name";
   private static final String STATUS_CODE = "db.response.status_code";
   private static final AttributeKey<Long> STREAM_ITEMS = AttributeKey.longKey("perf_agent.stream.items");
   /** By {@code SpanRecord.END_*}: why a span ended, where it is worth saying. */
@@ -90,7 +89,7 @@ final class SpanAssembler {
       if (value instanceof String && key.equals(DatabaseSpans.QUERY_TEXT.getKey())) {
         // a literal never reaches an exported attribute, whichever pointcut captured the SQL
         capturedSql = (String) value;
-        value = sanitizer.sanitize(capturedSql, String.valueOf(shape.constant(DB_SYSTEM)));
+        value = sanitizer.sanitize(capturedSql, String.valueOf(shape.constant(DatabaseSpans.SYSTEM.getKey())));
       } else if (key.equals(STATUS_CODE)) {
         statusCode = value == null ? null : AttributeValues.text(value);
       }

@@ -35,10 +35,6 @@ final class SpanMetrics {
       AttributeKey.doubleKey("gen_ai.response.time_to_first_chunk");
   private static final AttributeKey<String> TOKEN_TYPE = AttributeKey.stringKey("gen_ai.token.type");
   private static final AttributeKey<String> ERROR_TYPE = AttributeKey.stringKey("error.type");
-  private static final AttributeKey<String> DB_SYSTEM = AttributeKey.stringKey("db.system.name");
-  private static final AttributeKey<String> DB_OPERATION = AttributeKey.stringKey("db.operation.name");
-  private static final AttributeKey<String> DB_COLLECTION = AttributeKey.stringKey("db.collection.name");
-  private static final AttributeKey<String> DB_NAMESPACE = AttributeKey.stringKey("db.namespace");
   /** The boundaries of every duration histogram but the GenAI one, in seconds. */
   static final List<Double> DURATION_BUCKETS = seconds(DurationHistograms.boundaryNanos());
   /** The GenAI conventions advise their own, wider boundaries for model calls. */
@@ -128,9 +124,10 @@ final class SpanMetrics {
       if (firstChunk != null) {
         genAiTimeToFirstChunk.record(firstChunk, tokens);
       }
-    } else if (a.get(DB_SYSTEM) != null) {
+    } else if (a.get(DatabaseSpans.SYSTEM) != null) {
       AttributesBuilder db = Attributes.builder();
-      copy(a, db, DB_SYSTEM, DB_NAMESPACE, DB_OPERATION, DB_COLLECTION, ERROR_TYPE);
+      copy(a, db, DatabaseSpans.SYSTEM, DatabaseSpans.NAMESPACE, DatabaseSpans.OPERATION, DatabaseSpans.COLLECTION,
+          ERROR_TYPE);
       dbDuration.record(seconds, db.build());
     }
   }
