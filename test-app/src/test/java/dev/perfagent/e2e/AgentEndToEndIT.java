@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -150,7 +151,7 @@ class AgentEndToEndIT {
     assertEquals(0, process.waitFor(), output);
     assertTrue(output.contains("sum=8"), output);
     List<ReceivedSpan> spans = JsonLinesSpans.read(work.resolve("perf-agent-traces.jsonl"));
-    assertEquals(List.of(0L, 1L, 2L), spans.stream().map(s -> s.attribute("n")).collect(java.util.stream.Collectors.toList()),
+    assertEquals(List.of(0L, 1L, 2L), spans.stream().map(s -> s.attribute("n")).collect(Collectors.toList()),
         "the three calls after the attach, not the one before:\n" + output);
   }
 
@@ -180,11 +181,20 @@ class AgentEndToEndIT {
     Map<String, Long> counters = run.counters();
     assertTrue(counters.get("conversations") > 0);
     assertTrue(run.stderr.contains("no configuration file"), run.stderr);
-    assertTrue(run.stderr.contains("the built-in presets are on: openai, anthropic, langchain4j"), run.stderr);
-    assertTrue(
-        run.stderr.contains("config none (built-in presets), 0 pointcuts, presets openai, anthropic, langchain4j"),
+    assertTrue(run.stderr.contains("the built-in presets are on: openai, anthropic, langchain4j, jdbc"), run.stderr);
+    assertTrue(run.stderr.contains(
+            "config none (built-in presets), 0 pointcuts, presets openai, anthropic, langchain4j, jdbc"),
         run.stderr);
-    List<ReceivedSpan> spans = JsonLinesSpans.read(work.resolve("perf-agent-traces.jsonl"));
+    List<ReceivedSpan> all = JsonLinesSpans.read(work.resolve("perf-agent-traces.jsonl"));
+    List<ReceivedSpan> database = all.stream().filter(s -> s.attribute("db.system.name") != null)
+        .collect(Collectors.toList());
+    List<ReceivedSpan> checkouts = all.stream().filter(s -> s.name.equals("HikariDataSource.getConnection"))
+        .collect(Collectors.toList());
+    assertEquals(counters.get("jdbc.statements") + counters.get("db.commits") + counters.get("db.rollbacks"),
+        database.size(), "the jdbc preset: one span per statement, commit and rollback");
+    assertEquals(counters.get("db.pool.checkouts"), checkouts.size(), "the jdbc preset: one span per checkout");
+    List<ReceivedSpan> spans = all.stream().filter(s -> !database.contains(s) && !checkouts.contains(s))
+        .collect(Collectors.toList());
     assertEquals(counters.get("llm.calls"), spans.size(), "one span per SDK request, and nothing else");
     long inputTokens = 0;
     for (ReceivedSpan span : spans) {
