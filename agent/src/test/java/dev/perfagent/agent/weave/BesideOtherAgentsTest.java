@@ -37,7 +37,8 @@ import org.slf4j.helpers.MessageFormatter;
  */
 class BesideOtherAgentsTest {
   private static final String CONFIG =
-      "pointcuts:\n"
+      "presets: none\n" // only these pointcuts: the jdbc preset's subtype-of pointcuts would be named too
+          + "pointcuts:\n"
           + "  - name: services\n"
           + "    subtype-of: fixture.beside.Service\n"
           + "    method: run\n"
