@@ -126,6 +126,11 @@ class JdbcPresetIT {
       assertTrue(tools.contains(byId.get(span.parentSpanId)), "under its tool, not under a query: " + span);
     }
 
+    // the metrics: one operation duration per database span, one connection wait per checkout
+    Path metrics = work.resolve("perf-agent-metrics.jsonl");
+    assertEquals(database.size(), JsonLinesMetrics.histogramCount(metrics, "db.client.operation.duration"));
+    assertEquals(checkouts, JsonLinesMetrics.histogramCount(metrics, "db.client.connection.wait_time"));
+
     // no literal reaches any attribute of any span
     for (ReceivedSpan span : spans) {
       String text = span.attributes.toString() + span.name;

@@ -25,6 +25,9 @@ import java.util.concurrent.atomic.LongAdder;
  */
 final class SpanMetrics {
   static final AttributeKey<String> POINTCUT = AttributeKey.stringKey("perf_agent.pointcut");
+  /** The jdbc preset's checkout pointcut: each of its spans is a wait for a pooled connection. */
+  private static final String POOL_CHECKOUT = "jdbc.pool.checkout";
+  private static final AttributeKey<String> POOL_NAME = AttributeKey.stringKey("db.client.connection.pool.name");
   private static final AttributeKey<String> OPERATION = AttributeKey.stringKey("gen_ai.operation.name");
   private static final AttributeKey<String> PROVIDER = AttributeKey.stringKey("gen_ai.provider.name");
   private static final AttributeKey<String> REQUEST_MODEL = AttributeKey.stringKey("gen_ai.request.model");
@@ -51,6 +54,7 @@ final class SpanMetrics {
   private final DoubleHistogram genAiTimeToFirstChunk;
   private final DoubleCounter cost;
   private final DoubleHistogram dbDuration;
+  private final DoubleHistogram connectionWait;
 
   SpanMetrics(MeterProvider meters, RecorderStats stats) {
     Meter meter = meters.get("dev.perfagent");
@@ -92,12 +96,21 @@ final class SpanMetrics {
         meter.histogramBuilder("db.client.operation.duration").setUnit("s")
             .setDescription("Duration of database client operations")
             .setExplicitBucketBoundariesAdvice(DURATION_BUCKETS).build();
+    connectionWait =
+        meter.histogramBuilder("db.client.connection.wait_time").setUnit("s")
+            .setDescription("The time it took to obtain an open connection from the pool")
+            .setExplicitBucketBoundariesAdvice(DURATION_BUCKETS).build();
   }
 
   /** Records {@code span}; {@code pointcut} carries the span's pointcut name (built once per site). */
   void record(Attributes pointcut, RecordedSpan span) {
     double seconds = span.getLatencyNanos() / 1e9;
     pointcutDuration.record(seconds, pointcut);
+    if (POOL_CHECKOUT.equals(pointcut.get(POINTCUT))) {
+      // the pool is known by its class: a DataSource's pool name is not read (it is the application's)
+      connectionWait.record(seconds, Attributes.of(POOL_NAME, span.getName().replace(".getConnection", "")));
+      return;
+    }
     if (span.getKind() != SpanKind.CLIENT) {
       return;
     }

@@ -40,6 +40,19 @@ class SpanMetricsTest {
         point(reader, "gen_ai.client.operation.duration").getBoundaries());
   }
 
+  @Test
+  void aPoolCheckoutIsAConnectionWait() {
+    InMemoryMetricReader reader = InMemoryMetricReader.create();
+    SpanMetrics metrics = new SpanMetrics(SdkMeterProvider.builder().registerMetricReader(reader).build(), new RecorderStats());
+    metrics.record(Attributes.of(SpanMetrics.POINTCUT, "jdbc.pool.checkout"),
+        TestSpans.span(SpanKind.INTERNAL, 30_000_000, Attributes.empty(), Collections.emptyList()));
+    metrics.record(Attributes.of(SpanMetrics.POINTCUT, "other"),
+        TestSpans.span(SpanKind.INTERNAL, 30_000_000, Attributes.empty(), Collections.emptyList()));
+    HistogramPointData wait = point(reader, "db.client.connection.wait_time");
+    assertEquals(1, wait.getCount(), "only the checkout");
+    assertEquals(1, wait.getCounts().get(3), "30 ms: (25 ms, 50 ms]");
+  }
+
   private static HistogramPointData point(InMemoryMetricReader reader, String name) {
     for (MetricData m : reader.collectAllMetrics()) {
       if (m.getName().equals(name)) {
