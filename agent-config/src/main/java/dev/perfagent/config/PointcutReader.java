@@ -302,13 +302,15 @@ final class PointcutReader {
         ok = false;
         continue;
       }
-      String text = values.string(label, valueNode);
+      boolean list = valueNode instanceof SequenceNode;
+      List<String> items = list ? values.stringList(label, valueNode) : null;
+      String text = list ? (items == null ? null : String.join(", ", items)) : values.string(label, valueNode);
       if (text == null) {
         ok = false;
         continue;
       }
       try {
-        Capture capture = Capture.parse(text);
+        Capture capture = list ? Capture.list(items) : Capture.parse(text);
         boolean argsExist = true;
         for (PropertyPath path : capture.terms()) {
           argsExist &= argExists(label, path, valueNode, b.parameters);
@@ -319,7 +321,8 @@ final class PointcutReader {
           ok = false;
         }
       } catch (IllegalArgumentException e) {
-        problems.at(valueNode, label + ": invalid path " + Texts.quote(text) + ": " + e.getMessage());
+        problems.at(valueNode, label + ": invalid " + (list ? "list [" + text + "]" : "path " + Texts.quote(text))
+            + ": " + e.getMessage());
         ok = false;
       }
     }

@@ -222,7 +222,10 @@ class ConfigErrorsTest {
         "t.yaml:9:10: capture 'd': invalid path 'arg[0]': 'arg' needs a zero-based parameter index, e.g. arg0",
         "t.yaml:10:10: capture 'e': invalid path 'this.m[x]': bad bracket syntax at position 7; write ['key'] or"
             + " [\"key\"] (a quoted map key), or [*] for each element (index access is not supported)",
-        "t.yaml:11:10: capture 'f': expected a string, got a list"),
+        "t.yaml:11:10: capture 'f': invalid list [self.x]: item 1: unknown root 'self'; a path starts with this,"
+            + " return, thrown, chunk or argN (e.g. arg0)",
+        "t.yaml:12:10: capture 'g': invalid list []: a list needs at least one path",
+        "t.yaml:13:11: capture 'h': expected a list of strings, got a mapping as an element"),
         pointcutProblems(
             "capture:",
             "  a: arg0.getX()",
@@ -230,7 +233,10 @@ class ConfigErrorsTest {
             "  c: arg0.",
             "  d: arg[0]",
             "  e: this.m[x]",
-            "  f: [this]"));
+            "  f: [self.x]",
+            "  g: []",
+            "  h: [{x: y}]",
+            "  ok: [return.a, this]"));
   }
 
   @Test

@@ -42,7 +42,7 @@ class LangChainPresetIT {
     assertEquals("chat gpt-4o-mini", openai.name);
     assertAttributes(openai, Map.of("gen_ai.operation.name", "chat", "gen_ai.provider.name", "openai",
         "gen_ai.request.model", "gpt-4o-mini", "gen_ai.request.max_tokens", 200L, "gen_ai.request.temperature", 0.2,
-        "gen_ai.response.model", "gpt-4o-mini-2024-07-18", "gen_ai.response.finish_reasons", "STOP",
+        "gen_ai.response.model", "gpt-4o-mini-2024-07-18", "gen_ai.response.finish_reasons", List.of("STOP"),
         "gen_ai.usage.input_tokens", 120L, "gen_ai.usage.output_tokens", 30L));
     assertAttributes(openai, Map.of("gen_ai.usage.cache_read.input_tokens", 100L,
         "gen_ai.usage.reasoning.output_tokens", 5L));
@@ -66,9 +66,9 @@ class LangChainPresetIT {
 
     ReceivedSpan askTools = response(tree, "chatcmpl-t1");
     ReceivedSpan answer = response(tree, "chatcmpl-t2");
-    assertAttributes(askTools, Map.of("gen_ai.response.finish_reasons", "TOOL_EXECUTION",
+    assertAttributes(askTools, Map.of("gen_ai.response.finish_reasons", List.of("TOOL_EXECUTION"),
         "gen_ai.usage.input_tokens", 61L, "gen_ai.usage.output_tokens", 12L));
-    assertAttributes(answer, Map.of("gen_ai.response.finish_reasons", "STOP",
+    assertAttributes(answer, Map.of("gen_ai.response.finish_reasons", List.of("STOP"),
         "gen_ai.usage.input_tokens", 97L, "gen_ai.usage.output_tokens", 14L));
 
     List<ReceivedSpan> tools = tree.where(s -> s.name.startsWith("execute_tool"));

@@ -26,7 +26,6 @@ public final class ExportLoop {
   private final PointcutCatalog catalog;
   private final SiteRegistry sites;
   private final Logger log;
-  private final CostEstimator costs;
   private final Thread thread;
   private final CountDownLatch started = new CountDownLatch(1);
   private volatile boolean stopping;
@@ -34,6 +33,7 @@ public final class ExportLoop {
   // written by the exporter thread only; read at exit after it ended
   private TraceSampling sampling;
   private SpanLimiter limits;
+  private CostEstimator costs; // the price table is read here, not on the application's start-up path
   private boolean exportsMetrics;
   private long drained;
   private long lost;
@@ -42,7 +42,6 @@ public final class ExportLoop {
 
   public ExportLoop(AgentConfig config, PointcutCatalog catalog, SiteRegistry sites, Logger log) {
     this.config = config;
-    this.costs = new CostEstimator(PriceTable.with(config.prices()));
     this.catalog = catalog;
     this.sites = sites;
     this.log = log;
@@ -66,6 +65,7 @@ public final class ExportLoop {
               config, sites.ring().capacity(), problem -> log.warn("perf-agent: {}", problem),
               new AggregateHistogramProducer(catalog, sites.generation().histograms()));
       log.debug("perf-agent: OpenTelemetry SDK started in {} ms", (System.nanoTime() - start) / 1_000_000);
+      costs = new CostEstimator(PriceTable.with(config.prices()));
       assembler =
           new SpanAssembler(
               sites, new AggregateAttributes(catalog), SpanIds.random(), EpochClock.now(),
@@ -193,7 +193,7 @@ public final class ExportLoop {
               p == null ? Collections.emptyList() : p.metricExporters(),
               p == null ? "nowhere" : p.destination(),
               p == null ? ", the exporter never started" : ""));
-      for (String model : costs.unpriced()) {
+      for (String model : costs == null ? Collections.<String>emptyList() : costs.unpriced()) {
         log.info("perf-agent: no price for model {}: add it under prices: in the config to get its cost", model);
       }
     } catch (InterruptedException e) {

@@ -91,7 +91,10 @@ final class SpanShape {
     return captureKeys[i];
   }
 
-  /** The value of capture {@code i}: its path's, the sum of its terms' or the first of them that has one. */
+  /**
+   * The value of capture {@code i}: its path's, the sum of its terms', the first of them that has one
+   * or the list of their values.
+   */
   Object captureValue(int i, IntFunction<Object> values) {
     int[] terms = captureValueIndexes[i];
     switch (captureKinds[i]) {
@@ -105,6 +108,8 @@ final class SpanShape {
           }
         }
         return null;
+      case LIST:
+        return ValueLists.of(terms, values);
       default:
         return values.apply(terms[0]);
     }
