@@ -134,9 +134,9 @@ final class PointcutReader {
           ok = false;
         }
       }
-    } else if (b.end != SpanEnd.CLOSE && readsChunks(b)) {
+    } else if (b.end != SpanEnd.CLOSE && b.end != SpanEnd.CALLBACK && readsChunks(b)) {
       problems.at(f.has("end") ? f.keyNode("end") : f.keyNode("capture"), "'chunk' paths read the items of"
-          + " the stream the method returns; they need end: close");
+          + " the stream the method returns or of the callback it takes; they need end: close or end: callback");
       ok = false;
     } else if (f.has("group") && b.nesting == Nesting.ALL && !f.wasSuggested("nesting")) {
       problems.at(f.keyNode("group"), "'group' only applies with nesting: outermost");

@@ -1,6 +1,7 @@
 package dev.perfagent.config;
 
 import static dev.perfagent.config.Yaml.invalid;
+import static dev.perfagent.config.Yaml.pointcut;
 import static dev.perfagent.config.Yaml.pointcutProblems;
 import static dev.perfagent.config.Yaml.problems;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -457,12 +458,13 @@ class ConfigErrorsTest {
   @Test
   void endAndNestingValues() {
     assertEquals(List.of("t.yaml:5:10: end: invalid value 'clsoe'; expected one of: auto, exit, completion,"
-        + " close; did you mean 'close'?"), pointcutProblems("end: clsoe"));
+        + " close, callback; did you mean 'close'?"), pointcutProblems("end: clsoe"));
     assertEquals(List.of("t.yaml:5:10: end: invalid value 'return'; expected one of: auto, exit, completion,"
-        + " close"), pointcutProblems("end: return"));
-    assertEquals(List.of("t.yaml:5:10: end: expected one of: auto, exit, completion, close, got a list"),
+        + " close, callback"), pointcutProblems("end: return"));
+    assertEquals(List.of("t.yaml:5:10: end: expected one of: auto, exit, completion, close, callback, got a list"),
         pointcutProblems("end: [exit]"));
-    assertEquals(List.of("t.yaml:5:9: end: expected one of: auto, exit, completion, close, got an empty value"),
+    assertEquals(List.of("t.yaml:5:9: end: expected one of: auto, exit, completion, close, callback, got an"
+        + " empty value"),
         pointcutProblems("end:"));
     assertEquals(List.of("t.yaml:5:14: nesting: invalid value 'true'; expected one of: all, outermost"),
         pointcutProblems("nesting: true"));
@@ -591,9 +593,11 @@ class ConfigErrorsTest {
 
   @Test
   void chunkPathsNeedASpanThatFollowsTheStream() {
-    assertEquals(List.of("t.yaml:5:5: 'chunk' paths read the items of the stream the method returns; they need"
-        + " end: close"), pointcutProblems("capture: {tokens: chunk.usage.outputTokens}"));
-    assertEquals(List.of("t.yaml:6:5: 'chunk' paths read the items of the stream the method returns; they need"
-        + " end: close"), pointcutProblems("capture: {tokens: chunk.usage.outputTokens}", "end: exit"));
+    String needs = "'chunk' paths read the items of the stream the method returns or of the callback it takes;"
+        + " they need end: close or end: callback";
+    assertEquals(List.of("t.yaml:5:5: " + needs), pointcutProblems("capture: {tokens: chunk.usage.outputTokens}"));
+    assertEquals(List.of("t.yaml:6:5: " + needs),
+        pointcutProblems("capture: {tokens: chunk.usage.outputTokens}", "end: exit"));
+    assertEquals(SpanEnd.CALLBACK, pointcut("capture: {tokens: chunk.usage.outputTokens}", "end: callback").end());
   }
 }

@@ -10,6 +10,8 @@ public final class Frame extends OpenSpan {
   final int depth;
   /** This frame's context once some work submitted inside it asked for it; reset per call. */
   TraceContext context;
+  /** The span of a call that ends when its callback completes, from its entry to its exit. */
+  PendingSpan awaiting;
 
   Frame(ThreadState owner, int depth) {
     this.owner = owner;

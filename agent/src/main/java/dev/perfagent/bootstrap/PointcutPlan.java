@@ -11,6 +11,8 @@ public final class PointcutPlan {
   public static final int END_ON_COMPLETION = 1;
   /** The span ends when the returned stream, iterator or closeable is closed or consumed. */
   public static final int END_ON_CLOSE = 2;
+  /** The span ends when the callback the method was given is told the work completed or failed. */
+  public static final int END_ON_CALLBACK = 3;
 
   /** Which values {@link #readValues} reads. */
   static final int ALL_VALUES = 0;
@@ -32,7 +34,8 @@ public final class PointcutPlan {
   /**
    * A span-mode plan.
    *
-   * @param end {@link #END_AT_EXIT}, {@link #END_ON_COMPLETION} or {@link #END_ON_CLOSE}
+   * @param end {@link #END_AT_EXIT}, {@link #END_ON_COMPLETION}, {@link #END_ON_CLOSE} or
+   *     {@link #END_ON_CALLBACK}
    * @param nestingGroup -1, or the group of which only the outermost call on a thread is recorded
    */
   public PointcutPlan(ValueReader[] values, long minDurationNanos, int end, int nestingGroup) {
@@ -40,7 +43,7 @@ public final class PointcutPlan {
   }
 
   private PointcutPlan(ValueReader[] values, long minDurationNanos, int aggregateSlot, int end, int nestingGroup) {
-    if (end != END_AT_EXIT && end != END_ON_COMPLETION && end != END_ON_CLOSE) {
+    if (end < END_AT_EXIT || end > END_ON_CALLBACK) {
       throw new IllegalArgumentException("end " + end);
     }
     this.values = values.clone();

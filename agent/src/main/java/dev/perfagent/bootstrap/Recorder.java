@@ -101,4 +101,34 @@ public final class Recorder {
       return returned;
     }
   }
+
+  /**
+   * For a site whose span ends when the callback its method was given ends: called right after
+   * {@link #enter}, returns what the method receives instead of {@code callback} (a stand-in of the
+   * parameter's declared type {@code type}), or {@code callback} itself when nothing is followed.
+   */
+  public static Object followCallback(Frame frame, Object callback, Class<?> type) {
+    if (frame == null) {
+      return callback;
+    }
+    try {
+      return frame.owner.followCallback(frame, callback, type);
+    } catch (Throwable t) {
+      state.stats().internalErrors.increment();
+      return callback;
+    }
+  }
+
+  /** As {@link #exit}, for a site whose span ends when the callback its method was given ends. */
+  public static void exitCallback(Frame frame, Object self, Object a, Object b, Object c, Throwable thrown) {
+    long end = System.nanoTime();
+    if (frame == null) {
+      return;
+    }
+    try {
+      frame.owner.popCallback(frame, end, self, a, b, c, thrown);
+    } catch (Throwable t) {
+      state.stats().internalErrors.increment();
+    }
+  }
 }

@@ -62,7 +62,7 @@ public final class CompiledPointcut {
             ? new PointcutPlan[] {PointcutPlan.aggregate(aggregateSlot)}
             : new PointcutPlan[] {
               buildPlan(PointcutPlan.END_AT_EXIT), buildPlan(PointcutPlan.END_ON_COMPLETION),
-              buildPlan(PointcutPlan.END_ON_CLOSE)
+              buildPlan(PointcutPlan.END_ON_CLOSE), buildPlan(PointcutPlan.END_ON_CALLBACK)
             };
   }
 
