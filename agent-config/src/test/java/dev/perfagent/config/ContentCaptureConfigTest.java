@@ -95,6 +95,14 @@ class ContentCaptureConfigTest {
   }
 
   @Test
+  void anEmptyContentSectionOrMappingMeansTheDefaults() {
+    AgentConfig config = parse("content:", "pointcuts:", "  - {name: p, class: a.B, method: m, content: }");
+    assertFalse(config.content().capture());
+    assertEquals(8192, config.content().maxLength());
+    assertTrue(config.pointcuts().get(0).content().isEmpty());
+  }
+
+  @Test
   void wrongContentCapturesAreReportedLikeCaptures() {
     assertEquals(List.of("t.yaml:8:7: content 'x': attribute is also set in 'capture'; use one or the other"),
         pointcutProblems("capture:", "  x: arg0.a", "content:", "  x: arg0.b"));
