@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
@@ -12,10 +13,10 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
 /** Reads the entries of {@code pointcuts:}; one instance per file (it remembers names to find duplicates). */
 final class PointcutReader {
   static final List<String> KEYS = List.of("name", "class", "subtype-of", "class-annotation", "method",
-      "parameters", "method-annotation", "span", "kind", "attributes", "capture", "mode", "min-duration", "end",
-      "nesting", "group");
+      "parameters", "method-annotation", "span", "kind", "attributes", "capture", "content", "mode", "min-duration",
+      "end", "nesting", "group");
   private static final List<String> NOT_WITH_AGGREGATE =
-      List.of("span", "capture", "min-duration", "end", "nesting", "group");
+      List.of("span", "capture", "content", "min-duration", "end", "nesting", "group");
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.:-]+");
 
   private final Problems problems;
@@ -90,7 +91,10 @@ final class PointcutReader {
       ok &= attributes(f.value("attributes"), b.attributes);
     }
     if (f.has("capture")) {
-      ok &= captures(f.value("capture"), b);
+      ok &= captures("capture", f.value("capture"), b, b.captures);
+    }
+    if (f.has("content")) {
+      ok &= captures("content", f.value("content"), b, b.content);
     }
     if (f.has("span")) {
       b.spanName = template(f.value("span"), b);
@@ -135,7 +139,8 @@ final class PointcutReader {
         }
       }
     } else if (b.end != SpanEnd.CLOSE && b.end != SpanEnd.CALLBACK && readsChunks(b)) {
-      problems.at(f.has("end") ? f.keyNode("end") : f.keyNode("capture"), "'chunk' paths read the items of"
+      String at = f.has("end") ? "end" : f.has("capture") ? "capture" : "content";
+      problems.at(f.keyNode(at), "'chunk' paths read the items of"
           + " the stream the method returns or of the callback it takes; they need end: close or end: callback");
       ok = false;
     } else if (f.has("group") && b.nesting == Nesting.ALL && !f.wasSuggested("nesting")) {
@@ -146,7 +151,7 @@ final class PointcutReader {
   }
 
   private static boolean readsChunks(Pointcut.Builder b) {
-    return b.captures.values().stream()
+    return Stream.concat(b.captures.values().stream(), b.content.values().stream())
         .anyMatch(c -> c.terms().stream().anyMatch(p -> p.root() == PropertyPath.Root.CHUNK));
   }
 
@@ -287,18 +292,24 @@ final class PointcutReader {
     return ok;
   }
 
-  private boolean captures(Node node, Pointcut.Builder b) {
-    MappingNode mapping = values.mapping("capture", node, "a mapping of attribute names to property paths");
+  /**
+   * Reads {@code capture:} or {@code content:} (the same paths, read only when message content is
+   * captured) into {@code into}; an attribute may be set by one of attributes, capture and content.
+   */
+  private boolean captures(String section, Node node, Pointcut.Builder b, Map<String, Capture> into) {
+    MappingNode mapping = values.mapping(section, node, "a mapping of attribute names to property paths");
     if (mapping == null) {
       return Nodes.isNull(node);
     }
     Fields f = Fields.read(mapping, null, "attribute name", problems);
     boolean ok = f.keys().size() == mapping.getValue().size();
     for (String key : f.keys()) {
-      String label = "capture " + Texts.quote(key);
+      String label = section + " " + Texts.quote(key);
       Node valueNode = f.value(key);
-      if (b.attributes.containsKey(key)) {
-        problems.at(f.keyNode(key), label + ": attribute is also set in 'attributes'; use one or the other");
+      String alsoIn = b.attributes.containsKey(key) ? "attributes" : into != b.captures && b.captures.containsKey(key)
+          ? "capture" : null;
+      if (alsoIn != null) {
+        problems.at(f.keyNode(key), label + ": attribute is also set in '" + alsoIn + "'; use one or the other");
         ok = false;
         continue;
       }
@@ -316,7 +327,7 @@ final class PointcutReader {
           argsExist &= argExists(label, path, valueNode, b.parameters);
         }
         if (argsExist) {
-          b.captures.put(key, capture);
+          into.put(key, capture);
         } else {
           ok = false;
         }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -112,6 +113,20 @@ class DocsExampleTest {
     assertEquals(Optional.of("http://localhost:4318"), export.endpoint());
     assertEquals(Map.of("x-api-key", "secret"), export.headers());
     assertTrue(export.exceptionMessage() && export.exceptionStackTrace());
+  }
+
+  @Test
+  void messageContentExamplesAndWarningAreTheRealOnes() throws Exception {
+    ContentSettings content = ConfigLoader.parse(block("### Switching it on", "```yaml\n"), "example.yaml").content();
+    assertTrue(content.capture());
+    assertEquals(8192, content.maxLength());
+    String warning = block("captures nothing, whatever the file says", "```\n").trim();
+    ContentSwitch yes = ContentSwitch.decide(true, Map.of(ContentSwitch.ENVIRONMENT_VARIABLE, "yes"), new Properties());
+    assertEquals("[WARN] perf-agent: " + yes.warning().orElseThrow(), warning);
+    AgentConfig own = ConfigLoader.parse(block("**Your own pointcuts**", "```yaml\n"), "example.yaml");
+    Pointcut p = own.capturingContent().pointcutsInForce().get(0);
+    assertEquals(List.of("gen_ai.request.model", "gen_ai.input.messages", "gen_ai.output.messages"),
+        List.copyOf(p.captures().keySet()));
   }
 
   @Test

@@ -110,7 +110,7 @@ public final class PointcutPlan {
           continue;
         }
         if (value != null) {
-          span.values[i] = span.state.freezer().freeze(value, span, i);
+          span.values[i] = span.state.freezer(v[i]).freeze(value, span, i);
         }
       }
     }
@@ -125,7 +125,7 @@ public final class PointcutPlan {
       OpenSpan span, int which, Object self, Object a, Object b, Object c, Object returned,
       Throwable thrown) {
     ValueReader[] v = values;
-    ValueFreezer freezer = span.state.freezer();
+    RecorderState state = span.state;
     Object[] target = span.values;
     for (int i = 0; i < v.length; i++) {
       ValueReader reader = v[i];
@@ -141,7 +141,7 @@ public final class PointcutPlan {
           span.state.stats().captureErrors.increment();
           value = null;
         }
-        target[i] = freezer.freeze(value, span, i);
+        target[i] = state.freezer(reader).freeze(value, span, i);
       }
     }
   }

@@ -131,6 +131,12 @@ public class CallCost {
     return target.chatCompletion(chatParams, chatAnswer);
   }
 
+  /** As {@link #presetChat}, with the preset's message content captured too (content.capture: true). */
+  @Benchmark
+  public Object presetChatContent() {
+    return target.chatCompletionWithContent(chatParams, chatAnswer);
+  }
+
   @Benchmark
   public long baseline() {
     return target.plain(x++);

@@ -35,6 +35,13 @@ public final class Target {
     return answer;
   }
 
+  /** As {@link #chatCompletion}, instrumented with the preset's captures and its message content. */
+  public com.openai.models.chat.completions.ChatCompletion chatCompletionWithContent(
+      com.openai.models.chat.completions.ChatCompletionCreateParams params,
+      com.openai.models.chat.completions.ChatCompletion answer) {
+    return answer;
+  }
+
   /** Instrumented by no agent: the baseline. */
   @CompilerControl(CompilerControl.Mode.DONT_INLINE)
   public long plain(long x) {

@@ -109,6 +109,10 @@ class LangChainPresetIT {
     assertEquals(List.of("exception"), failed.eventNames);
 
     assertEquals(9, tree.spans().size(), "nothing else, e.g. no openai-java span: " + tree.spans());
+    for (ReceivedSpan span : tree.spans()) {
+      assertTrue(ContentCaptureIT.CONTENT.stream().noneMatch(span.attributes::containsKey),
+          "no message content unless switched on: " + span);
+    }
   }
 
   private static long modelRequests(AppRun run) {

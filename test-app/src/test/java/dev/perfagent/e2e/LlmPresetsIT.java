@@ -86,6 +86,10 @@ class LlmPresetsIT {
   void withNoConfigurationTheSdkCallsBecomeGenAiSpansWithExactTokens(@TempDir Path work) throws Exception {
     List<ReceivedSpan> spans = run(work, "");
     assertEquals(12, spans.size(), "one span per SDK call: " + spans);
+    for (ReceivedSpan span : spans) {
+      assertTrue(ContentCaptureIT.CONTENT.stream().noneMatch(span.attributes::containsKey),
+          "no message content unless switched on: " + span);
+    }
     assertTrue(spans.stream().allMatch(s -> s.kind.equals("SPAN_KIND_CLIENT")), spans.toString());
 
     List<ReceivedSpan> chat = named(spans, "chat gpt-4o-mini");

@@ -8,7 +8,9 @@ import dev.perfagent.config.PropertyPath;
 import dev.perfagent.config.Template;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A configured pointcut with the numbers the runtime needs: its id, which arguments the advice
@@ -107,13 +109,34 @@ public final class CompiledPointcut {
   }
 
   private PointcutPlan buildPlan(int end) {
+    Set<PropertyPath> ordinary = ordinaryPaths();
     ValueReader[] readers = new ValueReader[values.size()];
     for (int i = 0; i < readers.length; i++) {
       PropertyPath path = values.get(i);
       readers[i] = new ValueReader(
-          source(path), path.steps().toArray(new String[0]), "path " + path + " of pointcut '" + config.name() + "'");
+          source(path), path.steps().toArray(new String[0]), "path " + path + " of pointcut '" + config.name() + "'",
+          !ordinary.contains(path));
     }
     return new PointcutPlan(readers, config.minDurationNanos(), end, nestingGroup);
+  }
+
+  /**
+   * The paths read for something other than message content: a value that is also an ordinary
+   * capture or part of the span name keeps the ordinary value length.
+   */
+  private Set<PropertyPath> ordinaryPaths() {
+    Set<PropertyPath> ordinary = new HashSet<>();
+    config.captures().forEach((key, capture) -> {
+      if (!config.capturesContent(key)) {
+        ordinary.addAll(capture.terms());
+      }
+    });
+    for (Template.Part part : config.spanName().parts()) {
+      if (part.kind() == Template.Part.Kind.PATH) {
+        ordinary.add(part.path());
+      }
+    }
+    return ordinary;
   }
 
   private int source(PropertyPath path) {
