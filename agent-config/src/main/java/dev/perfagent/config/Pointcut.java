@@ -12,6 +12,8 @@ import java.util.Set;
 /** One entry of {@code pointcuts:}: which methods to instrument and what to record. Immutable. */
 public final class Pointcut {
   static final String DEFAULT_SPAN = "{class}.{method}";
+  /** The most {@code flow-down} attributes one pointcut marks, and one span carries from above. */
+  public static final int MAX_FLOW_DOWN = 4;
   private static final Template DEFAULT_TEMPLATE = Template.parse(DEFAULT_SPAN);
 
   private final String name;
@@ -25,6 +27,7 @@ public final class Pointcut {
   private final SpanKind kind;
   private final Map<String, Object> attributes;
   private final Map<String, Capture> captures;
+  private final List<String> flowDown;
   private final Mode mode;
   private final long minDurationNanos;
   private final SpanEnd end;
@@ -46,6 +49,7 @@ public final class Pointcut {
     this.kind = b.kind;
     this.attributes = Collections.unmodifiableMap(new LinkedHashMap<>(b.attributes));
     this.captures = Collections.unmodifiableMap(new LinkedHashMap<>(b.captures));
+    this.flowDown = List.copyOf(b.flowDown);
     this.mode = b.mode;
     this.minDurationNanos = b.minDurationNanos;
     this.end = b.end;
@@ -117,6 +121,14 @@ public final class Pointcut {
     return captures;
   }
 
+  /**
+   * The {@code flow-down} keys: captures (each one {@code this} or {@code argN} path) whose value,
+   * read when a call starts, every span beneath the call carries unless it has its own; in file order.
+   */
+  public List<String> flowDown() {
+    return flowDown;
+  }
+
   public Mode mode() {
     return mode;
   }
@@ -173,6 +185,7 @@ public final class Pointcut {
     SpanKind kind = SpanKind.INTERNAL;
     final Map<String, Object> attributes = new LinkedHashMap<>();
     final Map<String, Capture> captures = new LinkedHashMap<>();
+    List<String> flowDown = List.of();
     Mode mode = Mode.SPAN;
     long minDurationNanos;
     SpanEnd end = SpanEnd.AUTO;
