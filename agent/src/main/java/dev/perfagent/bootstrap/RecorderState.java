@@ -18,6 +18,7 @@ public final class RecorderState {
   private final PointcutPlan[] plans;
   private final SpanRing ring;
   private final ValueFreezer freezer;
+  private final ValueFreezer flowFreezer;
   private final PendingSpans pending;
   private final RecorderStats stats;
   private final AggregateHistograms histograms;
@@ -43,6 +44,7 @@ public final class RecorderState {
     this.plans = plans;
     this.ring = ring;
     this.freezer = freezer;
+    this.flowFreezer = new ValueFreezer(FlowingValues.MAX_LENGTH, FlowingValues.MAX_ELEMENTS, stats);
     this.pending = pending;
     this.stats = stats;
     this.histograms = histograms;
@@ -64,6 +66,11 @@ public final class RecorderState {
 
   ValueFreezer freezer() {
     return freezer;
+  }
+
+  /** Freezes flowing values, cut shorter than captured ones: they become metric dimensions. */
+  ValueFreezer flowFreezer() {
+    return flowFreezer;
   }
 
   public RecorderStats stats() {

@@ -40,7 +40,7 @@ final class AdviceBinding {
     if (pointcut.aggregate()) {
       return transformer.advice(methods, AggregateAdvice.class.getName());
     }
-    String enter = SpanEnterAdvice.class.getName();
+    String enter = (pointcut.flowsDown() ? SpanFlowEnterAdvice.class : SpanEnterAdvice.class).getName();
     ElementMatcher.Junction<MethodDescription> onClose = SpanEnds.onClose(pointcut);
     // a span that ends on completion needs the returned stage even when no path reads it
     ElementMatcher.Junction<MethodDescription> withReturn =

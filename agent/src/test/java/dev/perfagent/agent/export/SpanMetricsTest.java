@@ -21,12 +21,13 @@ class SpanMetricsTest {
   @Test
   void durationHistogramsHaveSecondBasedBucketsAndGenAiKeepsItsOwn() {
     InMemoryMetricReader reader = InMemoryMetricReader.create();
-    SpanMetrics metrics = new SpanMetrics(SdkMeterProvider.builder().registerMetricReader(reader).build(), new RecorderStats());
+    SpanMetrics metrics = new SpanMetrics(SdkMeterProvider.builder().registerMetricReader(reader).build(), new RecorderStats(),
+        problem -> { });
     Attributes pointcut = Attributes.of(SpanMetrics.POINTCUT, "p");
     metrics.record(pointcut, TestSpans.span(SpanKind.CLIENT, 30_000_000, Attributes.builder()
-        .put("db.system.name", "h2").build(), Collections.emptyList()));
+        .put("db.system.name", "h2").build(), Collections.emptyList()), null);
     metrics.record(pointcut, TestSpans.span(SpanKind.CLIENT, 3_000_000_000L, Attributes.builder()
-        .put("gen_ai.operation.name", "chat").build(), Collections.emptyList()));
+        .put("gen_ai.operation.name", "chat").build(), Collections.emptyList()), null);
 
     assertEquals(SECONDS, SpanMetrics.DURATION_BUCKETS);
     HistogramPointData pointcuts = point(reader, "perf_agent.pointcut.duration");
