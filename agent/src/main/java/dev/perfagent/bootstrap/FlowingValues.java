@@ -29,9 +29,12 @@ public final class FlowingValues {
   /**
    * {@code outer} with {@code keys} set to {@code frozen} (same order; a null value leaves the outer
    * one for its key): the new values first, then the outer ones not overridden, up to {@link #MAX}.
-   * {@code outer} itself when nothing is set.
+   * {@code outer} itself when nothing is set. The arrays may be kept: the caller never changes them.
    */
   public static FlowingValues over(FlowingValues outer, String[] keys, Object[] frozen) {
+    if (outer == null && keys.length <= MAX && noNulls(frozen)) {
+      return new FlowingValues(keys, frozen); // the common case, an entry point: share both arrays
+    }
     int outerSize = outer == null ? 0 : outer.keys.length;
     String[] k = new String[Math.min(MAX, keys.length + outerSize)];
     Object[] v = new Object[k.length];
@@ -52,6 +55,15 @@ public final class FlowingValues {
       }
     }
     return new FlowingValues(n == k.length ? k : Arrays.copyOf(k, n), n == v.length ? v : Arrays.copyOf(v, n));
+  }
+
+  private static boolean noNulls(Object[] values) {
+    for (Object v : values) {
+      if (v == null) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static int indexOf(String[] keys, int n, String key) {

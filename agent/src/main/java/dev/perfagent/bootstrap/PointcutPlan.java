@@ -117,11 +117,6 @@ public final class PointcutPlan {
     return readsItems;
   }
 
-  /** Whether the calls hand values down ({@code flow-down}): their advice passes the arguments at entry. */
-  public boolean flowsDown() {
-    return flowKeys.length > 0;
-  }
-
   /**
    * The values flowing beneath the call {@code span} just opened: its {@code flow-down} values, read
    * from {@code self} and the arguments now and frozen, over those it inherited. Never throws.

@@ -18,6 +18,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 class SpanMetricsTest {
@@ -27,8 +28,7 @@ class SpanMetricsTest {
   @Test
   void durationHistogramsHaveSecondBasedBucketsAndGenAiKeepsItsOwn() {
     InMemoryMetricReader reader = InMemoryMetricReader.create();
-    SpanMetrics metrics = new SpanMetrics(SdkMeterProvider.builder().registerMetricReader(reader).build(), new RecorderStats(),
-        problem -> { });
+    SpanMetrics metrics = metrics(reader, problem -> { });
     Attributes pointcut = Attributes.of(SpanMetrics.POINTCUT, "p");
     metrics.record(pointcut, TestSpans.span(SpanKind.CLIENT, 30_000_000, Attributes.builder()
         .put("db.system.name", "h2").build(), Collections.emptyList()), null);
@@ -50,8 +50,7 @@ class SpanMetricsTest {
   @Test
   void flowingValuesSplitTheTokenAndPointcutMetricsAndTheSpansOwnValueWins() {
     InMemoryMetricReader reader = InMemoryMetricReader.create();
-    SpanMetrics metrics = new SpanMetrics(SdkMeterProvider.builder().registerMetricReader(reader).build(), new RecorderStats(),
-        problem -> { });
+    SpanMetrics metrics = metrics(reader, problem -> { });
     Attributes pointcut = Attributes.of(SpanMetrics.POINTCUT, "p");
     FlowingValues acme = FlowingValues.over(null, new String[] {"tenant.id"}, new Object[] {"acme"});
     metrics.record(pointcut, chat(100, "acme"), acme);
@@ -83,8 +82,7 @@ class SpanMetricsTest {
   void distinctValuesBeyondTheCapAreRecordedAsOtherCountedAndSaidOnce() {
     InMemoryMetricReader reader = InMemoryMetricReader.create();
     List<String> warnings = new ArrayList<>();
-    SpanMetrics metrics = new SpanMetrics(SdkMeterProvider.builder().registerMetricReader(reader).build(), new RecorderStats(),
-        warnings::add);
+    SpanMetrics metrics = metrics(reader, warnings::add);
     Attributes pointcut = Attributes.of(SpanMetrics.POINTCUT, "p");
     int conversations = FlowDimensions.MAX_VALUES + 5;
     for (int i = 0; i < conversations; i++) {
@@ -106,6 +104,10 @@ class SpanMetricsTest {
     long overflow = reader.collectAllMetrics().stream().filter(m -> m.getName().equals("perf_agent.flow_down.overflow"))
         .mapToLong(m -> m.getLongSumData().getPoints().iterator().next().getValue()).sum();
     assertEquals(5L, overflow, "each recorded _OTHER span counted once (tokens: one point per span here)");
+  }
+
+  private static SpanMetrics metrics(InMemoryMetricReader reader, Consumer<String> warn) {
+    return new SpanMetrics(SdkMeterProvider.builder().registerMetricReader(reader).build(), new RecorderStats(), warn);
   }
 
   /** A chat span with {@code input} input tokens and, unless null, its own tenant.id / conv value. */
