@@ -12,6 +12,8 @@ import java.util.Set;
 /** One entry of {@code pointcuts:}: which methods to instrument and what to record. Immutable. */
 public final class Pointcut {
   static final String DEFAULT_SPAN = "{class}.{method}";
+  /** The most {@code flow-down} attributes one pointcut marks, and one span carries from above. */
+  public static final int MAX_FLOW_DOWN = 4;
   private static final Template DEFAULT_TEMPLATE = Template.parse(DEFAULT_SPAN);
 
   private final String name;
@@ -27,6 +29,7 @@ public final class Pointcut {
   private final Map<String, Capture> captures;
   private final Map<String, Capture> content;
   private final boolean capturesContent;
+  private final List<String> flowDown;
   private final Mode mode;
   private final long minDurationNanos;
   private final SpanEnd end;
@@ -62,6 +65,7 @@ public final class Pointcut {
     this.content = Collections.unmodifiableMap(new LinkedHashMap<>(b.content));
     this.capturesContent = capturesContent && !content.isEmpty();
     this.source = b;
+    this.flowDown = List.copyOf(b.flowDown);
     this.mode = b.mode;
     this.minDurationNanos = b.minDurationNanos;
     this.end = b.end;
@@ -154,6 +158,14 @@ public final class Pointcut {
     return content.isEmpty() || capturesContent ? this : new Pointcut(source, true);
   }
 
+  /**
+   * The {@code flow-down} keys: captures (each one {@code this} or {@code argN} path) whose value,
+   * read when a call starts, every span beneath the call carries unless it has its own; in file order.
+   */
+  public List<String> flowDown() {
+    return flowDown;
+  }
+
   public Mode mode() {
     return mode;
   }
@@ -211,6 +223,7 @@ public final class Pointcut {
     final Map<String, Object> attributes = new LinkedHashMap<>();
     final Map<String, Capture> captures = new LinkedHashMap<>();
     final Map<String, Capture> content = new LinkedHashMap<>();
+    List<String> flowDown = List.of();
     Mode mode = Mode.SPAN;
     long minDurationNanos;
     SpanEnd end = SpanEnd.AUTO;

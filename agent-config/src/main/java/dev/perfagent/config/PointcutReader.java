@@ -13,10 +13,10 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
 /** Reads the entries of {@code pointcuts:}; one instance per file (it remembers names to find duplicates). */
 final class PointcutReader {
   static final List<String> KEYS = List.of("name", "class", "subtype-of", "class-annotation", "method",
-      "parameters", "method-annotation", "span", "kind", "attributes", "capture", "content", "mode", "min-duration",
-      "end", "nesting", "group");
+      "parameters", "method-annotation", "span", "kind", "attributes", "capture", "flow-down", "content", "mode",
+      "min-duration", "end", "nesting", "group");
   private static final List<String> NOT_WITH_AGGREGATE =
-      List.of("span", "capture", "content", "min-duration", "end", "nesting", "group");
+      List.of("span", "capture", "flow-down", "content", "min-duration", "end", "nesting", "group");
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.:-]+");
 
   private final Problems problems;
@@ -90,11 +90,14 @@ final class PointcutReader {
     if (f.has("attributes")) {
       ok &= attributes(f.value("attributes"), b.attributes);
     }
-    if (f.has("capture")) {
-      ok &= captures("capture", f.value("capture"), b, b.captures);
-    }
+    boolean capturesOk = !f.has("capture") || captures("capture", f.value("capture"), b, b.captures);
+    ok &= capturesOk;
     if (f.has("content")) {
       ok &= captures("content", f.value("content"), b, b.content);
+    }
+    if (f.has("flow-down")) {
+      b.flowDown = flowDown(f.value("flow-down"), b, capturesOk);
+      ok &= b.flowDown != null;
     }
     if (f.has("span")) {
       b.spanName = template(f.value("span"), b);
@@ -338,6 +341,50 @@ final class PointcutReader {
       }
     }
     return ok;
+  }
+
+  /**
+   * The {@code flow-down} keys: captures of this pointcut that are one {@code this} or {@code argN}
+   * path, since their value is read when the call starts; at most {@link Pointcut#MAX_FLOW_DOWN}.
+   * {@code capturesOk}: false when {@code capture:} had problems (reported already), so that a key it
+   * lost is not blamed again.
+   */
+  private List<String> flowDown(Node node, Pointcut.Builder b, boolean capturesOk) {
+    List<String> keys = values.stringList("flow-down", node);
+    if (keys == null) {
+      return null;
+    }
+    List<Node> items = ((SequenceNode) node).getValue();
+    boolean ok = true;
+    if (keys.size() > Pointcut.MAX_FLOW_DOWN) {
+      problems.at(node, "flow-down: " + keys.size() + " attributes; at most " + Pointcut.MAX_FLOW_DOWN
+          + " can flow down from one pointcut");
+      ok = false;
+    }
+    for (int i = 0; i < keys.size(); i++) {
+      String key = keys.get(i);
+      Capture capture = b.captures.get(key);
+      if (capture == null) {
+        if (capturesOk) {
+          String near = Suggest.closest(key, b.captures.keySet());
+          problems.at(items.get(i), "flow-down: " + Texts.quote(key) + " names no capture of this pointcut"
+              + (near == null ? "" : "; did you mean '" + near + "'?"));
+        }
+        ok = false;
+      } else if (capture.kind() != Capture.Kind.PATH || !knownAtStart(capture.path())) {
+        problems.at(items.get(i), "flow-down: " + Texts.quote(key) + " captures " + Texts.quote(capture.toString())
+            + "; only a single this or argN path can flow down (its value is read when the call starts)");
+        ok = false;
+      } else if (keys.indexOf(key) < i) {
+        problems.at(items.get(i), "flow-down: " + Texts.quote(key) + " is listed twice");
+        ok = false;
+      }
+    }
+    return ok ? keys : null;
+  }
+
+  private static boolean knownAtStart(PropertyPath path) {
+    return path.root() == PropertyPath.Root.ARG || path.root() == PropertyPath.Root.THIS;
   }
 
   /** With {@code parameters} given, an argN path must name an existing parameter. */

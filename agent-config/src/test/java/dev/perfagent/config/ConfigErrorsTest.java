@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 /** Invalid configurations: every message, by text and by line:column. */
 class ConfigErrorsTest {
   private static final String POINTCUT_KEYS = "name, class, subtype-of, class-annotation, method, parameters,"
-      + " method-annotation, span, kind, attributes, capture, content, mode, min-duration, end, nesting, group";
+      + " method-annotation, span, kind, attributes, capture, flow-down, content, mode, min-duration, end, nesting,"
+      + " group";
   private static final String TOP_KEYS = "service, export, presets, prices, pointcuts, propagation, limits, content";
 
   @Test

@@ -46,6 +46,12 @@ class DocsExampleTest {
   }
 
   @Test
+  void theFlowDownExampleIsValid() throws Exception {
+    AgentConfig c = ConfigLoader.parse(block("### Values that flow down", "```yaml\n"), "perf-agent.yaml");
+    assertEquals(List.of("gen_ai.conversation.id", "returns.customer.account"), c.pointcuts().get(0).flowDown());
+  }
+
+  @Test
   void completeExampleIsValid() throws Exception {
     AgentConfig c = ConfigLoader.parse(block("## Complete example", "```yaml\n"), "perf-agent.yaml");
     assertEquals(Optional.of("returns-assistant"), c.service());

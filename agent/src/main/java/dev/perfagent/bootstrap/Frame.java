@@ -22,7 +22,7 @@ public final class Frame extends OpenSpan {
   TraceContext context() {
     TraceContext c = context;
     if (c == null) {
-      c = new TraceContext(traceId, spanId);
+      c = new TraceContext(traceId, spanId, flowing);
       context = c;
     }
     return c;

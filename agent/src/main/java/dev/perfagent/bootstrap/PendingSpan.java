@@ -51,6 +51,7 @@ final class PendingSpan extends OpenSpan implements BiConsumer<Object, Throwable
     traceId = frame.traceId;
     spanId = frame.spanId;
     parentId = frame.parentId;
+    flowing = frame.flowing;
     start = frame.start;
     values = new Object[plan.valueCount()];
     threadName = frame.threadName;

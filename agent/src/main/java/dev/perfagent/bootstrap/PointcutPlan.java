@@ -25,6 +25,9 @@ public final class PointcutPlan {
   private final int aggregateSlot;
   private final int end;
   private final int nestingGroup;
+  /** The {@code flow-down} attribute keys, and the index of the value each is read by. */
+  private final String[] flowKeys;
+  private final int[] flowValues;
 
   /** A span-mode plan that ends at exit and nests freely. */
   public PointcutPlan(ValueReader[] values, long minDurationNanos) {
@@ -39,13 +42,36 @@ public final class PointcutPlan {
    * @param nestingGroup -1, or the group of which only the outermost call on a thread is recorded
    */
   public PointcutPlan(ValueReader[] values, long minDurationNanos, int end, int nestingGroup) {
-    this(values, minDurationNanos, -1, end, nestingGroup);
+    this(values, minDurationNanos, end, nestingGroup, new String[0], new int[0]);
   }
 
-  private PointcutPlan(ValueReader[] values, long minDurationNanos, int aggregateSlot, int end, int nestingGroup) {
+  /**
+   * A span-mode plan whose calls hand values down to the spans beneath them.
+   *
+   * @param flowKeys the attribute keys that flow down (at most {@link FlowingValues#MAX})
+   * @param flowValues for each key, the index of the value (a {@code this} or argument path) it takes
+   */
+  public PointcutPlan(
+      ValueReader[] values, long minDurationNanos, int end, int nestingGroup, String[] flowKeys, int[] flowValues) {
+    this(values, minDurationNanos, -1, end, nestingGroup, flowKeys, flowValues);
+  }
+
+  private PointcutPlan(
+      ValueReader[] values, long minDurationNanos, int aggregateSlot, int end, int nestingGroup,
+      String[] flowKeys, int[] flowValues) {
     if (end < END_AT_EXIT || end > END_ON_CALLBACK) {
       throw new IllegalArgumentException("end " + end);
     }
+    if (flowKeys.length != flowValues.length || flowKeys.length > FlowingValues.MAX) {
+      throw new IllegalArgumentException(flowKeys.length + " flowing keys for " + flowValues.length + " values");
+    }
+    for (int index : flowValues) {
+      if (values[index].readsResult() || values[index].readsItems()) {
+        throw new IllegalArgumentException("value " + index + " is not known when the call starts");
+      }
+    }
+    this.flowKeys = flowKeys.clone();
+    this.flowValues = flowValues.clone();
     this.values = values.clone();
     boolean items = false;
     for (ValueReader reader : values) {
@@ -66,7 +92,7 @@ public final class PointcutPlan {
     if (slot < 0 || slot >= RecorderState.MAX_AGGREGATE_SLOTS) {
       throw new IllegalArgumentException("aggregate slot " + slot);
     }
-    return new PointcutPlan(new ValueReader[0], 0, slot, END_AT_EXIT, -1);
+    return new PointcutPlan(new ValueReader[0], 0, slot, END_AT_EXIT, -1, new String[0], new int[0]);
   }
 
   int aggregateSlot() {
@@ -92,6 +118,23 @@ public final class PointcutPlan {
   /** Whether some value is read from each item of the returned stream ({@code chunk} paths). */
   boolean readsItems() {
     return readsItems;
+  }
+
+  /**
+   * The values flowing beneath the call {@code span} just opened: its {@code flow-down} values, read
+   * from {@code self} and the arguments now and frozen, over those it inherited. Never throws.
+   */
+  FlowingValues flowDown(OpenSpan span, Object self, Object a, Object b, Object c) {
+    Object[] frozen = new Object[flowKeys.length];
+    ValueFreezer freezer = span.state.flowFreezer();
+    for (int i = 0; i < frozen.length; i++) {
+      try {
+        frozen[i] = freezer.freeze(values[flowValues[i]].read(self, a, b, c, null, null), span, -1);
+      } catch (Throwable t) {
+        span.state.stats().captureErrors.increment();
+      }
+    }
+    return FlowingValues.over(span.flowing, flowKeys, frozen);
   }
 
   /**

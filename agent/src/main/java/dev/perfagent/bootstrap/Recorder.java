@@ -49,6 +49,29 @@ public final class Recorder {
   }
 
   /**
+   * As {@link #enter}, for a site whose pointcut has {@code flow-down} values: they are read from
+   * {@code self} and the (up to three) arguments {@code a}, {@code b}, {@code c} now, at the start
+   * of the call, and flow to every span beneath it.
+   */
+  public static Frame enterFlowing(int siteId, Object self, Object a, Object b, Object c) {
+    try {
+      RecorderState current = state;
+      PointcutPlan plan = current.plan(siteId);
+      if (plan == null) {
+        return null;
+      }
+      Frame f = ThreadState.current().push(siteId, plan, current, System.nanoTime());
+      if (f != null) {
+        f.owner.flowDown(f, self, a, b, c);
+      }
+      return f;
+    } catch (Throwable t) {
+      state.stats().internalErrors.increment();
+      return null;
+    }
+  }
+
+  /**
    * Ends a call of an aggregate-mode site that started at {@code start} ({@link System#nanoTime()}):
    * no frame, no span, only counters in the enclosing call's frame.
    */

@@ -19,6 +19,7 @@ public final class RecorderState {
   private final SpanRing ring;
   private final ValueFreezer freezer;
   private final ValueFreezer contentFreezer;
+  private final ValueFreezer flowFreezer;
   private final PendingSpans pending;
   private final RecorderStats stats;
   private final AggregateHistograms histograms;
@@ -58,6 +59,7 @@ public final class RecorderState {
     this.ring = ring;
     this.freezer = freezer;
     this.contentFreezer = contentFreezer;
+    this.flowFreezer = new ValueFreezer(FlowingValues.MAX_LENGTH, FlowingValues.MAX_ELEMENTS, stats);
     this.pending = pending;
     this.stats = stats;
     this.histograms = histograms;
@@ -84,6 +86,11 @@ public final class RecorderState {
   /** The freezer of {@code reader}'s values: message content has a length of its own. */
   ValueFreezer freezer(ValueReader reader) {
     return reader.content() ? contentFreezer : freezer;
+  }
+
+  /** Freezes flowing values, cut shorter than captured ones: they become metric dimensions. */
+  ValueFreezer flowFreezer() {
+    return flowFreezer;
   }
 
   public RecorderStats stats() {

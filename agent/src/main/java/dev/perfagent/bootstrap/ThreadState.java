@@ -81,13 +81,16 @@ final class ThreadState {
     if (inherited != null) {
       f.traceId = inherited.traceId;
       f.parentId = inherited.spanId;
+      f.flowing = inherited.flowing;
     } else if (d > 0) {
       Frame parent = frames[d - 1];
       f.traceId = parent.traceId;
       f.parentId = parent.spanId;
+      f.flowing = parent.flowing;
     } else {
       f.traceId = f.spanId;
       f.parentId = 0;
+      f.flowing = null;
     }
     f.start = start;
     f.context = null;
@@ -101,6 +104,19 @@ final class ThreadState {
     }
     depth = d + 1;
     return f;
+  }
+
+  /**
+   * Reads the {@code flow-down} values of the call that just opened {@code f} (its arguments and
+   * {@code this}, as they are at the start) and makes them the frame's, over those it inherited.
+   */
+  void flowDown(Frame f, Object self, Object a, Object b, Object c) {
+    readingValues = true;
+    try {
+      f.flowing = f.plan.flowDown(f, self, a, b, c);
+    } finally {
+      readingValues = false;
+    }
   }
 
   void pop(

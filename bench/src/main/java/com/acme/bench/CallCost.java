@@ -163,6 +163,18 @@ public class CallCost {
     return target.nestOuter(x++);
   }
 
+  /** One op = three nested matched calls, the outermost capturing one attribute. */
+  @Benchmark
+  public long nested3Captured() {
+    return target.capturedOuter(request, x++);
+  }
+
+  /** As {@link #nested3Captured}, the captured attribute flowing down to the two spans beneath (flow-down). */
+  @Benchmark
+  public long nested3Flowing() {
+    return target.flowingOuter(request, x++);
+  }
+
   /** An aggregate-mode call with no enclosing span. */
   @Benchmark
   public long aggregate() {

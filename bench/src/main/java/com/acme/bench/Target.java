@@ -85,6 +85,21 @@ public final class Target {
     return mix(x);
   }
 
+  /**
+   * Span mode capturing {@code arg0.user}, over {@link #nestMiddle} and {@link #nestInner}: three
+   * spans, as {@link #nestOuter}, with one captured attribute on the outermost.
+   */
+  @CompilerControl(CompilerControl.Mode.DONT_INLINE)
+  public long capturedOuter(Request request, long x) {
+    return nestMiddle(x) + request.hashCode();
+  }
+
+  /** As {@link #capturedOuter}, and the captured {@code arg0.user} flows down to the two spans beneath. */
+  @CompilerControl(CompilerControl.Mode.DONT_INLINE)
+  public long flowingOuter(Request request, long x) {
+    return nestMiddle(x) + request.hashCode();
+  }
+
   /** Aggregate mode (perf-agent); a plain traced method for the agents that have no such mode. */
   @CompilerControl(CompilerControl.Mode.DONT_INLINE)
   public long aggregated(long x) {

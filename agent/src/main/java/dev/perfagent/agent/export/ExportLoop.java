@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 
 /**
@@ -60,16 +61,17 @@ public final class ExportLoop {
     try {
       long start = System.nanoTime();
       SdkLogBridge.install(log);
+      Consumer<String> warn = problem -> log.warn("perf-agent: {}", problem);
       TelemetryPipeline p =
           TelemetryPipeline.start(
-              config, sites.ring().capacity(), problem -> log.warn("perf-agent: {}", problem),
+              config, sites.ring().capacity(), warn,
               new AggregateHistogramProducer(catalog, sites.generation().histograms()));
       log.debug("perf-agent: OpenTelemetry SDK started in {} ms", (System.nanoTime() - start) / 1_000_000);
       costs = new CostEstimator(PriceTable.with(config.prices()));
       assembler =
           new SpanAssembler(
               sites, new AggregateAttributes(catalog), SpanIds.random(), EpochClock.now(),
-              p.resource(), new SpanMetrics(p.sdk().getSdkMeterProvider(), sites.generation().stats()),
+              p.resource(), new SpanMetrics(p.sdk().getSdkMeterProvider(), sites.generation().stats(), warn),
               config.limits().nameLength(), new ExceptionEvents(config.export()), costs);
       sampling = p.sampling();
       exportsMetrics = p.exportsMetrics();

@@ -123,8 +123,8 @@ final class SpanShape {
     }
   }
 
-  /** The value of the pointcut's constant attribute or capture named {@code key}. */
-  private Object attributeValue(String key, IntFunction<Object> values) {
+  /** The value of the pointcut's constant attribute or capture named {@code key}; null when none. */
+  Object attributeValue(String key, IntFunction<Object> values) {
     Object constant = site.pointcut().config().attributes().get(key);
     if (constant != null) {
       return constant;

@@ -117,7 +117,18 @@ public final class CompiledPointcut {
           source(path), path.steps().toArray(new String[0]), "path " + path + " of pointcut '" + config.name() + "'",
           !ordinary.contains(path));
     }
-    return new PointcutPlan(readers, config.minDurationNanos(), end, nestingGroup);
+    List<String> flowDown = config.flowDown();
+    int[] flowValues = new int[flowDown.size()];
+    for (int i = 0; i < flowValues.length; i++) {
+      flowValues[i] = valueIndex(config.captures().get(flowDown.get(i)).path());
+    }
+    return new PointcutPlan(readers, config.minDurationNanos(), end, nestingGroup,
+        flowDown.toArray(new String[0]), flowValues);
+  }
+
+  /** Whether calls hand {@code flow-down} values to the spans beneath them, read at entry. */
+  public boolean flowsDown() {
+    return !config.flowDown().isEmpty();
   }
 
   /**

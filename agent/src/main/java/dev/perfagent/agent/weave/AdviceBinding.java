@@ -43,7 +43,7 @@ final class AdviceBinding {
     if (pointcut.aggregate()) {
       return transformer.advice(methods, AggregateAdvice.class.getName());
     }
-    String enter = SpanEnterAdvice.class.getName();
+    String enter = (pointcut.flowsDown() ? SpanFlowEnterAdvice.class : SpanEnterAdvice.class).getName();
     ElementMatcher.Junction<MethodDescription> onClose = SpanEnds.onClose(pointcut);
     ElementMatcher.Junction<MethodDescription> onCallback = SpanEnds.onCallback(pointcut);
     ElementMatcher.Junction<MethodDescription> atExit = not(onClose).and(not(onCallback)).and(methods);
