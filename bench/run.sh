@@ -243,7 +243,7 @@ measure() {
 
 # ------------------------------------------------------------------ 1. cost per call (JMH)
 ALL_BENCH='CallCost\.'
-AGENT_BENCH='CallCost\.(baseline|span0|span2|span5|nested3|aggregate|aggregateInSpan|belowMinDuration|asyncSpan|executorHop|frozenText|presetChat)$'
+AGENT_BENCH='CallCost\.(baseline|span0|span2|span5|nested3|aggregate|aggregateInSpan|belowMinDuration|asyncSpan|executorHop|frozenText|presetChat|presetChatContent)$'
 jmh() { # name regex agent export
   local name=$1 regex=$2 agent=$3 export=$4
   agent_args "$agent" "$export" "$ROOT/bench/config/jmh.yaml" "$JMH_OTEL" "$JMH_ELASTIC" com.acme.bench

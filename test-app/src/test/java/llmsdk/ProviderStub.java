@@ -77,6 +77,8 @@ final class ProviderStub implements AutoCloseable {
       + "\"usage\":{\"prompt_tokens\":97,\"completion_tokens\":14,\"total_tokens\":111}}";
 
   private static final Pattern TOOL_RESULT = Pattern.compile("\"role\"\\s*:\\s*\"tool\"");
+  /** The SDKs write {@code "stream":true}, LangChain4j {@code "stream" : true}. */
+  private static final Pattern STREAM = Pattern.compile("\"stream\"\\s*:\\s*true");
 
   private final HttpServer server;
   private final AtomicInteger requests = new AtomicInteger();
@@ -125,7 +127,7 @@ final class ProviderStub implements AutoCloseable {
 
   private static void answer(HttpExchange exchange, String json, List<String> events, boolean openAiDone)
       throws IOException {
-    boolean stream = request(exchange).contains("\"stream\":true");
+    boolean stream = STREAM.matcher(request(exchange)).find();
     StringBuilder body = new StringBuilder();
     if (stream) {
       for (String event : events) {

@@ -33,7 +33,10 @@ public final class SdkMain {
     try (ProviderStub stub = new ProviderStub()) {
       OpenAIClient openai = OpenAIOkHttpClient.builder().apiKey("sk-test").baseUrl(stub.baseUrl()).build();
       ChatCompletionCreateParams chat = ChatCompletionCreateParams.builder()
-          .model(ChatModel.GPT_4O_MINI).addUserMessage("Where is my order?").maxCompletionTokens(200)
+          .model(ChatModel.GPT_4O_MINI)
+          // a secret in a prompt: ContentCaptureIT checks that captured content never shows it
+          .addSystemMessage("You answer for ACME. Orders API: api_key=sk-live-4242")
+          .addUserMessage("Where is my order?").maxCompletionTokens(200)
           .temperature(0.2).build();
       System.out.println("chat: " + openai.chat().completions().create(chat).usage().orElseThrow().totalTokens());
       System.out.println("chat async: "
@@ -43,7 +46,8 @@ public final class SdkMain {
         System.out.println("chat stream chunks: " + stream.stream().count());
       }
       ResponseCreateParams summary =
-          ResponseCreateParams.builder().model(ChatModel.GPT_4O).input("Summarise the policy").build();
+          ResponseCreateParams.builder().model(ChatModel.GPT_4O).instructions("Be brief")
+          .input("Summarise the policy").build();
       AtomicInteger chunks = new AtomicInteger();
       openai.async().chat().completions().createStreaming(chat)
           .subscribe(chunk -> chunks.incrementAndGet()).onCompleteFuture().join();
@@ -59,7 +63,7 @@ public final class SdkMain {
       AnthropicClient anthropic =
           AnthropicOkHttpClient.builder().apiKey("sk-ant-test").baseUrl(stub.baseUrl().replace("/v1", "")).build();
       MessageCreateParams message = MessageCreateParams.builder()
-          .model(CLAUDE).maxTokens(512).addUserMessage("Is this order eligible?")
+          .model(CLAUDE).maxTokens(512).system("Answer in one word").addUserMessage("Is this order eligible?")
           // anthropic-java 3.x has no temperature(double), topP or topK: they are sent as extra body properties
           .putAdditionalBodyProperty("temperature", JsonValue.from(0.7))
           .putAdditionalBodyProperty("top_k", JsonValue.from(40))

@@ -16,33 +16,46 @@ public final class AgentConfig {
   private final ExportSettings export;
   private final boolean propagation;
   private final Limits limits;
+  private final ContentSettings content;
+  private final boolean capturesContent;
   private final List<Pointcut> pointcuts;
   private final List<Pointcut> inForce;
   private final List<String> presets;
   private final Map<String, Price> prices;
   private final String source;
 
-  AgentConfig(String service, ExportSettings export, boolean propagation, Limits limits, List<Pointcut> pointcuts,
-      List<String> presets, Map<String, Price> prices, String source) {
+  AgentConfig(String service, ExportSettings export, boolean propagation, Limits limits, ContentSettings content,
+      List<Pointcut> pointcuts, List<String> presets, Map<String, Price> prices, String source) {
+    this(service, export, propagation, limits, content, false, pointcuts, presets, prices, source);
+  }
+
+  private AgentConfig(String service, ExportSettings export, boolean propagation, Limits limits,
+      ContentSettings content, boolean capturesContent, List<Pointcut> pointcuts, List<String> presets,
+      Map<String, Price> prices, String source) {
     this.service = service;
     this.export = Objects.requireNonNull(export, "export");
     this.propagation = propagation;
     this.limits = Objects.requireNonNull(limits, "limits");
+    this.content = Objects.requireNonNull(content, "content");
+    this.capturesContent = capturesContent;
     this.pointcuts = Collections.unmodifiableList(new ArrayList<>(pointcuts));
     this.presets = List.copyOf(presets);
     this.prices = Collections.unmodifiableMap(new LinkedHashMap<>(prices));
-    this.inForce = Collections.unmodifiableList(withPresets(pointcuts, presets));
+    this.inForce = Collections.unmodifiableList(withPresets(pointcuts, presets, capturesContent));
     this.source = Objects.requireNonNull(source, "source");
   }
 
   /** The configuration without a file: default settings and every preset. */
   public static AgentConfig defaults(String source) {
-    return new AgentConfig(
-        null, ExportSettings.defaults(), true, Limits.defaults(), List.of(), Presets.NAMES, Map.of(), source);
+    return new AgentConfig(null, ExportSettings.defaults(), true, Limits.defaults(), ContentSettings.defaults(),
+        List.of(), Presets.NAMES, Map.of(), source);
   }
 
-  /** {@code own}, then the pointcuts of {@code presets} that no pointcut of {@code own} replaces. */
-  private static List<Pointcut> withPresets(List<Pointcut> own, List<String> presets) {
+  /**
+   * {@code own}, then the pointcuts of {@code presets} that no pointcut of {@code own} replaces; with
+   * {@code content}, each reading its {@code content:} captures too.
+   */
+  private static List<Pointcut> withPresets(List<Pointcut> own, List<String> presets, boolean content) {
     Set<String> names = new HashSet<>();
     own.forEach(p -> names.add(p.name()));
     List<Pointcut> all = new ArrayList<>(own);
@@ -53,7 +66,29 @@ public final class AgentConfig {
         }
       }
     }
+    if (content) {
+      all.replaceAll(Pointcut::capturingContent);
+    }
     return all;
+  }
+
+  /**
+   * This configuration with message content captured: the {@code content:} captures of the pointcuts
+   * in force are read like their other captures (see {@link ContentSwitch} for who decides).
+   */
+  public AgentConfig capturingContent() {
+    return capturesContent ? this
+        : new AgentConfig(service, export, propagation, limits, content, true, pointcuts, presets, prices, source);
+  }
+
+  /** Whether the {@code content:} captures are read ({@link #capturingContent}); false as loaded. */
+  public boolean capturesContent() {
+    return capturesContent;
+  }
+
+  /** The {@code content:} section as the file says (off, 8192 characters, when absent). */
+  public ContentSettings content() {
+    return content;
   }
 
   /** Default {@code service.name}; OTEL_SERVICE_NAME / otel.service.name take precedence. */

@@ -7,14 +7,16 @@ import java.util.List;
 /**
  * What a {@code capture:} entry reads: one property path; the sum of several, written
  * {@code a + b + c} (Anthropic's input tokens are its input, cache-read and cache-creation tokens
- * together); or the first of several that has a value, written {@code a | b} (a union type whose value
- * sits in one of several accessors). In a sum a path without a value counts as nothing; a sum or a
- * choice whose paths all lack a value gives no attribute.
+ * together); the first of several that has a value, written {@code a | b} (a union type whose value
+ * sits in one of several accessors); or a list of the values of several, written as a YAML sequence
+ * {@code [a, b]} (an attribute the conventions type as an array, such as finish reasons, from an SDK
+ * that reports one value). In a sum a path without a value counts as nothing, in a list it is left
+ * out; a sum, a choice or a list whose paths all lack a value gives no attribute.
  */
 public final class Capture {
   /** How the terms combine. */
   public enum Kind {
-    PATH, SUM, FIRST
+    PATH, SUM, FIRST, LIST
   }
 
   private final String text;
@@ -55,7 +57,27 @@ public final class Capture {
     return new Capture(text.trim(), kind, terms);
   }
 
-  /** The paths read: one, or the terms of a sum or a choice. */
+  /**
+   * Parses the items of a YAML sequence, each a single path.
+   *
+   * @throws IllegalArgumentException saying what is wrong, and in which item
+   */
+  public static Capture list(List<String> texts) {
+    if (texts.isEmpty()) {
+      throw new IllegalArgumentException("a list needs at least one path");
+    }
+    List<PropertyPath> terms = new ArrayList<>();
+    for (int i = 0; i < texts.size(); i++) {
+      try {
+        terms.add(PropertyPath.parse(texts.get(i)));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("item " + (i + 1) + ": " + e.getMessage(), e);
+      }
+    }
+    return new Capture("[" + String.join(", ", texts) + "]", Kind.LIST, terms);
+  }
+
+  /** The paths read: one, or the terms of a sum, a choice or a list. */
   public List<PropertyPath> terms() {
     return terms;
   }

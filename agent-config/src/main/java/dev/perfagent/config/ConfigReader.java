@@ -14,7 +14,7 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
 /** Reads the top-level mapping ({@code service}, {@code export}, {@code pointcuts}, ...) of one file. */
 final class ConfigReader {
   static final List<String> KEYS =
-      List.of("service", "export", "presets", "prices", "pointcuts", "propagation", "limits");
+      List.of("service", "export", "presets", "prices", "pointcuts", "propagation", "limits", "content");
 
   private final Problems problems;
   private final Values values;
@@ -42,6 +42,7 @@ final class ConfigReader {
     ExportSettings export = section(f, "export", ExportSettings.defaults(), new ExportReader(problems)::read);
     Boolean propagation = f.has("propagation") ? values.bool("propagation", f.value("propagation")) : Boolean.TRUE;
     Limits limits = section(f, "limits", Limits.defaults(), new LimitsReader(problems)::read);
+    ContentSettings content = section(f, "content", ContentSettings.defaults(), new ContentReader(problems)::read);
     List<String> presets = f.has("presets") ? presets(f.value("presets")) : Presets.NAMES;
     Map<String, Price> prices = section(f, "prices", Map.of(), new PricesReader(problems)::read);
 
@@ -63,7 +64,7 @@ final class ConfigReader {
     if (!problems.isEmpty() || presets == null || prices == null) {
       return null;
     }
-    return new AgentConfig(service, export, propagation, limits, pointcuts,
+    return new AgentConfig(service, export, propagation, limits, content, pointcuts,
         preset == null ? presets : List.of(), prices, problems.source());
   }
 

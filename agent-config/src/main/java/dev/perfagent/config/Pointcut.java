@@ -12,6 +12,8 @@ import java.util.Set;
 /** One entry of {@code pointcuts:}: which methods to instrument and what to record. Immutable. */
 public final class Pointcut {
   static final String DEFAULT_SPAN = "{class}.{method}";
+  /** The most {@code flow-down} attributes one pointcut marks, and one span carries from above. */
+  public static final int MAX_FLOW_DOWN = 4;
   private static final Template DEFAULT_TEMPLATE = Template.parse(DEFAULT_SPAN);
 
   private final String name;
@@ -25,6 +27,9 @@ public final class Pointcut {
   private final SpanKind kind;
   private final Map<String, Object> attributes;
   private final Map<String, Capture> captures;
+  private final Map<String, Capture> content;
+  private final boolean capturesContent;
+  private final List<String> flowDown;
   private final Mode mode;
   private final long minDurationNanos;
   private final SpanEnd end;
@@ -34,8 +39,15 @@ public final class Pointcut {
   private final String preset;
   private final Extractor extractor;
   private final List<PropertyPath> allPaths;
+  /** What the pointcut was built from, never changed after it: {@link #capturingContent} builds from it again. */
+  private final Builder source;
 
   private Pointcut(Builder b) {
+    this(b, false);
+  }
+
+  /** With {@code capturesContent}, the {@code content:} captures come after the others in {@link #captures}. */
+  private Pointcut(Builder b, boolean capturesContent) {
     this.name = b.name;
     this.classPattern = b.classPattern;
     this.subtypeOf = b.subtypeOf;
@@ -46,7 +58,15 @@ public final class Pointcut {
     this.spanName = b.spanName == null ? DEFAULT_TEMPLATE : b.spanName;
     this.kind = b.kind;
     this.attributes = Collections.unmodifiableMap(new LinkedHashMap<>(b.attributes));
-    this.captures = Collections.unmodifiableMap(new LinkedHashMap<>(b.captures));
+    Map<String, Capture> inForce = new LinkedHashMap<>(b.captures);
+    if (capturesContent) {
+      inForce.putAll(b.content);
+    }
+    this.captures = Collections.unmodifiableMap(inForce);
+    this.content = Collections.unmodifiableMap(new LinkedHashMap<>(b.content));
+    this.capturesContent = capturesContent && !content.isEmpty();
+    this.source = b;
+    this.flowDown = List.copyOf(b.flowDown);
     this.mode = b.mode;
     this.minDurationNanos = b.minDurationNanos;
     this.end = b.end;
@@ -114,9 +134,38 @@ public final class Pointcut {
     return attributes;
   }
 
-  /** Captured attributes: attribute name to what is read (a path or a sum); unmodifiable, in file order. */
+  /**
+   * Captured attributes: attribute name to what is read (a path or a sum); unmodifiable, in file order.
+   * When message content is captured ({@link #capturingContent}), the {@code content:} entries follow.
+   */
   public Map<String, Capture> captures() {
     return captures;
+  }
+
+  /**
+   * The {@code content:} captures (prompts, completions, tool arguments and results), as written,
+   * whether message content is captured or not; unmodifiable, in file order.
+   */
+  public Map<String, Capture> content() {
+    return content;
+  }
+
+  /** Whether {@code key} is one of the {@code content:} captures and is read. */
+  public boolean capturesContent(String key) {
+    return capturesContent && content.containsKey(key);
+  }
+
+  /** This pointcut with its {@code content:} captures read too; itself when it has none. */
+  Pointcut capturingContent() {
+    return content.isEmpty() || capturesContent ? this : new Pointcut(source, true);
+  }
+
+  /**
+   * The {@code flow-down} keys: captures (each one {@code this} or {@code argN} path) whose value,
+   * read when a call starts, every span beneath the call carries unless it has its own; in file order.
+   */
+  public List<String> flowDown() {
+    return flowDown;
   }
 
   public Mode mode() {
@@ -180,6 +229,8 @@ public final class Pointcut {
     SpanKind kind = SpanKind.INTERNAL;
     final Map<String, Object> attributes = new LinkedHashMap<>();
     final Map<String, Capture> captures = new LinkedHashMap<>();
+    final Map<String, Capture> content = new LinkedHashMap<>();
+    List<String> flowDown = List.of();
     Mode mode = Mode.SPAN;
     long minDurationNanos;
     SpanEnd end = SpanEnd.AUTO;

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
@@ -12,14 +13,14 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
 /** Reads the entries of {@code pointcuts:}; one instance per file (it remembers names to find duplicates). */
 final class PointcutReader {
   static final List<String> KEYS = List.of("name", "class", "subtype-of", "class-annotation", "method",
-      "parameters", "method-annotation", "span", "kind", "attributes", "capture", "mode", "min-duration", "end",
-      "nesting", "group", "extract");
+      "parameters", "method-annotation", "span", "kind", "attributes", "capture", "flow-down", "content", "mode",
+      "min-duration", "end", "nesting", "group", "extract");
   private static final List<String> NOT_WITH_AGGREGATE =
-      List.of("span", "capture", "min-duration", "end", "nesting", "group");
-  private static final List<String> NOT_WITH_NOTES =
-      List.of("span", "kind", "attributes", "capture", "mode", "min-duration", "end", "nesting", "group");
+      List.of("span", "capture", "flow-down", "content", "min-duration", "end", "nesting", "group");
+  private static final List<String> NOT_WITH_NOTES = List.of("span", "kind", "attributes", "capture", "flow-down",
+      "content", "mode", "min-duration", "end", "nesting", "group");
   private static final List<String> NOT_WITH_GUARD =
-      List.of("span", "kind", "attributes", "capture", "mode", "min-duration", "end");
+      List.of("span", "kind", "attributes", "capture", "flow-down", "content", "mode", "min-duration", "end");
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.:-]+");
 
   private final Problems problems;
@@ -93,8 +94,14 @@ final class PointcutReader {
     if (f.has("attributes")) {
       ok &= attributes(f.value("attributes"), b.attributes);
     }
-    if (f.has("capture")) {
-      ok &= captures(f.value("capture"), b);
+    boolean capturesOk = !f.has("capture") || captures("capture", f.value("capture"), b, b.captures);
+    ok &= capturesOk;
+    if (f.has("content")) {
+      ok &= captures("content", f.value("content"), b, b.content);
+    }
+    if (f.has("flow-down")) {
+      b.flowDown = flowDown(f.value("flow-down"), b, capturesOk);
+      ok &= b.flowDown != null;
     }
     if (f.has("span")) {
       b.spanName = template(f.value("span"), b);
@@ -149,9 +156,10 @@ final class PointcutReader {
       ok = false;
     } else if (b.mode == Mode.AGGREGATE) {
       ok = none(f, NOT_WITH_AGGREGATE, "mode: aggregate (aggregate mode records no span)");
-    } else if (b.end != SpanEnd.CLOSE && readsChunks(b)) {
-      problems.at(f.has("end") ? f.keyNode("end") : f.keyNode("capture"), "'chunk' paths read the items of"
-          + " the stream the method returns; they need end: close");
+    } else if (b.end != SpanEnd.CLOSE && b.end != SpanEnd.CALLBACK && readsChunks(b)) {
+      String at = f.has("end") ? "end" : f.has("capture") ? "capture" : "content";
+      problems.at(f.keyNode(at), "'chunk' paths read the items of"
+          + " the stream the method returns or of the callback it takes; they need end: close or end: callback");
       ok = false;
     } else if (f.has("group") && b.nesting == Nesting.ALL && !f.wasSuggested("nesting")) {
       problems.at(f.keyNode("group"), "'group' only applies with nesting: outermost");
@@ -173,7 +181,7 @@ final class PointcutReader {
   }
 
   private static boolean readsChunks(Pointcut.Builder b) {
-    return b.captures.values().stream()
+    return Stream.concat(b.captures.values().stream(), b.content.values().stream())
         .anyMatch(c -> c.terms().stream().anyMatch(p -> p.root() == PropertyPath.Root.CHUNK));
   }
 
@@ -314,43 +322,96 @@ final class PointcutReader {
     return ok;
   }
 
-  private boolean captures(Node node, Pointcut.Builder b) {
-    MappingNode mapping = values.mapping("capture", node, "a mapping of attribute names to property paths");
+  /**
+   * Reads {@code capture:} or {@code content:} (the same paths, read only when message content is
+   * captured) into {@code into}; an attribute may be set by one of attributes, capture and content.
+   */
+  private boolean captures(String section, Node node, Pointcut.Builder b, Map<String, Capture> into) {
+    MappingNode mapping = values.mapping(section, node, "a mapping of attribute names to property paths");
     if (mapping == null) {
       return Nodes.isNull(node);
     }
     Fields f = Fields.read(mapping, null, "attribute name", problems);
     boolean ok = f.keys().size() == mapping.getValue().size();
     for (String key : f.keys()) {
-      String label = "capture " + Texts.quote(key);
+      String label = section + " " + Texts.quote(key);
       Node valueNode = f.value(key);
-      if (b.attributes.containsKey(key)) {
-        problems.at(f.keyNode(key), label + ": attribute is also set in 'attributes'; use one or the other");
+      String alsoIn = b.attributes.containsKey(key) ? "attributes" : into != b.captures && b.captures.containsKey(key)
+          ? "capture" : null;
+      if (alsoIn != null) {
+        problems.at(f.keyNode(key), label + ": attribute is also set in '" + alsoIn + "'; use one or the other");
         ok = false;
         continue;
       }
-      String text = values.string(label, valueNode);
+      boolean list = valueNode instanceof SequenceNode;
+      List<String> items = list ? values.stringList(label, valueNode) : null;
+      String text = list ? (items == null ? null : String.join(", ", items)) : values.string(label, valueNode);
       if (text == null) {
         ok = false;
         continue;
       }
       try {
-        Capture capture = Capture.parse(text);
+        Capture capture = list ? Capture.list(items) : Capture.parse(text);
         boolean argsExist = true;
         for (PropertyPath path : capture.terms()) {
           argsExist &= argExists(label, path, valueNode, b.parameters);
         }
         if (argsExist) {
-          b.captures.put(key, capture);
+          into.put(key, capture);
         } else {
           ok = false;
         }
       } catch (IllegalArgumentException e) {
-        problems.at(valueNode, label + ": invalid path " + Texts.quote(text) + ": " + e.getMessage());
+        problems.at(valueNode, label + ": invalid " + (list ? "list [" + text + "]" : "path " + Texts.quote(text))
+            + ": " + e.getMessage());
         ok = false;
       }
     }
     return ok;
+  }
+
+  /**
+   * The {@code flow-down} keys: captures of this pointcut that are one {@code this} or {@code argN}
+   * path, since their value is read when the call starts; at most {@link Pointcut#MAX_FLOW_DOWN}.
+   * {@code capturesOk}: false when {@code capture:} had problems (reported already), so that a key it
+   * lost is not blamed again.
+   */
+  private List<String> flowDown(Node node, Pointcut.Builder b, boolean capturesOk) {
+    List<String> keys = values.stringList("flow-down", node);
+    if (keys == null) {
+      return null;
+    }
+    List<Node> items = ((SequenceNode) node).getValue();
+    boolean ok = true;
+    if (keys.size() > Pointcut.MAX_FLOW_DOWN) {
+      problems.at(node, "flow-down: " + keys.size() + " attributes; at most " + Pointcut.MAX_FLOW_DOWN
+          + " can flow down from one pointcut");
+      ok = false;
+    }
+    for (int i = 0; i < keys.size(); i++) {
+      String key = keys.get(i);
+      Capture capture = b.captures.get(key);
+      if (capture == null) {
+        if (capturesOk) {
+          String near = Suggest.closest(key, b.captures.keySet());
+          problems.at(items.get(i), "flow-down: " + Texts.quote(key) + " names no capture of this pointcut"
+              + (near == null ? "" : "; did you mean '" + near + "'?"));
+        }
+        ok = false;
+      } else if (capture.kind() != Capture.Kind.PATH || !knownAtStart(capture.path())) {
+        problems.at(items.get(i), "flow-down: " + Texts.quote(key) + " captures " + Texts.quote(capture.toString())
+            + "; only a single this or argN path can flow down (its value is read when the call starts)");
+        ok = false;
+      } else if (keys.indexOf(key) < i) {
+        problems.at(items.get(i), "flow-down: " + Texts.quote(key) + " is listed twice");
+        ok = false;
+      }
+    }
+    return ok ? keys : null;
+  }
+
+  private static boolean knownAtStart(PropertyPath path) {
+    return path.root() == PropertyPath.Root.ARG || path.root() == PropertyPath.Root.THIS;
   }
 
   /** With {@code parameters} given, an argN path must name an existing parameter. */

@@ -55,7 +55,17 @@ public final class Secrets {
 
   /** {@code url} with its user-info and the values of secret-named query parameters masked. */
   public static String url(String url) {
-    return url == null ? null : pairs(USER_INFO.matcher(url).replaceAll("$1" + MASK + "@"));
+    return redact(url);
+  }
+
+  /**
+   * Text of the application's that the agent passes on (captured message content) with every URL
+   * user-info and every secret-named value masked ({@code "api_key": "sk-..."}, {@code password=...},
+   * {@code Authorization: Bearer ...}). The secrets the agent was told are not looked for: they are
+   * the agent's own, and a short one would garble ordinary text.
+   */
+  public static String redact(String text) {
+    return text == null ? null : pairs(USER_INFO.matcher(text).replaceAll("$1" + MASK + "@"));
   }
 
   /**
@@ -70,7 +80,7 @@ public final class Secrets {
     for (String secret : known) {
       masked = masked.replace(secret, MASK);
     }
-    return url(masked);
+    return redact(masked);
   }
 
   private static String pairs(String text) {

@@ -12,5 +12,11 @@ public enum SpanEnd {
    * When the returned {@code AutoCloseable}, {@code Stream}, {@code Iterator} or {@code Iterable} is closed or
    * exhausted, whichever comes first.
    */
-  CLOSE
+  CLOSE,
+  /**
+   * When the callback the method takes as an argument (a public interface with an {@code onComplete...}
+   * or {@code onError} method) is told the work completed or failed; {@code return} is the value its
+   * completion receives, {@code chunk} each value its {@code onNext}/{@code onPartial...} methods receive.
+   */
+  CALLBACK
 }

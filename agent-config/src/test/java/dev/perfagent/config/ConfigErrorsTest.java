@@ -1,6 +1,7 @@
 package dev.perfagent.config;
 
 import static dev.perfagent.config.Yaml.invalid;
+import static dev.perfagent.config.Yaml.pointcut;
 import static dev.perfagent.config.Yaml.pointcutProblems;
 import static dev.perfagent.config.Yaml.problems;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -12,8 +13,9 @@ import org.junit.jupiter.api.Test;
 /** Invalid configurations: every message, by text and by line:column. */
 class ConfigErrorsTest {
   private static final String POINTCUT_KEYS = "name, class, subtype-of, class-annotation, method, parameters,"
-      + " method-annotation, span, kind, attributes, capture, mode, min-duration, end, nesting, group, extract";
-  private static final String TOP_KEYS = "service, export, presets, prices, pointcuts, propagation, limits";
+      + " method-annotation, span, kind, attributes, capture, flow-down, content, mode, min-duration, end, nesting,"
+      + " group, extract";
+  private static final String TOP_KEYS = "service, export, presets, prices, pointcuts, propagation, limits, content";
 
   @Test
   void problemParts() {
@@ -222,7 +224,10 @@ class ConfigErrorsTest {
         "t.yaml:9:10: capture 'd': invalid path 'arg[0]': 'arg' needs a zero-based parameter index, e.g. arg0",
         "t.yaml:10:10: capture 'e': invalid path 'this.m[x]': bad bracket syntax at position 7; write ['key'] or"
             + " [\"key\"] (a quoted map key), or [*] for each element (index access is not supported)",
-        "t.yaml:11:10: capture 'f': expected a string, got a list"),
+        "t.yaml:11:10: capture 'f': invalid list [self.x]: item 1: unknown root 'self'; a path starts with this,"
+            + " return, thrown, chunk or argN (e.g. arg0)",
+        "t.yaml:12:10: capture 'g': invalid list []: a list needs at least one path",
+        "t.yaml:13:11: capture 'h': expected a list of strings, got a mapping as an element"),
         pointcutProblems(
             "capture:",
             "  a: arg0.getX()",
@@ -230,7 +235,10 @@ class ConfigErrorsTest {
             "  c: arg0.",
             "  d: arg[0]",
             "  e: this.m[x]",
-            "  f: [this]"));
+            "  f: [self.x]",
+            "  g: []",
+            "  h: [{x: y}]",
+            "  ok: [return.a, this]"));
   }
 
   @Test
@@ -451,12 +459,13 @@ class ConfigErrorsTest {
   @Test
   void endAndNestingValues() {
     assertEquals(List.of("t.yaml:5:10: end: invalid value 'clsoe'; expected one of: auto, exit, completion,"
-        + " close; did you mean 'close'?"), pointcutProblems("end: clsoe"));
+        + " close, callback; did you mean 'close'?"), pointcutProblems("end: clsoe"));
     assertEquals(List.of("t.yaml:5:10: end: invalid value 'return'; expected one of: auto, exit, completion,"
-        + " close"), pointcutProblems("end: return"));
-    assertEquals(List.of("t.yaml:5:10: end: expected one of: auto, exit, completion, close, got a list"),
+        + " close, callback"), pointcutProblems("end: return"));
+    assertEquals(List.of("t.yaml:5:10: end: expected one of: auto, exit, completion, close, callback, got a list"),
         pointcutProblems("end: [exit]"));
-    assertEquals(List.of("t.yaml:5:9: end: expected one of: auto, exit, completion, close, got an empty value"),
+    assertEquals(List.of("t.yaml:5:9: end: expected one of: auto, exit, completion, close, callback, got an"
+        + " empty value"),
         pointcutProblems("end:"));
     assertEquals(List.of("t.yaml:5:14: nesting: invalid value 'true'; expected one of: all, outermost"),
         pointcutProblems("nesting: true"));
@@ -585,9 +594,11 @@ class ConfigErrorsTest {
 
   @Test
   void chunkPathsNeedASpanThatFollowsTheStream() {
-    assertEquals(List.of("t.yaml:5:5: 'chunk' paths read the items of the stream the method returns; they need"
-        + " end: close"), pointcutProblems("capture: {tokens: chunk.usage.outputTokens}"));
-    assertEquals(List.of("t.yaml:6:5: 'chunk' paths read the items of the stream the method returns; they need"
-        + " end: close"), pointcutProblems("capture: {tokens: chunk.usage.outputTokens}", "end: exit"));
+    String needs = "'chunk' paths read the items of the stream the method returns or of the callback it takes;"
+        + " they need end: close or end: callback";
+    assertEquals(List.of("t.yaml:5:5: " + needs), pointcutProblems("capture: {tokens: chunk.usage.outputTokens}"));
+    assertEquals(List.of("t.yaml:6:5: " + needs),
+        pointcutProblems("capture: {tokens: chunk.usage.outputTokens}", "end: exit"));
+    assertEquals(SpanEnd.CALLBACK, pointcut("capture: {tokens: chunk.usage.outputTokens}", "end: callback").end());
   }
 }

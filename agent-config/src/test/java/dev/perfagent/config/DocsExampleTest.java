@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -42,6 +43,12 @@ class DocsExampleTest {
     int start = readme.indexOf("```yaml\n", readme.indexOf("## A pointcut file")) + "```yaml\n".length();
     AgentConfig c = ConfigLoader.parse(readme.substring(start, readme.indexOf("\n```", start) + 1), "README.md");
     assertEquals(SpanEnd.CLOSE, c.pointcuts().get(c.pointcuts().size() - 1).end());
+  }
+
+  @Test
+  void theFlowDownExampleIsValid() throws Exception {
+    AgentConfig c = ConfigLoader.parse(block("### Values that flow down", "```yaml\n"), "perf-agent.yaml");
+    assertEquals(List.of("gen_ai.conversation.id", "returns.customer.account"), c.pointcuts().get(0).flowDown());
   }
 
   @Test
@@ -112,6 +119,20 @@ class DocsExampleTest {
     assertEquals(Optional.of("http://localhost:4318"), export.endpoint());
     assertEquals(Map.of("x-api-key", "secret"), export.headers());
     assertTrue(export.exceptionMessage() && export.exceptionStackTrace());
+  }
+
+  @Test
+  void messageContentExamplesAndWarningAreTheRealOnes() throws Exception {
+    ContentSettings content = ConfigLoader.parse(block("### Switching it on", "```yaml\n"), "example.yaml").content();
+    assertTrue(content.capture());
+    assertEquals(8192, content.maxLength());
+    String warning = block("captures nothing, whatever the file says", "```\n").trim();
+    ContentSwitch yes = ContentSwitch.decide(true, Map.of(ContentSwitch.ENVIRONMENT_VARIABLE, "yes"), new Properties());
+    assertEquals("[WARN] perf-agent: " + yes.warning().orElseThrow(), warning);
+    AgentConfig own = ConfigLoader.parse(block("**Your own pointcuts**", "```yaml\n"), "example.yaml");
+    Pointcut p = own.capturingContent().pointcutsInForce().get(0);
+    assertEquals(List.of("gen_ai.request.model", "gen_ai.input.messages", "gen_ai.output.messages"),
+        List.copyOf(p.captures().keySet()));
   }
 
   @Test

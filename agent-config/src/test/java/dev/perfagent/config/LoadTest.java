@@ -34,8 +34,8 @@ class LoadTest {
         .getBytes(StandardCharsets.UTF_8));
     ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(file));
     assertEquals(List.of(file + ":4:5: unknown key 'metod'; expected one of: name, class, subtype-of,"
-        + " class-annotation, method, parameters, method-annotation, span, kind, attributes, capture, mode,"
-        + " min-duration, end, nesting, group, extract; did you mean 'method'?"),
+        + " class-annotation, method, parameters, method-annotation, span, kind, attributes, capture, flow-down,"
+        + " content, mode, min-duration, end, nesting, group, extract; did you mean 'method'?"),
         List.of(e.problems().get(0).toString()));
     assertEquals("1 problem in " + file + ":\n" + e.problems().get(0), e.getMessage());
   }

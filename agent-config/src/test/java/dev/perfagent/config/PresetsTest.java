@@ -123,14 +123,18 @@ class PresetsTest {
   void langchain4jHooksTheOneDoChatOfEachProvidersModel() {
     Map<String, Pointcut> byName = Presets.pointcuts("langchain4j").stream()
         .collect(Collectors.toMap(Pointcut::name, p -> p));
-    assertEquals(Set.of("langchain4j.chat.openai", "langchain4j.chat.anthropic", "langchain4j.tool",
-        "langchain4j.ai_service"), byName.keySet());
+    assertEquals(Set.of("langchain4j.chat.openai", "langchain4j.chat.anthropic", "langchain4j.chat.openai.stream",
+        "langchain4j.chat.anthropic.stream", "langchain4j.tool", "langchain4j.ai_service"), byName.keySet());
     for (String provider : PROVIDERS) {
       Pointcut chat = byName.get("langchain4j.chat." + provider);
       assertEquals("doChat", chat.methodPattern().text());
       assertEquals(List.of("dev.langchain4j.model.chat.request.ChatRequest"), chat.parameters().orElseThrow(),
           "only the one-argument doChat every chat(...) default ends in");
       assertEquals(provider, chat.attributes().get("gen_ai.provider.name"));
+      Pointcut stream = byName.get("langchain4j.chat." + provider + ".stream");
+      assertEquals(SpanEnd.CALLBACK, stream.end(), "the answer arrives in the handler");
+      assertEquals(chat.captures().keySet(), stream.captures().keySet(), "the handler gets a whole ChatResponse");
+      assertEquals(true, stream.attributes().get("gen_ai.request.stream"));
     }
     assertEquals(List.of("return.tokenUsage.inputTokenCount", "return.tokenUsage.cacheReadInputTokens",
         "return.tokenUsage.cacheCreationInputTokens"),

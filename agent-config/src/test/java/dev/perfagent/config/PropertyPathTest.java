@@ -160,6 +160,17 @@ class PropertyPathTest {
   }
 
   @Test
+  void listsOfPaths() {
+    Capture list = Capture.list(List.of("return.stopReason", "this.reason"));
+    assertEquals(Capture.Kind.LIST, list.kind());
+    assertEquals(List.of("stopReason"), list.terms().get(0).steps());
+    assertEquals("[return.stopReason, this.reason]", list.toString());
+    IllegalArgumentException sum =
+        assertThrows(IllegalArgumentException.class, () -> Capture.list(List.of("this", "return.a + return.b")));
+    assertTrue(sum.getMessage().startsWith("item 2: "), sum.getMessage());
+  }
+
+  @Test
   void chunkPathsStartAtEachItemOfAReturnedStream() {
     PropertyPath p = PropertyPath.parse("chunk.usage.promptTokens");
     assertEquals(PropertyPath.Root.CHUNK, p.root());

@@ -62,4 +62,20 @@ class SecretsTest {
     assertEquals("42 spans", Secrets.mask("42 spans"));
     assertNull(Secrets.mask(null));
   }
+
+  @Test
+  void capturedContentLosesSecretNamedValuesButNotTheAgentsOwnSecrets() {
+    assertEquals("ChatCompletionUserMessageParam{content=Content{text=Use api_key=***} for the call}, role=user}",
+        Secrets.redact("ChatCompletionUserMessageParam{content=Content{text=Use api_key=sk-live-1} for the call}, role=user}"));
+    assertEquals("{\"orderId\":\"A-17\",\"password\":\"***\"}",
+        Secrets.redact("{\"orderId\":\"A-17\",\"password\":\"hunter2\"}"));
+    assertEquals("UserMessage { text = \"Authorization: *** please\" }",
+        Secrets.redact("UserMessage { text = \"Authorization: Bearer eyJ.abc please\" }"));
+    assertEquals("fetch http://***@example.com/x", Secrets.redact("fetch http://bob:pw@example.com/x"));
+    Secrets.remember("tenant-acme");
+    assertEquals("orders of tenant-acme", Secrets.redact("orders of tenant-acme"),
+        "a remembered secret (an OTLP header value) is the agent's, not looked for in the application's text");
+    assertEquals("Where is my order?", Secrets.redact("Where is my order?"));
+    assertNull(Secrets.redact(null));
+  }
 }

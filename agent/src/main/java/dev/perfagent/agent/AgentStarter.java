@@ -4,6 +4,7 @@ import dev.perfagent.agent.readonly.ReadOnlyGetters;
 import dev.perfagent.bootstrap.AgentThreads;
 import dev.perfagent.bootstrap.Recorder;
 import dev.perfagent.config.AgentConfig;
+import dev.perfagent.config.ContentSwitch;
 import java.lang.instrument.Instrumentation;
 import net.bytebuddy.dynamic.loading.ClassInjector;
 import org.slf4j.Logger;
@@ -29,7 +30,7 @@ public final class AgentStarter {
     Logger log = AgentLog.init(ConfigStep.explicitLogLevel(arguments).orElse(config.export().logLevel()));
     Recorder.checkGettersWith(new ReadOnlyGetters(log));
     Recorder.reportMissingStepsTo(new MissingStepLog(log));
-    Generation generation = Generation.start(config, inst, log);
+    Generation generation = Generation.start(withContentSwitch(config, log), inst, log);
     current = generation;
     Runtime.getRuntime()
         .addShutdownHook(
@@ -39,5 +40,18 @@ public final class AgentStarter {
                   current.shutdown(SHUTDOWN_WAIT_MILLIS);
                 },
                 "perf-agent-shutdown"));
+  }
+
+  /** {@code config} with message content captured when the variable, property or file says so. */
+  private static AgentConfig withContentSwitch(AgentConfig config, Logger log) {
+    ContentSwitch content =
+        ContentSwitch.decide(config.content().capture(), System.getenv(), System.getProperties());
+    content.warning().ifPresent(w -> log.warn("perf-agent: {}", w));
+    if (!content.on()) {
+      return config;
+    }
+    log.info("perf-agent: message content is captured ({}), cut at {} characters; it may hold personal data",
+        content.source(), config.content().maxLength());
+    return config.capturingContent();
   }
 }

@@ -52,7 +52,8 @@ final class Generation {
         "perf-agent: buffer of {} spans, at most {} allocated up front", budget.slots(),
         RingBudget.bytes(budget.bytes()));
     Limits limits = config.limits();
-    RecorderState state = new RecorderState(ring, limits.valueLength(), limits.listLength());
+    RecorderState state =
+        new RecorderState(ring, limits.valueLength(), limits.listLength(), config.content().maxLength());
     Recorder.install(state);
     SiteRegistry sites = new SiteRegistry(state);
     ExportLoop exporter = new ExportLoop(config, catalog, sites, log);

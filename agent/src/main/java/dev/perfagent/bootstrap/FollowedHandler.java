@@ -8,11 +8,13 @@ import java.lang.reflect.Proxy;
 import java.util.Optional;
 
 /**
- * Stands in for a callback that the application hands to a followed object to receive its items
- * asynchronously (an SDK's {@code AsyncStreamResponse.subscribe(handler)}, a reactive
- * {@code Subscriber}): {@code onNext(item)} counts the item and reads its {@code chunk} values before
- * the application sees it; {@code onComplete}/{@code onError} end the span, with the error if one is
- * given (a {@code Throwable} or an {@code Optional} holding one).
+ * Stands in for a callback that receives items or the end of asynchronous work ({@link CallbackMethods}):
+ * a handler the application hands to a followed object ({@code AsyncStreamResponse.subscribe(handler)},
+ * a reactive {@code Subscriber}), or the callback argument of a call whose span ends with it
+ * ({@code end: callback}: LangChain4j's {@code StreamingChatModel.doChat(request, handler)}). An item
+ * is counted and its {@code chunk} values are read before the application sees it; the end ends the
+ * span, with the error if one is given (a {@code Throwable} or an {@code Optional} holding one). For a
+ * callback argument, the value its completion receives is the span's result ({@code return} paths).
  */
 final class FollowedHandler implements InvocationHandler {
   private static final ClassValue<Boolean> RECEIVES_ITEMS =
@@ -33,10 +35,12 @@ final class FollowedHandler implements InvocationHandler {
 
   private final PendingSpan span;
   private final Object target;
+  private final boolean completionIsResult;
 
-  private FollowedHandler(PendingSpan span, Object target) {
+  private FollowedHandler(PendingSpan span, Object target, boolean completionIsResult) {
     this.span = span;
     this.target = target;
+    this.completionIsResult = completionIsResult;
   }
 
   /** True when a parameter of type {@code type} receives items: a public interface with {@code onNext(x)}. */
@@ -44,8 +48,18 @@ final class FollowedHandler implements InvocationHandler {
     return RECEIVES_ITEMS.get(type);
   }
 
+  /** A handler given to a followed object: its completion ends the span without a result. */
   static Object wrap(PendingSpan span, Class<?> type, Object handler) {
-    return Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, new FollowedHandler(span, handler));
+    return proxy(type, new FollowedHandler(span, handler, false));
+  }
+
+  /** The callback argument of a call whose span ends with the callback's completion, its result. */
+  static Object wrapCallback(PendingSpan span, Class<?> type, Object callback) {
+    return proxy(type, new FollowedHandler(span, callback, true));
+  }
+
+  private static Object proxy(Class<?> type, FollowedHandler handler) {
+    return Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, handler);
   }
 
   @Override
@@ -59,22 +73,28 @@ final class FollowedHandler implements InvocationHandler {
       }
     }
     int arity = method.getParameterCount();
-    if (name.equals("onNext") && arity == 1) {
+    if (arity >= 1 && CallbackMethods.isItem(name)) {
       span.item(args[0]);
+    } else if (CallbackMethods.isEnd(name)) {
+      // before the application's handler runs: the work ended now, and a handler may start more work
+      // (LangChain4j's AI services run tools and ask the model again from onCompleteResponse)
+      ended(arity == 1 ? args[0] : null);
     }
     try {
       return method.invoke(target, args);
     } catch (InvocationTargetException e) {
       throw e.getCause();
-    } finally {
-      if (name.equals("onComplete") || name.equals("onError") || name.equals("onCompleted")) {
-        Throwable error = arity == 1 ? error(args[0]) : null;
-        if (error != null) {
-          span.failed(error);
-        } else {
-          span.end(System.nanoTime(), SpanRecord.END_EXHAUSTED);
-        }
-      }
+    }
+  }
+
+  private void ended(Object argument) {
+    Throwable error = error(argument);
+    if (completionIsResult) {
+      span.accept(error == null ? argument : null, error);
+    } else if (error != null) {
+      span.failed(error);
+    } else {
+      span.end(System.nanoTime(), SpanRecord.END_EXHAUSTED);
     }
   }
 

@@ -10,6 +10,8 @@ public final class Frame extends OpenSpan {
   final int depth;
   /** This frame's context once some work submitted inside it asked for it; reset per call. */
   TraceContext context;
+  /** The span of a call that ends when its callback completes, from its entry to its exit. */
+  PendingSpan awaiting;
 
   Frame(ThreadState owner, int depth) {
     this.owner = owner;
@@ -20,7 +22,7 @@ public final class Frame extends OpenSpan {
   TraceContext context() {
     TraceContext c = context;
     if (c == null) {
-      c = new TraceContext(traceId, spanId);
+      c = new TraceContext(traceId, spanId, flowing);
       context = c;
     }
     return c;

@@ -14,6 +14,8 @@ abstract class OpenSpan {
   long spanId;
   /** 0 for a root span. */
   long parentId;
+  /** Taken from the parent, or made by this span's call when its pointcut has flow-down; may be null. */
+  FlowingValues flowing;
   long start;
   /** Frozen captured values, by the plan's value index. */
   Object[] values;
@@ -33,8 +35,9 @@ abstract class OpenSpan {
    */
   long items = -1;
 
+  /** Counts a value cut at a limit; {@code index} -1: not one of the span's values (a flowing one). */
   final void markTruncated(int index) {
-    if (index < 64) {
+    if (index >= 0 && index < 64) {
       truncatedMask |= 1L << index;
     }
     state.stats().truncatedValues.increment();

@@ -31,6 +31,17 @@ final class PendingSpan extends OpenSpan implements BiConsumer<Object, Throwable
 
   @SuppressWarnings("unused") // accessed through ENDED
   private volatile boolean ended;
+  /**
+   * Set before the application sees the callback that can end this span ({@code end: callback}): the
+   * callback may end the span before the call that was given it returns, and the span is then written
+   * when the call returns, once the call's values are read. The fields below are guarded by this span.
+   */
+  private boolean awaitsCall;
+  private boolean callOpen;
+  private boolean endWaiting;
+  private long waitingEnd;
+  private FrozenError waitingError;
+  private int waitingReason;
 
   /** Takes over the open call of {@code frame} (the frame is reused for the next call). */
   PendingSpan(Frame frame) {
@@ -40,6 +51,7 @@ final class PendingSpan extends OpenSpan implements BiConsumer<Object, Throwable
     traceId = frame.traceId;
     spanId = frame.spanId;
     parentId = frame.parentId;
+    flowing = frame.flowing;
     start = frame.start;
     values = new Object[plan.valueCount()];
     threadName = frame.threadName;
@@ -58,6 +70,45 @@ final class PendingSpan extends OpenSpan implements BiConsumer<Object, Throwable
       state.stats().internalErrors.increment();
       end(System.nanoTime(), SpanRecord.END_RETURNED);
     }
+  }
+
+  /**
+   * The span of a call that ends when the callback it was given completes, created when the call
+   * starts: counts the callback's items from now on; {@link #callReturned} or {@link #abandon} follows.
+   */
+  void awaitCall() {
+    awaitsCall = true;
+    callOpen = true;
+    followItems();
+  }
+
+  /**
+   * The call returned (its values are read, its nested aggregate calls taken over): if the callback
+   * ended the span meanwhile, the span is written now, with the end it had.
+   */
+  void callReturned() {
+    synchronized (this) {
+      callOpen = false;
+      if (!endWaiting) {
+        return;
+      }
+    }
+    write(waitingEnd, waitingError, waitingReason);
+  }
+
+  /**
+   * The call threw before its callback ended the span: the span is dropped, since the call's frame
+   * records the failure; false when the callback had ended it (that end is written by
+   * {@link #callReturned}).
+   */
+  boolean abandon() {
+    return claim();
+  }
+
+  /** The counts of aggregate-mode calls nested in the call, which ran after this span was created. */
+  void takeAggregates(Frame frame) {
+    aggregateMask = frame.aggregateMask;
+    aggregates = frame.aggregateMask == 0 ? null : frame.aggregates.clone();
   }
 
   /** Counts the items of the stream this span follows from now on. */
@@ -96,7 +147,7 @@ final class PendingSpan extends OpenSpan implements BiConsumer<Object, Throwable
       return;
     }
     try {
-      write(now, FrozenError.of(error, state.freezer().maxLength(), state.stats()), SpanRecord.END_CLOSED);
+      finish(now, FrozenError.of(error, state.freezer().maxLength(), state.stats()), SpanRecord.END_CLOSED);
     } catch (Throwable t) {
       state.stats().internalErrors.increment();
     }
@@ -121,7 +172,7 @@ final class PendingSpan extends OpenSpan implements BiConsumer<Object, Throwable
       } finally {
         thread.readingValues = reading;
       }
-      write(now, frozen, SpanRecord.END_COMPLETED);
+      finish(now, frozen, SpanRecord.END_COMPLETED);
     } catch (Throwable t) {
       state.stats().internalErrors.increment();
     }
@@ -142,6 +193,22 @@ final class PendingSpan extends OpenSpan implements BiConsumer<Object, Throwable
     }
     state.pending().remove(this);
     return true;
+  }
+
+  /** Writes the span, or leaves that to {@link #callReturned} while the call that was given its callback runs. */
+  private void finish(long end, FrozenError error, int reason) {
+    if (awaitsCall) {
+      synchronized (this) {
+        if (callOpen) {
+          waitingEnd = end;
+          waitingError = error;
+          waitingReason = reason;
+          endWaiting = true;
+          return;
+        }
+      }
+    }
+    write(end, error, reason);
   }
 
   private void write(long end, FrozenError error, int reason) {

@@ -11,6 +11,8 @@ public final class PointcutPlan {
   public static final int END_ON_COMPLETION = 1;
   /** The span ends when the returned stream, iterator or closeable is closed or consumed. */
   public static final int END_ON_CLOSE = 2;
+  /** The span ends when the callback the method was given is told the work completed or failed. */
+  public static final int END_ON_CALLBACK = 3;
 
   /** Which values {@link #readValues} reads. */
   static final int ALL_VALUES = 0;
@@ -25,6 +27,9 @@ public final class PointcutPlan {
   private final int nestingGroup;
   private final int noteKind;
   private final boolean silent;
+  /** The {@code flow-down} attribute keys, and the index of the value each is read by. */
+  private final String[] flowKeys;
+  private final int[] flowValues;
 
   /** A span-mode plan that ends at exit and nests freely. */
   public PointcutPlan(ValueReader[] values, long minDurationNanos) {
@@ -34,19 +39,41 @@ public final class PointcutPlan {
   /**
    * A span-mode plan.
    *
-   * @param end {@link #END_AT_EXIT}, {@link #END_ON_COMPLETION} or {@link #END_ON_CLOSE}
+   * @param end {@link #END_AT_EXIT}, {@link #END_ON_COMPLETION}, {@link #END_ON_CLOSE} or
+   *     {@link #END_ON_CALLBACK}
    * @param nestingGroup -1, or the group of which only the outermost call on a thread is recorded
    */
   public PointcutPlan(ValueReader[] values, long minDurationNanos, int end, int nestingGroup) {
-    this(values, minDurationNanos, -1, end, nestingGroup, -1, false);
+    this(values, minDurationNanos, end, nestingGroup, new String[0], new int[0]);
+  }
+
+  /**
+   * A span-mode plan whose calls hand values down to the spans beneath them.
+   *
+   * @param flowKeys the attribute keys that flow down (at most {@link FlowingValues#MAX})
+   * @param flowValues for each key, the index of the value (a {@code this} or argument path) it takes
+   */
+  public PointcutPlan(
+      ValueReader[] values, long minDurationNanos, int end, int nestingGroup, String[] flowKeys, int[] flowValues) {
+    this(values, minDurationNanos, -1, end, nestingGroup, flowKeys, flowValues, -1, false);
   }
 
   private PointcutPlan(
-      ValueReader[] values, long minDurationNanos, int aggregateSlot, int end, int nestingGroup, int noteKind,
-      boolean silent) {
-    if (end != END_AT_EXIT && end != END_ON_COMPLETION && end != END_ON_CLOSE) {
+      ValueReader[] values, long minDurationNanos, int aggregateSlot, int end, int nestingGroup,
+      String[] flowKeys, int[] flowValues, int noteKind, boolean silent) {
+    if (end < END_AT_EXIT || end > END_ON_CALLBACK) {
       throw new IllegalArgumentException("end " + end);
     }
+    if (flowKeys.length != flowValues.length || flowKeys.length > FlowingValues.MAX) {
+      throw new IllegalArgumentException(flowKeys.length + " flowing keys for " + flowValues.length + " values");
+    }
+    for (int index : flowValues) {
+      if (values[index].readsResult() || values[index].readsItems()) {
+        throw new IllegalArgumentException("value " + index + " is not known when the call starts");
+      }
+    }
+    this.flowKeys = flowKeys.clone();
+    this.flowValues = flowValues.clone();
     this.values = values.clone();
     boolean items = false;
     for (ValueReader reader : values) {
@@ -69,7 +96,7 @@ public final class PointcutPlan {
     if (slot < 0 || slot >= RecorderState.MAX_AGGREGATE_SLOTS) {
       throw new IllegalArgumentException("aggregate slot " + slot);
     }
-    return new PointcutPlan(new ValueReader[0], 0, slot, END_AT_EXIT, -1, -1, false);
+    return new PointcutPlan(new ValueReader[0], 0, slot, END_AT_EXIT, -1, new String[0], new int[0], -1, false);
   }
 
   /**
@@ -82,7 +109,7 @@ public final class PointcutPlan {
     if (kind < JdbcNotes.CONNECTION || kind > JdbcNotes.WRAPPER) {
       throw new IllegalArgumentException("note kind " + kind);
     }
-    return new PointcutPlan(new ValueReader[0], 0, -1, END_AT_EXIT, -1, kind, false);
+    return new PointcutPlan(new ValueReader[0], 0, -1, END_AT_EXIT, -1, new String[0], new int[0], kind, false);
   }
 
   /**
@@ -94,7 +121,8 @@ public final class PointcutPlan {
     if (nestingGroup < 0) {
       throw new IllegalArgumentException("a guard needs a nesting group");
     }
-    return new PointcutPlan(new ValueReader[0], 0, -1, END_AT_EXIT, nestingGroup, -1, true);
+    return new PointcutPlan(
+        new ValueReader[0], 0, -1, END_AT_EXIT, nestingGroup, new String[0], new int[0], -1, true);
   }
 
   /** True for a {@link #guard} plan: the call makes no span. */
@@ -133,6 +161,23 @@ public final class PointcutPlan {
   }
 
   /**
+   * The values flowing beneath the call {@code span} just opened: its {@code flow-down} values, read
+   * from {@code self} and the arguments now and frozen, over those it inherited. Never throws.
+   */
+  FlowingValues flowDown(OpenSpan span, Object self, Object a, Object b, Object c) {
+    Object[] frozen = new Object[flowKeys.length];
+    ValueFreezer freezer = span.state.flowFreezer();
+    for (int i = 0; i < frozen.length; i++) {
+      try {
+        frozen[i] = freezer.freeze(values[flowValues[i]].read(self, a, b, c, null, null), span, -1);
+      } catch (Throwable t) {
+        span.state.stats().captureErrors.increment();
+      }
+    }
+    return FlowingValues.over(span.flowing, flowKeys, frozen);
+  }
+
+  /**
    * Reads the {@code chunk} values from {@code item}, an item of the stream the span follows; a value
    * found replaces the one an earlier item gave (the last chunk carries the usage).
    */
@@ -148,7 +193,7 @@ public final class PointcutPlan {
           continue;
         }
         if (value != null) {
-          span.values[i] = span.state.freezer().freeze(value, span, i);
+          span.values[i] = span.state.freezer(v[i]).freeze(value, span, i);
         }
       }
     }
@@ -163,7 +208,7 @@ public final class PointcutPlan {
       OpenSpan span, int which, Object self, Object a, Object b, Object c, Object returned,
       Throwable thrown) {
     ValueReader[] v = values;
-    ValueFreezer freezer = span.state.freezer();
+    RecorderState state = span.state;
     Object[] target = span.values;
     for (int i = 0; i < v.length; i++) {
       ValueReader reader = v[i];
@@ -179,7 +224,7 @@ public final class PointcutPlan {
           span.state.stats().captureErrors.increment();
           value = null;
         }
-        target[i] = freezer.freeze(value, span, i);
+        target[i] = state.freezer(reader).freeze(value, span, i);
       }
     }
   }

@@ -49,6 +49,29 @@ public final class Recorder {
   }
 
   /**
+   * As {@link #enter}, for a site whose pointcut has {@code flow-down} values: they are read from
+   * {@code self} and the (up to three) arguments {@code a}, {@code b}, {@code c} now, at the start
+   * of the call, and flow to every span beneath it.
+   */
+  public static Frame enterFlowing(int siteId, Object self, Object a, Object b, Object c) {
+    try {
+      RecorderState current = state;
+      PointcutPlan plan = current.plan(siteId);
+      if (plan == null) {
+        return null;
+      }
+      Frame f = ThreadState.current().push(siteId, plan, current, System.nanoTime());
+      if (f != null) {
+        f.owner.flowDown(f, self, a, b, c);
+      }
+      return f;
+    } catch (Throwable t) {
+      state.stats().internalErrors.increment();
+      return null;
+    }
+  }
+
+  /**
    * Ends a call of an aggregate-mode site that started at {@code start} ({@link System#nanoTime()}):
    * no frame, no span, only counters in the enclosing call's frame.
    */
@@ -114,6 +137,36 @@ public final class Recorder {
     } catch (Throwable t) {
       state.stats().internalErrors.increment();
       return returned;
+    }
+  }
+
+  /**
+   * For a site whose span ends when the callback its method was given ends: called right after
+   * {@link #enter}, returns what the method receives instead of {@code callback} (a stand-in of the
+   * parameter's declared type {@code type}), or {@code callback} itself when nothing is followed.
+   */
+  public static Object followCallback(Frame frame, Object callback, Class<?> type) {
+    if (frame == null) {
+      return callback;
+    }
+    try {
+      return frame.owner.followCallback(frame, callback, type);
+    } catch (Throwable t) {
+      state.stats().internalErrors.increment();
+      return callback;
+    }
+  }
+
+  /** As {@link #exit}, for a site whose span ends when the callback its method was given ends. */
+  public static void exitCallback(Frame frame, Object self, Object a, Object b, Object c, Throwable thrown) {
+    long end = System.nanoTime();
+    if (frame == null) {
+      return;
+    }
+    try {
+      frame.owner.popCallback(frame, end, self, a, b, c, thrown);
+    } catch (Throwable t) {
+      state.stats().internalErrors.increment();
     }
   }
 }

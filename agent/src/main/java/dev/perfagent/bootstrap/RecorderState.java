@@ -18,6 +18,8 @@ public final class RecorderState {
   private final PointcutPlan[] plans;
   private final SpanRing ring;
   private final ValueFreezer freezer;
+  private final ValueFreezer contentFreezer;
+  private final ValueFreezer flowFreezer;
   private final PendingSpans pending;
   private final RecorderStats stats;
   private final AggregateHistograms histograms;
@@ -29,20 +31,35 @@ public final class RecorderState {
    * @param listLength captured collections and arrays keep at most this many elements
    */
   public RecorderState(SpanRing ring, int valueLength, int listLength) {
-    this(new PointcutPlan[0], ring, valueLength, listLength, new RecorderStats());
+    this(ring, valueLength, listLength, valueLength);
   }
 
-  private RecorderState(PointcutPlan[] plans, SpanRing ring, int valueLength, int listLength, RecorderStats stats) {
-    this(plans, ring, new ValueFreezer(valueLength, listLength, stats), new PendingSpans(), stats,
-        new AggregateHistograms());
+  /**
+   * A generation without call sites yet.
+   *
+   * @param valueLength captured strings are cut at this many chars
+   * @param listLength captured collections and arrays keep at most this many elements
+   * @param contentLength captured message content is cut at this many chars
+   */
+  public RecorderState(SpanRing ring, int valueLength, int listLength, int contentLength) {
+    this(new PointcutPlan[0], ring, valueLength, listLength, contentLength, new RecorderStats());
   }
 
   private RecorderState(
-      PointcutPlan[] plans, SpanRing ring, ValueFreezer freezer, PendingSpans pending,
-      RecorderStats stats, AggregateHistograms histograms) {
+      PointcutPlan[] plans, SpanRing ring, int valueLength, int listLength, int contentLength,
+      RecorderStats stats) {
+    this(plans, ring, new ValueFreezer(valueLength, listLength, stats),
+        new ValueFreezer(contentLength, listLength, stats), new PendingSpans(), stats, new AggregateHistograms());
+  }
+
+  private RecorderState(
+      PointcutPlan[] plans, SpanRing ring, ValueFreezer freezer, ValueFreezer contentFreezer,
+      PendingSpans pending, RecorderStats stats, AggregateHistograms histograms) {
     this.plans = plans;
     this.ring = ring;
     this.freezer = freezer;
+    this.contentFreezer = contentFreezer;
+    this.flowFreezer = new ValueFreezer(FlowingValues.MAX_LENGTH, FlowingValues.MAX_ELEMENTS, stats);
     this.pending = pending;
     this.stats = stats;
     this.histograms = histograms;
@@ -50,7 +67,7 @@ public final class RecorderState {
 
   /** This generation with another plan table (the same ring, limits, open spans and counters). */
   public RecorderState withPlans(PointcutPlan[] newPlans) {
-    return new RecorderState(newPlans.clone(), ring, freezer, pending, stats, histograms);
+    return new RecorderState(newPlans.clone(), ring, freezer, contentFreezer, pending, stats, histograms);
   }
 
   PointcutPlan plan(int id) {
@@ -64,6 +81,16 @@ public final class RecorderState {
 
   ValueFreezer freezer() {
     return freezer;
+  }
+
+  /** The freezer of {@code reader}'s values: message content has a length of its own. */
+  ValueFreezer freezer(ValueReader reader) {
+    return reader.content() ? contentFreezer : freezer;
+  }
+
+  /** Freezes flowing values, cut shorter than captured ones: they become metric dimensions. */
+  ValueFreezer flowFreezer() {
+    return flowFreezer;
   }
 
   public RecorderStats stats() {

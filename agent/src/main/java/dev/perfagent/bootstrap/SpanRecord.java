@@ -40,6 +40,7 @@ public final class SpanRecord {
   long traceId;
   long spanId;
   long parentId;
+  FlowingValues flowing;
   long startNanos;
   long endNanos;
   int endReason;
@@ -70,6 +71,7 @@ public final class SpanRecord {
   /** Drops what the slot holds once the exporter is done with it. */
   void clear() {
     threadName = null;
+    flowing = null;
     error = null;
     Arrays.fill(values, null);
   }
@@ -81,6 +83,8 @@ public final class SpanRecord {
   public long spanId() { return spanId; }
   /** 0 for a root span. */
   public long parentId() { return parentId; }
+  /** The values flowing down from enclosing {@code flow-down} calls (and this one's); null when none. */
+  public FlowingValues flowing() { return flowing; }
   public long startNanos() { return startNanos; }
   public long endNanos() { return endNanos; }
   /** One of the {@code END_*} constants. */

@@ -74,11 +74,12 @@ public final class SpanRing {
   /**
    * At most the bytes one slot allocates up front, on a 64-bit JVM without compressed references
    * (with them, the usual case below 32 GB of heap, it is less): the slot's reference, the
-   * {@link SpanRecord} (16-byte header, 11 longs, 2 ints, 4 references: 144 bytes), its values array
+   * {@link SpanRecord} (16-byte header, 11 longs, 2 ints, 5 references: 152 bytes; a
+   * {@link FlowingValues} is shared with the call that made it, not owned by the slot), its values array
    * ({@code width} references) and its aggregate counters (4 longs per aggregate pointcut).
    */
   public static long bytesPerSlot(int width, int aggregateSlots) {
-    return 8 + 144 + array(8L * width) + array(8L * 4 * aggregateSlots);
+    return 8 + 152 + array(8L * width) + array(8L * 4 * aggregateSlots);
   }
 
   private static long array(long payload) {
@@ -114,6 +115,7 @@ public final class SpanRing {
     r.traceId = span.traceId;
     r.spanId = span.spanId;
     r.parentId = span.parentId;
+    r.flowing = span.flowing;
     r.startNanos = span.start;
     r.endNanos = end;
     r.endReason = endReason;

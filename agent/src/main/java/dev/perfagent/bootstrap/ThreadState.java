@@ -81,13 +81,16 @@ final class ThreadState {
     if (inherited != null) {
       f.traceId = inherited.traceId;
       f.parentId = inherited.spanId;
+      f.flowing = inherited.flowing;
     } else if (d > 0) {
       Frame parent = frames[d - 1];
       f.traceId = parent.traceId;
       f.parentId = parent.spanId;
+      f.flowing = parent.flowing;
     } else {
       f.traceId = f.spanId;
       f.parentId = 0;
+      f.flowing = null;
     }
     if (plan.silent()) {
       f.spanId = f.parentId; // a guard is no span: what runs inside it has the guard's parent
@@ -104,6 +107,19 @@ final class ThreadState {
     }
     depth = d + 1;
     return f;
+  }
+
+  /**
+   * Reads the {@code flow-down} values of the call that just opened {@code f} (its arguments and
+   * {@code this}, as they are at the start) and makes them the frame's, over those it inherited.
+   */
+  void flowDown(Frame f, Object self, Object a, Object b, Object c) {
+    readingValues = true;
+    try {
+      f.flowing = f.plan.flowDown(f, self, a, b, c);
+    } finally {
+      readingValues = false;
+    }
   }
 
   void pop(
@@ -150,6 +166,51 @@ final class ThreadState {
     } finally {
       readingValues = false;
     }
+  }
+
+  /**
+   * For a call whose span ends when the callback it was given ends ({@code end: callback}): the span is
+   * created now, since the callback may end it on any thread even before the call returns; returns the
+   * stand-in for {@code callback}, of the parameter's type {@code type}, that ends it.
+   */
+  Object followCallback(Frame f, Object callback, Class<?> type) {
+    f.awaiting = null;
+    if (callback == null || !type.isInterface()) {
+      return callback;
+    }
+    stampThread(f);
+    PendingSpan span = new PendingSpan(f);
+    Object standIn = FollowedHandler.wrapCallback(span, type, callback); // if this throws, nothing waits
+    span.awaitCall();
+    f.awaiting = span;
+    return standIn;
+  }
+
+  /**
+   * As {@link #pop}, for a call whose span ends with its callback: reads the call's values into the
+   * span; a call that threw is recorded from its frame, as at exit, unless its callback had ended already.
+   */
+  void popCallback(Frame f, long end, Object self, Object a, Object b, Object c, Throwable thrown) {
+    PendingSpan span = f.awaiting;
+    f.awaiting = null;
+    if (!close(f)) {
+      if (span != null) {
+        span.abandon();
+      }
+      return;
+    }
+    if (span == null || (thrown != null && span.abandon())) {
+      write(f, end, self, a, b, c, null, thrown);
+      return;
+    }
+    readingValues = true;
+    try {
+      f.plan.readValues(span, PointcutPlan.CALL_VALUES, self, a, b, c, null, null);
+    } finally {
+      readingValues = false;
+    }
+    span.takeAggregates(f);
+    span.callReturned();
   }
 
   /** The thread that made the call, as it is named now. */

@@ -32,6 +32,7 @@ public final class ValueReader {
 
   private final int source;
   private final PropertyStep[] steps; // null where the path says EACH
+  private final boolean content;
 
   public ValueReader(int source, String[] stepNames) {
     this(source, stepNames, null);
@@ -42,6 +43,15 @@ public final class ValueReader {
    *     reports nothing
    */
   public ValueReader(int source, String[] stepNames, String label) {
+    this(source, stepNames, label, false);
+  }
+
+  /**
+   * @param content the value is message content, frozen to the content length
+   *     ({@link RecorderState#contentFreezer})
+   */
+  public ValueReader(int source, String[] stepNames, String label, boolean content) {
+    this.content = content;
     if (source < THIS || source > RETURN_LENGTH) {
       throw new IllegalArgumentException("source " + source);
     }
@@ -50,6 +60,11 @@ public final class ValueReader {
     for (int i = 0; i < stepNames.length; i++) {
       steps[i] = stepNames[i].equals(EACH) ? null : new PropertyStep(stepNames[i], label);
     }
+  }
+
+  /** True when the value is message content (cut to the content length, not the value length). */
+  boolean content() {
+    return content;
   }
 
   /** True when the path starts at the result of the call ({@code return} or {@code thrown}). */

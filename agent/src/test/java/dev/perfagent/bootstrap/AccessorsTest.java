@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.perfagent.agent.readonly.ReadOnlyGetters;
+import dev.perfagent.config.PropertyPath;
 import fixture.app.Greeter;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,6 +45,14 @@ class AccessorsTest {
     assertEquals("v", read(Optional.of("v")));
     assertNull(read(Optional.empty(), "anything"));
     assertEquals(3, read(Map.of("k", 3), "k"));
+  }
+
+  @Test
+  void theEachStepOfAConfigPathReadsEveryElement() {
+    // the config module's parser and the recorder spell [*] in two places (the bootstrap sees no config class)
+    String[] steps = PropertyPath.parse("this[*].who").steps().toArray(new String[0]);
+    Object whos = read(List.of(new Greeter.Request("ann"), new Greeter.Request(null), new Greeter.Request("bo")), steps);
+    assertEquals(List.of("ann", "bo"), whos);
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.perfagent.bootstrap;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -145,6 +146,25 @@ class SpanModelTest {
     assertEquals(9, spans.size());
     assertEquals(2, Recorder.state().stats().truncatedValues.sum());
     assertEquals(1, Recorder.state().stats().captureErrors.sum(), "the hostile toString");
+  }
+
+  @Test
+  void messageContentIsCutAtItsOwnLengthAndTheCutMarked() {
+    ring = new SpanRing(16, 2);
+    ValueReader content = new ValueReader(ValueReader.ARG_A, new String[0], null, true);
+    Recorder.install(new RecorderState(ring, 5, 128, 12)
+        .withPlans(new PointcutPlan[] {new PointcutPlan(new ValueReader[] {content, ARG}, 0)}));
+    Recorder.exit(Recorder.enter(0), null, "a prompt that is long", null, null, null, null);
+    Recorder.exit(Recorder.enter(0), null, List.of("first message", "ok"), null, null, null, null);
+    Recorder.exit(Recorder.enter(0), null, "short prompt", null, null, null, null);
+    List<Span> spans = drain();
+    assertEquals("a prompt tha", spans.get(0).value0, "content: its own length");
+    assertTrue(spans.get(0).truncated0);
+    assertEquals("a pro", spans.get(0).value1, "the same value as an ordinary capture: the value length");
+    assertArrayEquals(new String[] {"first messag", "ok"}, (String[]) spans.get(1).value0);
+    assertTrue(spans.get(1).truncated0);
+    assertEquals("short prompt", spans.get(2).value0);
+    assertFalse(spans.get(2).truncated0);
   }
 
   /** A value whose getter spins until released: a slow application getter that only reads. */

@@ -131,6 +131,12 @@ public class CallCost {
     return target.chatCompletion(chatParams, chatAnswer);
   }
 
+  /** As {@link #presetChat}, with the preset's message content captured too (content.capture: true). */
+  @Benchmark
+  public Object presetChatContent() {
+    return target.chatCompletionWithContent(chatParams, chatAnswer);
+  }
+
   @Benchmark
   public long baseline() {
     return target.plain(x++);
@@ -155,6 +161,18 @@ public class CallCost {
   @Benchmark
   public long nested3() {
     return target.nestOuter(x++);
+  }
+
+  /** One op = three nested matched calls, the outermost capturing one attribute. */
+  @Benchmark
+  public long nested3Captured() {
+    return target.capturedOuter(request, x++);
+  }
+
+  /** As {@link #nested3Captured}, the captured attribute flowing down to the two spans beneath (flow-down). */
+  @Benchmark
+  public long nested3Flowing() {
+    return target.flowingOuter(request, x++);
   }
 
   /** An aggregate-mode call with no enclosing span. */

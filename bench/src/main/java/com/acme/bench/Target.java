@@ -35,6 +35,13 @@ public final class Target {
     return answer;
   }
 
+  /** As {@link #chatCompletion}, instrumented with the preset's captures and its message content. */
+  public com.openai.models.chat.completions.ChatCompletion chatCompletionWithContent(
+      com.openai.models.chat.completions.ChatCompletionCreateParams params,
+      com.openai.models.chat.completions.ChatCompletion answer) {
+    return answer;
+  }
+
   /** Instrumented by no agent: the baseline. */
   @CompilerControl(CompilerControl.Mode.DONT_INLINE)
   public long plain(long x) {
@@ -76,6 +83,21 @@ public final class Target {
   @CompilerControl(CompilerControl.Mode.DONT_INLINE)
   public long nestInner(long x) {
     return mix(x);
+  }
+
+  /**
+   * Span mode capturing {@code arg0.user}, over {@link #nestMiddle} and {@link #nestInner}: three
+   * spans, as {@link #nestOuter}, with one captured attribute on the outermost.
+   */
+  @CompilerControl(CompilerControl.Mode.DONT_INLINE)
+  public long capturedOuter(Request request, long x) {
+    return nestMiddle(x) + request.hashCode();
+  }
+
+  /** As {@link #capturedOuter}, and the captured {@code arg0.user} flows down to the two spans beneath. */
+  @CompilerControl(CompilerControl.Mode.DONT_INLINE)
+  public long flowingOuter(Request request, long x) {
+    return nestMiddle(x) + request.hashCode();
   }
 
   /** Aggregate mode (perf-agent); a plain traced method for the agents that have no such mode. */

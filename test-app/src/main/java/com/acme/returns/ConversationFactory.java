@@ -48,7 +48,8 @@ final class ConversationFactory {
     String item = order.items().get(0).product().name().toLowerCase(Locale.ROOT);
     String message = String.format(OPENERS[random.nextInt(OPENERS.length)], order.orderId())
         + " " + String.format(REASONS[random.nextInt(REASONS.length)], item);
-    return new Conversation(index, order.customer().email(), order.orderId(), message,
+    return new Conversation(index, order.customer().email(),
+        String.format("acct-%04d", order.customer().id()), order.orderId(), message,
         random.nextLong());
   }
 }

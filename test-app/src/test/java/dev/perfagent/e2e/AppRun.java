@@ -101,6 +101,14 @@ final class AppRun {
     return runMainWithClassPath(java, workDir, agentArgument, System.getProperty("java.class.path"), mainClass, args);
   }
 
+  /** As {@link #runMain}, with JVM options (before {@code -javaagent}) and environment variables. */
+  static AppRun runMain(
+      Path java, List<String> jvmOptions, Path workDir, String agentArgument, Map<String, String> environment,
+      String mainClass, String... args) throws IOException, InterruptedException {
+    return launch(java, workDir, jvmOptions, agentArgument, List.of(), environment,
+        main(System.getProperty("java.class.path"), mainClass, args));
+  }
+
   /** As {@link #runMain}, with another class path than the test class path. */
   static AppRun runMainWithClassPath(
       Path java, Path workDir, String agentArgument, String classPath, String mainClass, String... args)

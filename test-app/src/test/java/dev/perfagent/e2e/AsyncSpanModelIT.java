@@ -2,6 +2,7 @@ package dev.perfagent.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -65,8 +66,11 @@ class AsyncSpanModelIT {
     assertEquals(counters.get("llm.streams"), streams.size());
     assertEquals(counters.get("llm.streams"), counters.get("llm.streams.closed"), "the app still closes its streams");
     assertEquals(turns.size() + chats.size() + tools.size() + streams.size(), spans.size());
+    assertEquals(List.of("turn 0", "turn 1", "turn 2"),
+        turns.stream().map(t -> t.attribute("app.turn")).sorted().collect(Collectors.toList()));
     for (ReceivedSpan stream : streams) {
       assertEquals("invoke_agent async", byId.get(stream.parentSpanId).name);
+      assertFlowedFrom(byId.get(stream.parentSpanId), stream);
       assertEquals(5L, stream.attribute("perf_agent.stream.items"), stream.toString());
       double firstChunk = (Double) stream.attribute("gen_ai.response.time_to_first_chunk");
       long millis = TimeUnit.NANOSECONDS.toMillis(stream.endNanos - stream.startNanos);
@@ -79,6 +83,7 @@ class AsyncSpanModelIT {
       assertTrue(parent != null && parent.name.equals("invoke_agent async"), "a tool is a child of its turn: " + tool);
       assertEquals(parent.traceId, tool.traceId);
       assertNotEquals(parent.attribute("thread.name"), tool.attribute("thread.name"), "it ran on another thread");
+      assertFlowedFrom(parent, tool);
     }
     if (virtualThreads) {
       assertEquals(TURNS - 1, named(spans, "execute_tool label_service").size(),
@@ -90,10 +95,12 @@ class AsyncSpanModelIT {
       long millis = TimeUnit.NANOSECONDS.toMillis(chat.endNanos - chat.startNanos);
       if ("shutdown".equals(chat.attribute("perf_agent.end_reason"))) {
         assertEquals("", chat.parentSpanId, "the call left open at exit is ended, not lost");
+        assertNull(chat.attribute("app.turn"), "outside every turn: nothing flows to it");
         continue;
       }
       ReceivedSpan parent = byId.get(chat.parentSpanId);
       assertEquals("invoke_agent async", parent.name);
+      assertFlowedFrom(parent, chat); // it ended on the provider's thread
       assertTrue(millis >= 35, "the span ends when the answer arrives (~40 ms later), not at return: " + millis + " ms");
       assertTrue(chat.endNanos <= parent.endNanos, "the turn waited for the answer");
       if ("STATUS_CODE_ERROR".equals(chat.statusCode)) {
@@ -112,6 +119,11 @@ class AsyncSpanModelIT {
     assertEquals(spans.size(), Long.parseLong(m.group(1)), "recorded");
     assertEquals(spans.size(), Long.parseLong(m.group(2)), "exported");
     assertEquals(0, Long.parseLong(m.group(3)), "dropped");
+  }
+
+  /** flow-down: the turn's app.turn, read when the turn started, reached {@code span} beneath it. */
+  private static void assertFlowedFrom(ReceivedSpan turn, ReceivedSpan span) {
+    assertEquals(turn.attribute("app.turn"), span.attribute("app.turn"), span.name + " on " + span.attribute("thread.name"));
   }
 
   private static List<ReceivedSpan> named(List<ReceivedSpan> spans, String name) {

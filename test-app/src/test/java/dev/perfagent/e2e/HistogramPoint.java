@@ -28,6 +28,17 @@ final class HistogramPoint {
     this.max = max;
   }
 
+  /** This point and {@code other} (same boundaries) as one: the series of two attribute sets merged. */
+  HistogramPoint plus(HistogramPoint other) {
+    List<Long> counts = new java.util.ArrayList<>(bucketCounts);
+    for (int i = 0; i < counts.size(); i++) {
+      counts.set(i, counts.get(i) + other.bucketCounts.get(i));
+    }
+    return new HistogramPoint(unit, count + other.count, bounds, counts,
+        min == null || other.min == null ? null : Math.min(min, other.min),
+        max == null || other.max == null ? null : Math.max(max, other.max));
+  }
+
   long bucketTotal() {
     return bucketCounts.stream().mapToLong(Long::longValue).sum();
   }

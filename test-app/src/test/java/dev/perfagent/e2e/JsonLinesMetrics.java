@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.ToDoubleFunction;
 
 /** Reads cumulative histograms from the OTLP JSON-lines metrics file. */
@@ -17,29 +19,21 @@ final class JsonLinesMetrics {
   private JsonLinesMetrics() {}
 
   /**
-   * The point of histogram {@code name} whose attribute {@code key} is {@code value}, from the last
-   * export that has it (cumulative: the last holds everything); null when there is none.
+   * The points of histogram {@code name} whose attribute {@code key} is {@code value} (whatever their
+   * other attributes, such as flow-down dimensions), merged, from the last export that has them
+   * (cumulative: the last holds everything); null when there is none.
    */
   static HistogramPoint lastPoint(Path file, String name, String key, String value) throws IOException {
     HistogramPoint last = null;
-    for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-      if (line.isBlank()) {
-        continue;
-      }
-      for (JsonNode rm : JSON.readTree(line).path("resourceMetrics")) {
-        for (JsonNode sm : rm.path("scopeMetrics")) {
-          for (JsonNode m : sm.path("metrics")) {
-            if (!name.equals(m.path("name").asText())) {
-              continue;
-            }
-            for (JsonNode point : m.path("histogram").path("dataPoints")) {
-              if (hasAttribute(point, key, value)) {
-                last = point(m.path("unit").asText(), point);
-              }
-            }
-          }
+    for (JsonNode m : exports(file, name)) {
+      HistogramPoint merged = null;
+      for (JsonNode point : m.path("histogram").path("dataPoints")) {
+        if (hasAttribute(point, key, value)) {
+          HistogramPoint p = point(m.path("unit").asText(), point);
+          merged = merged == null ? p : merged.plus(p);
         }
       }
+      last = merged == null ? last : merged;
     }
     return last;
   }
@@ -78,6 +72,59 @@ final class JsonLinesMetrics {
   private static double largestTotal(Path file, String name, String kind, ToDoubleFunction<JsonNode> value)
       throws IOException {
     double max = 0;
+    for (JsonNode m : exports(file, name)) {
+      double total = 0;
+      for (JsonNode point : m.path(kind).path("dataPoints")) {
+        total += value.applyAsDouble(point);
+      }
+      max = Math.max(max, total);
+    }
+    return max;
+  }
+
+  /**
+   * The sums of histogram {@code name} in its last export (cumulative: it holds everything) per
+   * value of attribute {@code key} (the key "" for points without it), over the points whose
+   * attribute {@code whereKey} is {@code whereValue}.
+   */
+  static Map<String, Double> histogramSumsBy(Path file, String name, String key, String whereKey, String whereValue)
+      throws IOException {
+    return lastTotalsBy(file, name, "histogram", point -> point.path("sum").asDouble(), key, whereKey, whereValue);
+  }
+
+  /** As {@link #histogramSumsBy}, for double counter {@code name}, over all its points. */
+  static Map<String, Double> counterTotalsBy(Path file, String name, String key) throws IOException {
+    return lastTotalsBy(file, name, "sum", point -> point.path("asDouble").asDouble(), key, null, null);
+  }
+
+  private static Map<String, Double> lastTotalsBy(
+      Path file, String name, String kind, ToDoubleFunction<JsonNode> value, String key, String whereKey,
+      String whereValue) throws IOException {
+    List<JsonNode> exports = exports(file, name);
+    Map<String, Double> totals = new TreeMap<>();
+    if (exports.isEmpty()) {
+      return totals;
+    }
+    for (JsonNode point : exports.get(exports.size() - 1).path(kind).path("dataPoints")) {
+      if (whereKey == null || hasAttribute(point, whereKey, whereValue)) {
+        totals.merge(stringAttribute(point, key), value.applyAsDouble(point), Double::sum);
+      }
+    }
+    return totals;
+  }
+
+  private static String stringAttribute(JsonNode point, String key) {
+    for (JsonNode kv : point.path("attributes")) {
+      if (key.equals(kv.path("key").asText())) {
+        return kv.path("value").path("stringValue").asText();
+      }
+    }
+    return "";
+  }
+
+  /** Metric {@code name} as each export (one line of the file) has it, in file order. */
+  private static List<JsonNode> exports(Path file, String name) throws IOException {
+    List<JsonNode> found = new ArrayList<>();
     for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
       if (line.isBlank()) {
         continue;
@@ -86,16 +133,12 @@ final class JsonLinesMetrics {
         for (JsonNode sm : rm.path("scopeMetrics")) {
           for (JsonNode m : sm.path("metrics")) {
             if (name.equals(m.path("name").asText())) {
-              double total = 0;
-              for (JsonNode point : m.path(kind).path("dataPoints")) {
-                total += value.applyAsDouble(point);
-              }
-              max = Math.max(max, total);
+              found.add(m);
             }
           }
         }
       }
     }
-    return max;
+    return found;
   }
 }

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The langchain4j preset on real LangChain4j ({@code llmsdk.LangChainMain}: its own OpenAI and
  * Anthropic clients against a local stub of the providers' APIs), with no configuration: one CLIENT
- * span per request sent to a model, with the exact tokens the stub sent; an execute_tool span per
+ * span per request sent to a model, with the exact tokens the stub sent, a streamed one ending when its
+ * handler is told the response is complete; an execute_tool span per
  * tool call, ERROR when the tool threw; an invoke_agent span holding the AI service's requests and
  * tools.
  */
@@ -35,14 +36,14 @@ class LangChainPresetIT {
     SpanTree tree = new SpanTree(JsonLinesSpans.read(work.resolve("perf-agent-traces.jsonl")));
     List<ReceivedSpan> chats = tree.where(s -> s.name.startsWith("chat "));
     assertEquals(modelRequests(run), chats.size(), "one chat span per request the stub received: " + chats);
-    assertEquals(4, chats.size(), "2 direct chat calls, 2 rounds of the AI service: " + chats);
+    assertEquals(6, chats.size(), "2 direct chat calls, 2 streamed, 2 rounds of the AI service: " + chats);
     assertTrue(chats.stream().allMatch(s -> s.kind.equals("SPAN_KIND_CLIENT")), chats.toString());
 
     ReceivedSpan openai = response(tree, "chatcmpl-1");
     assertEquals("chat gpt-4o-mini", openai.name);
     assertAttributes(openai, Map.of("gen_ai.operation.name", "chat", "gen_ai.provider.name", "openai",
         "gen_ai.request.model", "gpt-4o-mini", "gen_ai.request.max_tokens", 200L, "gen_ai.request.temperature", 0.2,
-        "gen_ai.response.model", "gpt-4o-mini-2024-07-18", "gen_ai.response.finish_reasons", "STOP",
+        "gen_ai.response.model", "gpt-4o-mini-2024-07-18", "gen_ai.response.finish_reasons", List.of("STOP"),
         "gen_ai.usage.input_tokens", 120L, "gen_ai.usage.output_tokens", 30L));
     assertAttributes(openai, Map.of("gen_ai.usage.cache_read.input_tokens", 100L,
         "gen_ai.usage.reasoning.output_tokens", 5L));
@@ -55,6 +56,23 @@ class LangChainPresetIT {
         "gen_ai.usage.cache_read.input_tokens", 3L, "gen_ai.usage.cache_creation.input_tokens", 2L));
     assertTrue(openai.parentSpanId.isEmpty() && anthropic.parentSpanId.isEmpty(), "direct calls are roots");
 
+    // streamed: the handler got the chunks on LangChain4j's HTTP client thread; onCompleteResponse
+    // ended the span and its ChatResponse gave the model, finish reason and usage
+    ReceivedSpan openaiStream = response(tree, "chatcmpl-2");
+    assertAttributes(openaiStream, Map.of("gen_ai.request.stream", true, "gen_ai.request.model", "gpt-4o-mini",
+        "gen_ai.response.model", "gpt-4o-mini-2024-07-18", "gen_ai.response.finish_reasons", List.of("STOP"),
+        "gen_ai.usage.input_tokens", 120L, "gen_ai.usage.output_tokens", 30L,
+        "gen_ai.usage.cache_read.input_tokens", 100L, "perf_agent.stream.items", 2L));
+    ReceivedSpan anthropicStream = response(tree, "msg_2");
+    assertAttributes(anthropicStream, Map.of("gen_ai.request.stream", true, "gen_ai.provider.name", "anthropic",
+        "gen_ai.usage.input_tokens", 28L, "gen_ai.usage.output_tokens", 40L, "perf_agent.stream.items", 1L));
+    for (ReceivedSpan streamed : List.of(openaiStream, anthropicStream)) {
+      assertEquals("SPAN_KIND_CLIENT", streamed.kind);
+      assertTrue(streamed.parentSpanId.isEmpty(), streamed.toString());
+      double firstChunk = ((Number) streamed.attribute("gen_ai.response.time_to_first_chunk")).doubleValue();
+      assertTrue(firstChunk > 0 && firstChunk * 1e9 <= streamed.endNanos - streamed.startNanos, streamed.toString());
+    }
+
     List<ReceivedSpan> agents = tree.where(s -> s.name.startsWith("invoke_agent "));
     assertEquals(1, agents.size(), agents.toString());
     ReceivedSpan agent = agents.get(0);
@@ -66,9 +84,9 @@ class LangChainPresetIT {
 
     ReceivedSpan askTools = response(tree, "chatcmpl-t1");
     ReceivedSpan answer = response(tree, "chatcmpl-t2");
-    assertAttributes(askTools, Map.of("gen_ai.response.finish_reasons", "TOOL_EXECUTION",
+    assertAttributes(askTools, Map.of("gen_ai.response.finish_reasons", List.of("TOOL_EXECUTION"),
         "gen_ai.usage.input_tokens", 61L, "gen_ai.usage.output_tokens", 12L));
-    assertAttributes(answer, Map.of("gen_ai.response.finish_reasons", "STOP",
+    assertAttributes(answer, Map.of("gen_ai.response.finish_reasons", List.of("STOP"),
         "gen_ai.usage.input_tokens", 97L, "gen_ai.usage.output_tokens", 14L));
 
     List<ReceivedSpan> tools = tree.where(s -> s.name.startsWith("execute_tool"));
@@ -90,7 +108,11 @@ class LangChainPresetIT {
     assertEquals("dev.langchain4j.exception.ToolExecutionException", failed.attribute("error.type"));
     assertEquals(List.of("exception"), failed.eventNames);
 
-    assertEquals(7, tree.spans().size(), "nothing else, e.g. no openai-java span: " + tree.spans());
+    assertEquals(9, tree.spans().size(), "nothing else, e.g. no openai-java span: " + tree.spans());
+    for (ReceivedSpan span : tree.spans()) {
+      assertTrue(ContentCaptureIT.CONTENT.stream().noneMatch(span.attributes::containsKey),
+          "no message content unless switched on: " + span);
+    }
   }
 
   private static long modelRequests(AppRun run) {

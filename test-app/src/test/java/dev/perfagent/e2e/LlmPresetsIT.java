@@ -86,6 +86,10 @@ class LlmPresetsIT {
   void withNoConfigurationTheSdkCallsBecomeGenAiSpansWithExactTokens(@TempDir Path work) throws Exception {
     List<ReceivedSpan> spans = run(work, "");
     assertEquals(12, spans.size(), "one span per SDK call: " + spans);
+    for (ReceivedSpan span : spans) {
+      assertTrue(ContentCaptureIT.CONTENT.stream().noneMatch(span.attributes::containsKey),
+          "no message content unless switched on: " + span);
+    }
     assertTrue(spans.stream().allMatch(s -> s.kind.equals("SPAN_KIND_CLIENT")), spans.toString());
 
     List<ReceivedSpan> chat = named(spans, "chat gpt-4o-mini");
@@ -140,7 +144,7 @@ class LlmPresetsIT {
       assertAttributes(span, Map.of("gen_ai.request.temperature", 0.7, "gen_ai.request.top_k", 40L));
       // the streamed one reads them from its message_start and message_delta events
       assertAttributes(span, Map.of("gen_ai.provider.name", "anthropic", "gen_ai.request.max_tokens", 512L,
-          "gen_ai.response.finish_reasons", "end_turn", "gen_ai.response.model", "claude-sonnet-4-20250514",
+          "gen_ai.response.finish_reasons", List.of("end_turn"), "gen_ai.response.model", "claude-sonnet-4-20250514",
           // Anthropic counts cache reads and writes on top of input_tokens: 23 + 3 + 2
           "gen_ai.usage.input_tokens", 28L, "gen_ai.usage.output_tokens", 40L,
           "gen_ai.usage.cache_read.input_tokens", 3L, "gen_ai.usage.cache_creation.input_tokens", 2L));

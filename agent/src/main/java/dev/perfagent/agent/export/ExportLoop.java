@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 
 /**
@@ -26,7 +27,6 @@ public final class ExportLoop {
   private final PointcutCatalog catalog;
   private final SiteRegistry sites;
   private final Logger log;
-  private final CostEstimator costs;
   private final Thread thread;
   private final CountDownLatch started = new CountDownLatch(1);
   private volatile boolean stopping;
@@ -34,6 +34,7 @@ public final class ExportLoop {
   // written by the exporter thread only; read at exit after it ended
   private TraceSampling sampling;
   private SpanLimiter limits;
+  private CostEstimator costs; // the price table is read here, not on the application's start-up path
   private boolean exportsMetrics;
   private long drained;
   private long lost;
@@ -42,7 +43,6 @@ public final class ExportLoop {
 
   public ExportLoop(AgentConfig config, PointcutCatalog catalog, SiteRegistry sites, Logger log) {
     this.config = config;
-    this.costs = new CostEstimator(PriceTable.with(config.prices()));
     this.catalog = catalog;
     this.sites = sites;
     this.log = log;
@@ -61,15 +61,17 @@ public final class ExportLoop {
     try {
       long start = System.nanoTime();
       SdkLogBridge.install(log);
+      Consumer<String> warn = problem -> log.warn("perf-agent: {}", problem);
       TelemetryPipeline p =
           TelemetryPipeline.start(
-              config, sites.ring().capacity(), problem -> log.warn("perf-agent: {}", problem),
+              config, sites.ring().capacity(), warn,
               new AggregateHistogramProducer(catalog, sites.generation().histograms()));
       log.debug("perf-agent: OpenTelemetry SDK started in {} ms", (System.nanoTime() - start) / 1_000_000);
+      costs = new CostEstimator(PriceTable.with(config.prices()));
       assembler =
           new SpanAssembler(
               sites, new AggregateAttributes(catalog), SpanIds.random(), EpochClock.now(),
-              p.resource(), new SpanMetrics(p.sdk().getSdkMeterProvider(), sites.generation().stats()),
+              p.resource(), new SpanMetrics(p.sdk().getSdkMeterProvider(), sites.generation().stats(), warn),
               config.limits().nameLength(), new ExceptionEvents(config.export()), costs);
       sampling = p.sampling();
       exportsMetrics = p.exportsMetrics();
@@ -193,7 +195,7 @@ public final class ExportLoop {
               p == null ? Collections.emptyList() : p.metricExporters(),
               p == null ? "nowhere" : p.destination(),
               p == null ? ", the exporter never started" : ""));
-      for (String model : costs.unpriced()) {
+      for (String model : costs == null ? Collections.<String>emptyList() : costs.unpriced()) {
         log.info("perf-agent: no price for model {}: add it under prices: in the config to get its cost", model);
       }
     } catch (InterruptedException e) {

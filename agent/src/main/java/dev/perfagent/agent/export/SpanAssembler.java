@@ -3,6 +3,7 @@ package dev.perfagent.agent.export;
 import dev.perfagent.agent.cost.CostEstimator;
 import dev.perfagent.agent.plan.Site;
 import dev.perfagent.agent.plan.SiteRegistry;
+import dev.perfagent.bootstrap.FlowingValues;
 import dev.perfagent.bootstrap.FrozenError;
 import dev.perfagent.bootstrap.JdbcNote;
 import dev.perfagent.bootstrap.SpanRecord;
@@ -102,6 +103,14 @@ final class SpanAssembler {
     if (truncated != null) {
       attributes.put(TRUNCATED, truncated);
     }
+    FlowingValues flowing = record.flowing();
+    if (flowing != null) {
+      for (int i = 0; i < flowing.size(); i++) {
+        if (shape.attributeValue(flowing.key(i), record::value) == null) { // the span's own value wins
+          AttributeValues.put(attributes, flowing.key(i), flowing.value(i));
+        }
+      }
+    }
     if (record.aggregateMask() != 0) {
       aggregates.put(attributes, record);
     }
@@ -145,7 +154,7 @@ final class SpanAssembler {
         new RecordedSpan(
             name, shape.kind(), context, parent, status, start, end,
             shape.kind() == SpanKind.CLIENT ? costs.withCost(built) : built, events, resource);
-    metrics.record(shape.metricAttributes(), span);
+    metrics.record(shape.metricAttributes(), span, record.flowing());
     return span;
   }
 

@@ -2,6 +2,7 @@ package dev.perfagent.agent.export;
 
 import dev.perfagent.agent.cost.CostEstimator;
 import dev.perfagent.bootstrap.DurationHistograms;
+import dev.perfagent.bootstrap.FlowingValues;
 import dev.perfagent.bootstrap.RecorderStats;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
@@ -17,6 +18,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
 
 /**
  * Metrics derived from finished spans on the exporter thread: the duration of every pointcut, and
@@ -55,8 +57,11 @@ final class SpanMetrics {
   private final DoubleCounter cost;
   private final DoubleHistogram dbDuration;
   private final DoubleHistogram connectionWait;
+  private final FlowDimensions flowDimensions;
 
-  SpanMetrics(MeterProvider meters, RecorderStats stats) {
+  /** @param warn told about a {@code flow-down} key that reached its cap of distinct values */
+  SpanMetrics(MeterProvider meters, RecorderStats stats, Consumer<String> warn) {
+    flowDimensions = new FlowDimensions(warn);
     Meter meter = meters.get("dev.perfagent");
     pointcutDuration =
         meter.histogramBuilder("perf_agent.pointcut.duration").setUnit("s")
@@ -76,6 +81,10 @@ final class SpanMetrics {
         stats.truncatedValues);
     counter(meter, "perf_agent.values.unreadable", "{value}",
         "Captured values not recorded because a getter or toString() threw", stats.captureErrors);
+    counter(meter, "perf_agent.flow_down.overflow", "{value}",
+        "Metric points whose flow-down dimension was recorded as " + FlowDimensions.OTHER
+            + " because its key had " + FlowDimensions.MAX_VALUES + " distinct values already",
+        flowDimensions.overflow());
     genAiDuration =
         meter.histogramBuilder("gen_ai.client.operation.duration").setUnit("s")
             .setDescription("GenAI operation duration")
@@ -102,10 +111,16 @@ final class SpanMetrics {
             .setExplicitBucketBoundariesAdvice(DURATION_BUCKETS).build();
   }
 
-  /** Records {@code span}; {@code pointcut} carries the span's pointcut name (built once per site). */
-  void record(Attributes pointcut, RecordedSpan span) {
+  /**
+   * Records {@code span}; {@code pointcut} carries the span's pointcut name (built once per site);
+   * {@code flowing}, the values flowing down to it (null when none), adds dimensions to the
+   * pointcut and GenAI metrics.
+   */
+  void record(Attributes pointcut, RecordedSpan span, FlowingValues flowing) {
     double seconds = span.getLatencyNanos() / 1e9;
-    pointcutDuration.record(seconds, pointcut);
+    Attributes a = span.getAttributes();
+    Attributes flowed = flowDimensions.of(flowing, a);
+    pointcutDuration.record(seconds, flowed.isEmpty() ? pointcut : pointcut.toBuilder().putAll(flowed).build());
     if (POOL_CHECKOUT.equals(pointcut.get(POINTCUT))) {
       // the pool is known by its class: a DataSource's pool name is not read (it is the application's)
       connectionWait.record(seconds, Attributes.of(POOL_NAME, span.getName().replace(".getConnection", "")));
@@ -114,9 +129,8 @@ final class SpanMetrics {
     if (span.getKind() != SpanKind.CLIENT) {
       return;
     }
-    Attributes a = span.getAttributes();
     if (a.get(OPERATION) != null) {
-      AttributesBuilder common = Attributes.builder();
+      AttributesBuilder common = Attributes.builder().putAll(flowed);
       copy(a, common, OPERATION, PROVIDER, REQUEST_MODEL, RESPONSE_MODEL);
       Attributes tokens = common.build();
       copy(a, common, ERROR_TYPE);

@@ -28,6 +28,7 @@ final class SpanShape {
   private final String[] captureKeys;
   private final int[][] captureValueIndexes; // per capture: its path, or its terms
   private final Capture.Kind[] captureKinds;
+  private final boolean[] captureIsContent;
   private final String constantName; // null when the name reads values
   private final Attributes metricAttributes;
   private final AttributeKey<Double> timeToFirstItem;
@@ -48,8 +49,10 @@ final class SpanShape {
     this.captureKeys = config.captures().keySet().toArray(new String[0]);
     this.captureValueIndexes = new int[captureKeys.length][];
     this.captureKinds = new Capture.Kind[captureKeys.length];
+    this.captureIsContent = new boolean[captureKeys.length];
     int i = 0;
     for (Capture capture : config.captures().values()) {
+      captureIsContent[i] = config.capturesContent(captureKeys[i]);
       captureKinds[i] = capture.kind();
       captureValueIndexes[i++] =
           capture.terms().stream().mapToInt(compiled::valueIndex).toArray();
@@ -115,8 +118,16 @@ final class SpanShape {
     return captureKeys[i];
   }
 
-  /** The value of capture {@code i}: its path's, the sum of its terms' or the first of them that has one. */
+  /**
+   * The value of capture {@code i}: its path's, the sum of its terms', the first of them that has one
+   * or the list of their values; message content with its secret-named values masked.
+   */
   Object captureValue(int i, IntFunction<Object> values) {
+    Object value = combined(i, values);
+    return captureIsContent[i] ? ContentRedaction.redact(value) : value;
+  }
+
+  private Object combined(int i, IntFunction<Object> values) {
     int[] terms = captureValueIndexes[i];
     switch (captureKinds[i]) {
       case SUM:
@@ -129,13 +140,15 @@ final class SpanShape {
           }
         }
         return null;
+      case LIST:
+        return ValueLists.of(terms, values);
       default:
         return values.apply(terms[0]);
     }
   }
 
-  /** The value of the pointcut's constant attribute or capture named {@code key}. */
-  private Object attributeValue(String key, IntFunction<Object> values) {
+  /** The value of the pointcut's constant attribute or capture named {@code key}; null when none. */
+  Object attributeValue(String key, IntFunction<Object> values) {
     Object constant = site.pointcut().config().attributes().get(key);
     if (constant != null) {
       return constant;

@@ -10,7 +10,9 @@ import dev.perfagent.config.PropertyPath;
 import dev.perfagent.config.Template;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A configured pointcut with the numbers the runtime needs: its id, which arguments the advice
@@ -80,7 +82,7 @@ public final class CompiledPointcut {
             ? new PointcutPlan[] {PointcutPlan.guard(nestingGroup)}
             : new PointcutPlan[] {
               buildPlan(PointcutPlan.END_AT_EXIT), buildPlan(PointcutPlan.END_ON_COMPLETION),
-              buildPlan(PointcutPlan.END_ON_CLOSE)
+              buildPlan(PointcutPlan.END_ON_CLOSE), buildPlan(PointcutPlan.END_ON_CALLBACK)
             };
   }
 
@@ -162,6 +164,7 @@ public final class CompiledPointcut {
   }
 
   private PointcutPlan buildPlan(int end) {
+    Set<PropertyPath> ordinary = ordinaryPaths();
     ValueReader[] readers = new ValueReader[valueCount()];
     if (noteIndex() >= 0) {
       readers[noteIndex()] = new ValueReader(ValueReader.JDBC_NOTE, new String[0]);
@@ -170,9 +173,40 @@ public final class CompiledPointcut {
     for (int i = 0; i < values.size(); i++) {
       PropertyPath path = values.get(i);
       readers[i] = new ValueReader(
-          source(path), path.steps().toArray(new String[0]), "path " + path + " of pointcut '" + config.name() + "'");
+          source(path), path.steps().toArray(new String[0]), "path " + path + " of pointcut '" + config.name() + "'",
+          !ordinary.contains(path));
     }
-    return new PointcutPlan(readers, config.minDurationNanos(), end, nestingGroup);
+    List<String> flowDown = config.flowDown();
+    int[] flowValues = new int[flowDown.size()];
+    for (int i = 0; i < flowValues.length; i++) {
+      flowValues[i] = valueIndex(config.captures().get(flowDown.get(i)).path());
+    }
+    return new PointcutPlan(readers, config.minDurationNanos(), end, nestingGroup,
+        flowDown.toArray(new String[0]), flowValues);
+  }
+
+  /** Whether calls hand {@code flow-down} values to the spans beneath them, read at entry. */
+  public boolean flowsDown() {
+    return !config.flowDown().isEmpty();
+  }
+
+  /**
+   * The paths read for something other than message content: a value that is also an ordinary
+   * capture or part of the span name keeps the ordinary value length.
+   */
+  private Set<PropertyPath> ordinaryPaths() {
+    Set<PropertyPath> ordinary = new HashSet<>();
+    config.captures().forEach((key, capture) -> {
+      if (!config.capturesContent(key)) {
+        ordinary.addAll(capture.terms());
+      }
+    });
+    for (Template.Part part : config.spanName().parts()) {
+      if (part.kind() == Template.Part.Kind.PATH) {
+        ordinary.add(part.path());
+      }
+    }
+    return ordinary;
   }
 
   private int source(PropertyPath path) {

@@ -15,7 +15,8 @@ import net.bytebuddy.matcher.ElementMatcher;
 
 /**
  * The advice for one pointcut: which advice templates per woven method, and what their
- * {@link SiteId}, {@link ArgA}, {@link ArgB}, {@link ArgC} and {@link DeclaredReturnType} parameters
+ * {@link SiteId}, {@link ArgA}, {@link ArgB}, {@link ArgC}, {@link DeclaredReturnType},
+ * {@link CallbackArgument} and {@link CallbackType} parameters
  * are bound to in each.
  */
 final class AdviceBinding {
@@ -34,7 +35,9 @@ final class AdviceBinding {
             .bind(ArgA.class, argument(pointcut.argumentInSlot(0)))
             .bind(ArgB.class, argument(pointcut.argumentInSlot(1)))
             .bind(ArgC.class, argument(pointcut.argumentInSlot(2)))
-            .bind(DeclaredReturnType.class, AdviceBinding::declaredReturnType);
+            .bind(DeclaredReturnType.class, AdviceBinding::declaredReturnType)
+            .bind(CallbackArgument.class, CallbackParameter::argument)
+            .bind(CallbackType.class, CallbackParameter::type);
     AgentBuilder.Transformer.ForAdvice transformer =
         new AgentBuilder.Transformer.ForAdvice(mapping).include(AdviceBinding.class.getClassLoader());
     if (pointcut.aggregate()) {
@@ -43,15 +46,19 @@ final class AdviceBinding {
     if (pointcut.notes()) {
       return transformer.advice(methods, NoteAdvice.class.getName());
     }
-    String enter = SpanEnterAdvice.class.getName();
+    String enter = (pointcut.flowsDown() ? SpanFlowEnterAdvice.class : SpanEnterAdvice.class).getName();
     ElementMatcher.Junction<MethodDescription> onClose = SpanEnds.onClose(pointcut);
+    ElementMatcher.Junction<MethodDescription> onCallback = SpanEnds.onCallback(pointcut);
+    ElementMatcher.Junction<MethodDescription> atExit = not(onClose).and(not(onCallback)).and(methods);
     // a span that ends on completion needs the returned stage even when no path reads it
     ElementMatcher.Junction<MethodDescription> withReturn =
-        pointcut.readsReturn() ? not(onClose) : SpanEnds.onCompletion(pointcut);
+        pointcut.readsReturn() ? atExit : SpanEnds.onCompletion(pointcut).and(atExit);
     return transformer
-        .advice(not(onClose).and(not(withReturn)).and(methods), enter, SpanExitAdvice.class.getName())
-        .advice(withReturn.and(methods), enter, SpanReturnExitAdvice.class.getName())
-        .advice(onClose.and(methods), enter, SpanFollowExitAdvice.class.getName());
+        .advice(atExit.and(not(withReturn)), enter, SpanExitAdvice.class.getName())
+        .advice(withReturn, enter, SpanReturnExitAdvice.class.getName())
+        .advice(onClose.and(methods), enter, SpanFollowExitAdvice.class.getName())
+        .advice(onCallback.and(methods), SpanCallbackEnterAdvice.class.getName(),
+            SpanCallbackExitAdvice.class.getName());
   }
 
   /** The argument at {@code index} (boxed if primitive), or null when the slot is unused. */

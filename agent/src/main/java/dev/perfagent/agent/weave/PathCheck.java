@@ -2,6 +2,7 @@ package dev.perfagent.agent.weave;
 
 import dev.perfagent.config.Pointcut;
 import dev.perfagent.config.PropertyPath;
+import dev.perfagent.config.SpanEnd;
 import dev.perfagent.config.Suggest;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -34,8 +35,9 @@ final class PathCheck {
   }
 
   void check(Pointcut pointcut, MethodDescription method) {
+    boolean callback = pointcut.end() == SpanEnd.CALLBACK && CallbackParameter.of(method) != null;
     for (PropertyPath path : pointcut.allPaths()) {
-      problem(path, method).ifPresent(problem -> {
+      problem(path, method, callback).ifPresent(problem -> {
         if (reported.add(pointcut.name() + " " + path + " " + method)) {
           log.warn("perf-agent: pointcut '{}', path {} can never have a value on {}(), as {}",
               pointcut.name(), path, method.getDeclaringType().getTypeName() + "." + method.getName(), problem);
@@ -44,8 +46,11 @@ final class PathCheck {
     }
   }
 
-  /** Why {@code path} can never lead to a value on {@code method}; empty when it may. */
-  static Optional<String> problem(PropertyPath path, MethodDescription method) {
+  /**
+   * Why {@code path} can never lead to a value on {@code method}; empty when it may. With
+   * {@code callback}, {@code return} is the value the method's callback receives at completion.
+   */
+  static Optional<String> problem(PropertyPath path, MethodDescription method, boolean callback) {
     TypeDescription.Generic type;
     switch (path.root()) {
       case THIS:
@@ -55,6 +60,10 @@ final class PathCheck {
         type = method.getDeclaringType().asGenericType();
         break;
       case RETURN:
+        if (callback) {
+          type = CallbackParameter.completionValue(method);
+          break;
+        }
         type = method.getReturnType();
         if (type.represents(void.class)) {
           return Optional.of("the method returns nothing");

@@ -21,7 +21,8 @@ import net.bytebuddy.matcher.ElementMatcher;
  * span of a method declared to return a {@link CompletionStage} when that stage completes;
  * {@code end: close} follows a method declared to return a {@link Stream}, an {@link Iterator} or
  * any other public interface (an SDK's streaming response, an {@code Iterable}, an
- * {@code AutoCloseable}) until it is closed or consumed. Every other span ends at exit.
+ * {@code AutoCloseable}) until it is closed or consumed; {@code end: callback} follows the callback a
+ * method takes ({@link CallbackParameter}) until it is told the work ended. Every other span ends at exit.
  */
 final class SpanEnds {
   private static final ElementMatcher.Junction<MethodDescription> RETURNS_STAGE =
@@ -43,10 +44,18 @@ final class SpanEnds {
     return !pointcut.aggregate() && pointcut.config().end() == SpanEnd.CLOSE ? RETURNS_FOLLOWABLE : none();
   }
 
+  /** The methods of {@code pointcut} whose spans end when the callback they take ends. */
+  static ElementMatcher.Junction<MethodDescription> onCallback(CompiledPointcut pointcut) {
+    return !pointcut.aggregate() && pointcut.config().end() == SpanEnd.CALLBACK ? CallbackParameter.present() : none();
+  }
+
   /** One of {@code PointcutPlan.END_*} for {@code method} of {@code pointcut}. */
   static int end(CompiledPointcut pointcut, MethodDescription method) {
     if (onCompletion(pointcut).matches(method)) {
       return PointcutPlan.END_ON_COMPLETION;
+    }
+    if (onCallback(pointcut).matches(method)) {
+      return PointcutPlan.END_ON_CALLBACK;
     }
     return onClose(pointcut).matches(method) ? PointcutPlan.END_ON_CLOSE : PointcutPlan.END_AT_EXIT;
   }

@@ -2,16 +2,23 @@ package dev.perfagent.agent.export;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.perfagent.bootstrap.FlowingValues;
 import dev.perfagent.bootstrap.RecorderStats;
+import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.metrics.SdkMeterProvider;
 import io.opentelemetry.sdk.metrics.data.HistogramPointData;
 import io.opentelemetry.sdk.metrics.data.MetricData;
 import io.opentelemetry.sdk.testing.exporter.InMemoryMetricReader;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 class SpanMetricsTest {
@@ -21,12 +28,12 @@ class SpanMetricsTest {
   @Test
   void durationHistogramsHaveSecondBasedBucketsAndGenAiKeepsItsOwn() {
     InMemoryMetricReader reader = InMemoryMetricReader.create();
-    SpanMetrics metrics = new SpanMetrics(SdkMeterProvider.builder().registerMetricReader(reader).build(), new RecorderStats());
+    SpanMetrics metrics = metrics(reader, problem -> { });
     Attributes pointcut = Attributes.of(SpanMetrics.POINTCUT, "p");
     metrics.record(pointcut, TestSpans.span(SpanKind.CLIENT, 30_000_000, Attributes.builder()
-        .put("db.system.name", "h2").build(), Collections.emptyList()));
+        .put("db.system.name", "h2").build(), Collections.emptyList()), null);
     metrics.record(pointcut, TestSpans.span(SpanKind.CLIENT, 3_000_000_000L, Attributes.builder()
-        .put("gen_ai.operation.name", "chat").build(), Collections.emptyList()));
+        .put("gen_ai.operation.name", "chat").build(), Collections.emptyList()), null);
 
     assertEquals(SECONDS, SpanMetrics.DURATION_BUCKETS);
     HistogramPointData pointcuts = point(reader, "perf_agent.pointcut.duration");
@@ -43,14 +50,97 @@ class SpanMetricsTest {
   @Test
   void aPoolCheckoutIsAConnectionWait() {
     InMemoryMetricReader reader = InMemoryMetricReader.create();
-    SpanMetrics metrics = new SpanMetrics(SdkMeterProvider.builder().registerMetricReader(reader).build(), new RecorderStats());
+    SpanMetrics metrics = metrics(reader, problem -> { });
     metrics.record(Attributes.of(SpanMetrics.POINTCUT, "jdbc.pool.checkout"),
-        TestSpans.span(SpanKind.INTERNAL, 30_000_000, Attributes.empty(), Collections.emptyList()));
+        TestSpans.span(SpanKind.INTERNAL, 30_000_000, Attributes.empty(), Collections.emptyList()), null);
     metrics.record(Attributes.of(SpanMetrics.POINTCUT, "other"),
-        TestSpans.span(SpanKind.INTERNAL, 30_000_000, Attributes.empty(), Collections.emptyList()));
+        TestSpans.span(SpanKind.INTERNAL, 30_000_000, Attributes.empty(), Collections.emptyList()), null);
     HistogramPointData wait = point(reader, "db.client.connection.wait_time");
     assertEquals(1, wait.getCount(), "only the checkout");
     assertEquals(1, wait.getCounts().get(3), "30 ms: (25 ms, 50 ms]");
+  }
+
+  @Test
+  void flowingValuesSplitTheTokenAndPointcutMetricsAndTheSpansOwnValueWins() {
+    InMemoryMetricReader reader = InMemoryMetricReader.create();
+    SpanMetrics metrics = metrics(reader, problem -> { });
+    Attributes pointcut = Attributes.of(SpanMetrics.POINTCUT, "p");
+    FlowingValues acme = FlowingValues.over(null, new String[] {"tenant.id"}, new Object[] {"acme"});
+    metrics.record(pointcut, chat(100, "acme"), acme);
+    metrics.record(pointcut, chat(20, "acme"), acme);
+    metrics.record(pointcut, chat(7, 7L), acme); // its own value, a number: that is its dimension
+    metrics.record(pointcut, chat(1000, null), null);
+
+    Map<String, Long> inputTokens = new HashMap<>();
+    for (HistogramPointData p : points(reader, "gen_ai.client.token.usage")) {
+      if ("input".equals(p.getAttributes().get(AttributeKey.stringKey("gen_ai.token.type")))) {
+        inputTokens.put(p.getAttributes().get(AttributeKey.stringKey("tenant.id")), (long) p.getSum());
+      }
+    }
+    Map<String, Long> expected = new HashMap<>();
+    expected.put("acme", 120L);
+    expected.put("7", 7L);
+    expected.put(null, 1000L);
+    assertEquals(expected, inputTokens);
+    Map<String, Long> calls = new HashMap<>();
+    for (HistogramPointData p : points(reader, "perf_agent.pointcut.duration")) {
+      assertEquals("p", p.getAttributes().get(SpanMetrics.POINTCUT));
+      calls.put(p.getAttributes().get(AttributeKey.stringKey("tenant.id")), p.getCount());
+    }
+    assertEquals(Map.of("acme", 2L, "7", 1L), Map.of("acme", calls.get("acme"), "7", calls.get("7")));
+    assertEquals(1L, calls.get(null));
+  }
+
+  @Test
+  void distinctValuesBeyondTheCapAreRecordedAsOtherCountedAndSaidOnce() {
+    InMemoryMetricReader reader = InMemoryMetricReader.create();
+    List<String> warnings = new ArrayList<>();
+    SpanMetrics metrics = metrics(reader, warnings::add);
+    Attributes pointcut = Attributes.of(SpanMetrics.POINTCUT, "p");
+    int conversations = FlowDimensions.MAX_VALUES + 5;
+    for (int i = 0; i < conversations; i++) {
+      String id = "conv-" + i;
+      FlowingValues flowing = FlowingValues.over(null, new String[] {"conv"}, new Object[] {id});
+      metrics.record(pointcut, chat(1, id), flowing);
+    }
+    metrics.record(pointcut, chat(1, "conv-0"), FlowingValues.over(null, new String[] {"conv"}, new Object[] {"conv-0"}));
+    Map<String, Long> perConversation = new HashMap<>();
+    for (HistogramPointData p : points(reader, "gen_ai.client.token.usage")) {
+      perConversation.merge(p.getAttributes().get(AttributeKey.stringKey("conv")), (long) p.getSum(), Long::sum);
+    }
+    assertEquals(FlowDimensions.MAX_VALUES + 1, perConversation.size(), "the first 100 and _OTHER");
+    assertEquals(5L, perConversation.get(FlowDimensions.OTHER));
+    assertEquals(2L, perConversation.get("conv-0"), "a value seen before the cap keeps its own series");
+    assertEquals(conversations + 1L, perConversation.values().stream().mapToLong(Long::longValue).sum());
+    assertEquals(List.of("flow-down attribute 'conv' has more than 100 distinct values; metrics record further"
+        + " ones as _OTHER (spans keep them)"), warnings);
+    long overflow = reader.collectAllMetrics().stream().filter(m -> m.getName().equals("perf_agent.flow_down.overflow"))
+        .mapToLong(m -> m.getLongSumData().getPoints().iterator().next().getValue()).sum();
+    assertEquals(5L, overflow, "each recorded _OTHER span counted once (tokens: one point per span here)");
+  }
+
+  private static SpanMetrics metrics(InMemoryMetricReader reader, Consumer<String> warn) {
+    return new SpanMetrics(SdkMeterProvider.builder().registerMetricReader(reader).build(), new RecorderStats(), warn);
+  }
+
+  /** A chat span with {@code input} input tokens and, unless null, its own tenant.id / conv value. */
+  private static RecordedSpan chat(long input, Object own) {
+    AttributesBuilder a = Attributes.builder().put("gen_ai.operation.name", "chat").put("gen_ai.usage.input_tokens", input);
+    if (own instanceof String) {
+      a.put("tenant.id", (String) own).put("conv", (String) own);
+    } else if (own != null) {
+      a.put("tenant.id", (Long) own);
+    }
+    return TestSpans.span(SpanKind.CLIENT, 1_000_000, a.build(), Collections.emptyList());
+  }
+
+  private static List<HistogramPointData> points(InMemoryMetricReader reader, String name) {
+    for (MetricData m : reader.collectAllMetrics()) {
+      if (m.getName().equals(name)) {
+        return new ArrayList<>(m.getHistogramData().getPoints());
+      }
+    }
+    throw new AssertionError("no " + name);
   }
 
   private static HistogramPointData point(InMemoryMetricReader reader, String name) {

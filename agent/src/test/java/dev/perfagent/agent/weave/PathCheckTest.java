@@ -20,7 +20,39 @@ class PathCheckTest {
       .getOnly();
 
   private static Optional<String> problem(String path) {
-    return PathCheck.problem(PropertyPath.parse(path), CREATE);
+    return PathCheck.problem(PropertyPath.parse(path), CREATE, false);
+  }
+
+  /** A streaming call as LangChain4j's StreamingChatModel.doChat(request, handler) has it. */
+  static class Streamer {
+    void stream(String prompt, Handler handler) {}
+  }
+
+  /** Its handler; the value of its completion is what {@code return} reads with end: callback. */
+  public interface Handler {
+    void onPartialResponse(String text);
+
+    void onCompleteResponse(Reply reply);
+
+    void onError(Throwable error);
+  }
+
+  /** What a completed stream gives. */
+  public static final class Reply {
+    public long outputTokens() {
+      return 1;
+    }
+  }
+
+  @Test
+  void withEndCallbackReturnIsTheValueTheCallbacksCompletionReceives() {
+    MethodDescription stream = TypeDescription.ForLoadedType.of(Streamer.class).getDeclaredMethods()
+        .filter(net.bytebuddy.matcher.ElementMatchers.named("stream")).getOnly();
+    assertEquals(Optional.empty(), PathCheck.problem(PropertyPath.parse("return.outputTokens"), stream, true));
+    String typo = PathCheck.problem(PropertyPath.parse("return.outputTokenCount"), stream, true).orElseThrow();
+    assertTrue(typo.contains("has no getter or field 'outputTokenCount'") && typo.contains("outputTokens"), typo);
+    assertEquals(Optional.of("the method returns nothing"),
+        PathCheck.problem(PropertyPath.parse("return.outputTokens"), stream, false));
   }
 
   @Test

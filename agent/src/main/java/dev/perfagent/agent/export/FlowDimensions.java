@@ -1,0 +1,79 @@
+package dev.perfagent.agent.export;
+
+import dev.perfagent.bootstrap.FlowingValues;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.common.AttributesBuilder;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
+
+/**
+ * The metric dimensions a span gets from the values flowing down to it ({@code flow-down}), with a
+ * cardinality guard: each key keeps its first {@link #MAX_VALUES} distinct values, and any value
+ * after those is recorded as {@link #OTHER} (counted; said once per key), so a key such as a
+ * conversation id cannot grow a metric without bound. Spans keep the real value. Exporter thread only.
+ */
+final class FlowDimensions {
+  static final int MAX_VALUES = 100;
+  static final String OTHER = "_OTHER";
+
+  private final Map<String, Set<String>> seen = new HashMap<>();
+  private final Map<String, AttributeKey<String>> keys = new HashMap<>();
+  private final Set<String> overflowed = new HashSet<>();
+  private final LongAdder overflow = new LongAdder();
+  private final Consumer<String> warn;
+
+  /** @param warn told once per key, when it first overflows */
+  FlowDimensions(Consumer<String> warn) {
+    this.warn = warn;
+  }
+
+  /**
+   * The dimensions for a span with attributes {@code span} beneath {@code flowing}: each flowing key
+   * with the span's value for it (its own, or the one that flowed down), as text; empty when none.
+   */
+  Attributes of(FlowingValues flowing, Attributes span) {
+    if (flowing == null) {
+      return Attributes.empty();
+    }
+    AttributesBuilder b = Attributes.builder();
+    span.forEach((key, value) -> {
+      for (int i = 0; i < flowing.size(); i++) {
+        if (flowing.key(i).equals(key.getKey())) {
+          b.put(key(key.getKey()), guarded(key.getKey(), AttributeValues.text(value)));
+        }
+      }
+    });
+    return b.build();
+  }
+
+  /** Values recorded as {@link #OTHER} so far. */
+  LongAdder overflow() {
+    return overflow;
+  }
+
+  private String guarded(String key, String value) {
+    Set<String> values = seen.computeIfAbsent(key, k -> new HashSet<>());
+    if (values.contains(value)) {
+      return value;
+    }
+    if (values.size() < MAX_VALUES) {
+      values.add(value);
+      return value;
+    }
+    if (overflowed.add(key)) {
+      warn.accept("flow-down attribute '" + key + "' has more than " + MAX_VALUES + " distinct values;"
+          + " metrics record further ones as " + OTHER + " (spans keep them)");
+    }
+    overflow.increment();
+    return OTHER;
+  }
+
+  private AttributeKey<String> key(String name) {
+    return keys.computeIfAbsent(name, AttributeKey::stringKey);
+  }
+}

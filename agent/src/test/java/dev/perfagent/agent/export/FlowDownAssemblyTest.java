@@ -1,0 +1,89 @@
+package dev.perfagent.agent.export;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.perfagent.agent.cost.CostEstimator;
+import dev.perfagent.agent.cost.PriceTable;
+import dev.perfagent.agent.plan.PointcutCatalog;
+import dev.perfagent.agent.plan.SiteRegistry;
+import dev.perfagent.bootstrap.Frame;
+import dev.perfagent.bootstrap.PointcutPlan;
+import dev.perfagent.bootstrap.Recorder;
+import dev.perfagent.bootstrap.RecorderState;
+import dev.perfagent.bootstrap.SpanRing;
+import dev.perfagent.config.AgentConfig;
+import dev.perfagent.config.ConfigLoader;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.sdk.metrics.SdkMeterProvider;
+import io.opentelemetry.sdk.metrics.data.HistogramPointData;
+import io.opentelemetry.sdk.metrics.data.MetricData;
+import io.opentelemetry.sdk.resources.Resource;
+import io.opentelemetry.sdk.testing.exporter.InMemoryMetricReader;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Recorded calls through the assembler: what flowed down reaches spans and metric points, own values win. */
+class FlowDownAssemblyTest {
+  private static final String CONFIG = String.join("\n",
+      "pointcuts:",
+      "  - name: entry",
+      "    class: com.acme.Agent",
+      "    method: handle",
+      "    capture: {tenant.id: arg0, region: arg1}",
+      "    flow-down: [tenant.id, region]",
+      "  - name: plain",
+      "    class: com.acme.Agent",
+      "    method: step",
+      "  - name: own",
+      "    class: com.acme.Agent",
+      "    method: call",
+      "    attributes: {region: fixed}",
+      "    capture: {tenant.id: arg0}",
+      "");
+
+  @Test
+  void spansBeneathGetTheValuesUnlessTheyHaveTheirOwnAndSoDoTheirMetricPoints() throws Exception {
+    AgentConfig config = ConfigLoader.parse(CONFIG, "test.yaml");
+    PointcutCatalog catalog = PointcutCatalog.compile(config, p -> { throw new AssertionError(p); });
+    SiteRegistry sites = new SiteRegistry(new RecorderState(new SpanRing(64, catalog.maxValues()), 4096, 128));
+    int entry = sites.register(catalog.get(0), "com.acme.Agent", "handle", "()V", PointcutPlan.END_AT_EXIT);
+    int plain = sites.register(catalog.get(1), "com.acme.Agent", "step", "()V", PointcutPlan.END_AT_EXIT);
+    int own = sites.register(catalog.get(2), "com.acme.Agent", "call", "()V", PointcutPlan.END_AT_EXIT);
+
+    Frame call = Recorder.enterFlowing(entry, null, "acme", "eu", null);
+    Recorder.exit(Recorder.enter(plain), null, null, null, null, null, null);
+    Recorder.exit(Recorder.enter(own), null, "globex", null, null, null, null);
+    Recorder.exit(call, null, "acme", "eu", null, null, null);
+    Recorder.exit(Recorder.enter(plain), null, null, null, null, null, null); // outside: nothing flows
+
+    InMemoryMetricReader reader = InMemoryMetricReader.create();
+    SpanAssembler assembler = new SpanAssembler(
+        sites, new AggregateAttributes(catalog), SpanIds.random(), EpochClock.now(), Resource.getDefault(),
+        new SpanMetrics(SdkMeterProvider.builder().registerMetricReader(reader).build(),
+            sites.generation().stats(), problem -> { }),
+        200, new ExceptionEvents(config.export()), new CostEstimator(PriceTable.with(Map.of())));
+    List<String> spans = new ArrayList<>();
+    sites.ring().drain(r -> {
+      RecordedSpan span = assembler.assemble(r);
+      spans.add(span.getName() + " " + span.getAttributes().get(AttributeKey.stringKey("tenant.id"))
+          + "/" + span.getAttributes().get(AttributeKey.stringKey("region")));
+    }, 100);
+    assertEquals(List.of("Agent.step acme/eu", "Agent.call globex/fixed", "Agent.handle acme/eu", "Agent.step null/null"),
+        spans);
+
+    Map<String, Long> points = new HashMap<>();
+    for (MetricData m : reader.collectAllMetrics()) {
+      if (m.getName().equals("perf_agent.pointcut.duration")) {
+        for (HistogramPointData p : m.getHistogramData().getPoints()) {
+          points.put(p.getAttributes().get(SpanMetrics.POINTCUT) + " "
+              + p.getAttributes().get(AttributeKey.stringKey("tenant.id")) + "/"
+              + p.getAttributes().get(AttributeKey.stringKey("region")), p.getCount());
+        }
+      }
+    }
+    assertEquals(Map.of("entry acme/eu", 1L, "plain acme/eu", 1L, "own globex/fixed", 1L, "plain null/null", 1L), points);
+  }
+}
