@@ -45,9 +45,12 @@ public final class RunInfo {
     return id;
   }
 
-  /** The first 8 characters: enough to pick a run with {@code --run}. */
+  /**
+   * A generated id (a UUID) by its first 8 characters, enough to pick the run with {@code --run};
+   * an id the user chose as it is.
+   */
   public String shortId() {
-    return id.length() > 8 && !id.equals(UNIDENTIFIED) ? id.substring(0, 8) : id;
+    return id.matches("[0-9a-f]{8}-[0-9a-f-]{27}") ? id.substring(0, 8) : id;
   }
 
   public String service() {

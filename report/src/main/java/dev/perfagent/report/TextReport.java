@@ -122,12 +122,39 @@ final class TextReport {
     for (SlowTrace s : slow) {
       out.printf(Locale.ROOT, "  %s  %s  trace %s  started %s%s%n", Units.duration(s.durationMicros()), s.rootName(),
           s.traceId(), s.start(), s.error() ? "  ERROR" : "");
-      for (SlowTrace.PathStep step : s.criticalPath()) {
-        out.printf(Locale.ROOT, "    %s%-" + Math.max(1, 48 - 2 * step.depth()) + "s +%-10s %10s  self %s%n",
-            "  ".repeat(step.depth()), step.name(), Units.duration(step.offsetMicros()),
+      List<SlowTrace.PathStep> path = s.criticalPath();
+      boolean[] shown = significantSteps(path, s.durationMicros() / 100);
+      Table t = new Table("", "start", "duration", "self");
+      int hidden = 0;
+      for (int i = 0; i < path.size(); i++) {
+        SlowTrace.PathStep step = path.get(i);
+        if (!shown[i]) {
+          hidden++;
+          continue;
+        }
+        t.row("  ".repeat(step.depth()) + step.name(), "+" + Units.duration(step.offsetMicros()),
             Units.duration(step.durationMicros()), Units.duration(step.selfMicros()));
       }
+      t.print(out, "    ");
+      if (hidden > 0) {
+        out.println("    (" + hidden + " steps of less than 1% of the operation not shown; --json has them all)");
+      }
     }
+  }
+
+  /**
+   * The steps with at least {@code minSelf} of self time, and the steps above them (a path is in
+   * depth-first order, so a step's descendants follow it until a step no deeper).
+   */
+  static boolean[] significantSteps(List<SlowTrace.PathStep> path, long minSelf) {
+    boolean[] shown = new boolean[path.size()];
+    for (int i = path.size() - 1; i >= 0; i--) {
+      shown[i] = path.get(i).selfMicros() >= minSelf || i == 0;
+      for (int j = i + 1; j < path.size() && path.get(j).depth() > path.get(i).depth() && !shown[i]; j++) {
+        shown[i] = shown[j];
+      }
+    }
+    return shown;
   }
 
   private void bottlenecks(RunReport r) {

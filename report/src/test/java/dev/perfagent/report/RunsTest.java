@@ -26,9 +26,9 @@ class RunsTest {
 
   private Path twoRuns() throws Exception {
     Path f = dir.resolve("t.jsonl");
-    String first = new SpanLines("aaaaaaaa-1111").span("0000000000000000000000000000000a", "00000000000000a1", "",
+    String first = new SpanLines("aaaaaaaa-1111-4111-8111-111111111111").span("0000000000000000000000000000000a", "00000000000000a1", "",
         "old-root", 0, 10, false).line();
-    String second = new SpanLines("bbbbbbbb-2222").span("0000000000000000000000000000000b", "00000000000000b1", "",
+    String second = new SpanLines("bbbbbbbb-2222-4222-8222-222222222222").span("0000000000000000000000000000000b", "00000000000000b1", "",
         "new-root", 100, 110, false).line();
     Files.writeString(f, first + "\n" + second + "\n");
     return f;
