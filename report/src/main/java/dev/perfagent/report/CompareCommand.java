@@ -158,7 +158,7 @@ public final class CompareCommand {
         throw new Args.UsageError(which + " '" + arg + "' is no file or directory; for a run id name the files with --in");
       }
       boolean all = path && args.has("--all");
-      Analysis a = Analysis.read(inputs, all, 0, null);
+      Analysis a = Analysis.read(inputs, all, 0, null, err, Progress.terminal());
       ReportCommand.problems(a.problems, err);
       List<RunInfo> runs = a.runs.inOrder();
       if (runs.isEmpty()) {

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 
 /**
  * Reads OTLP JSON lines (one {@code ExportTraceServiceRequest} per line: the agent's local file and
@@ -32,8 +33,11 @@ final class OtlpJsonLines {
     this.problems = problems;
   }
 
-  /** Reads {@code file}, handing each span to {@code spans}; returns the number of spans read. */
-  long read(Path file, Consumer<Span> spans) {
+  /**
+   * Reads {@code file}, handing each span to {@code spans} and the length of each line to
+   * {@code progress}; returns the number of spans read.
+   */
+  long read(Path file, Consumer<Span> spans, LongConsumer progress) {
     long count = 0;
     int lineNumber = 0;
     boolean anyLine = false;
@@ -41,6 +45,7 @@ final class OtlpJsonLines {
       String line;
       while ((line = in.readLine()) != null) {
         lineNumber++;
+        progress.accept(line.length() + 1L);
         if (line.isBlank()) {
           continue;
         }

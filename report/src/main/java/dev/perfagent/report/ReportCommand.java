@@ -43,7 +43,8 @@ public final class ReportCommand {
       if (args.has("--all") && args.has("--run")) {
         throw new Args.UsageError("--run and --all exclude each other");
       }
-      Analysis a = Analysis.read(args.positional, args.has("--all"), args.integer("--slowest", 5), args.get("--by"));
+      Analysis a = Analysis.read(args.positional, args.has("--all"), args.integer("--slowest", 5), args.get("--by"),
+          err, Progress.terminal());
       problems(a.problems, err);
       List<RunInfo> runs = a.runs.inOrder();
       out.printf(Locale.ROOT, "perf-agent report: %s spans, %d run%s%n", Units.count(a.spans), runs.size(),

@@ -23,6 +23,10 @@ class ReportOfAFixedDataSetTest {
   @TempDir Path dir;
 
   private RunReport report() throws Exception {
+    return report(null);
+  }
+
+  private RunReport report(String by) throws Exception {
     SpanLines lines = new SpanLines("run-1");
     List<String> file = new ArrayList<>();
     for (int i = 1; i <= 10; i++) {
@@ -46,7 +50,7 @@ class ReportOfAFixedDataSetTest {
     }
     Path f = dir.resolve("t.jsonl");
     Files.write(f, file, StandardCharsets.UTF_8);
-    Analysis a = Analysis.read(List.of(f.toString()), false, 3, null);
+    Analysis a = Analysis.read(List.of(f.toString()), false, 3, by);
     assertTrue(a.problems.isEmpty(), a.problems.messages().toString());
     return a.reports.get("run-1");
   }
@@ -113,5 +117,12 @@ class ReportOfAFixedDataSetTest {
     assertTrue(findings.contains("tool errors: 'execute_tool t' failed 2 of 10 calls (20.0%)"), findings.toString());
     assertTrue(findings.stream().anyMatch(f -> f.startsWith("rate limits: 1 of 12 'chat m1' calls were refused with"
         + " 429, 1 retried; the refused calls and the waits before the retries took 10.0 ms")), findings.toString());
+  }
+
+  @Test
+  void byAnAttributeSplitsTheNodesThatCarryIt() throws Exception {
+    BreakdownNode conversation = report("gen_ai.tool.name").breakdown().children().iterator().next();
+    List<String> names = conversation.children().stream().map(BreakdownNode::name).collect(Collectors.toList());
+    assertEquals(List.of("chat m1", "execute_tool t [gen_ai.tool.name=t]"), names);
   }
 }
