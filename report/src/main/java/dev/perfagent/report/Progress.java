@@ -1,5 +1,6 @@
 package dev.perfagent.report;
 
+import java.io.Console;
 import java.io.PrintStream;
 import java.util.Locale;
 
@@ -23,9 +24,20 @@ final class Progress {
     this.shown = terminal && totalBytes >= LARGE;
   }
 
-  /** A terminal: {@code System.console()} is there only when the process talks to one. */
+  /**
+   * A terminal: before JDK 22 {@code System.console()} is there only when the process talks to one;
+   * from JDK 22 on it is there anyway and {@code Console.isTerminal()} says.
+   */
   static boolean terminal() {
-    return System.console() != null;
+    Console console = System.console();
+    if (console == null) {
+      return false;
+    }
+    try {
+      return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
+    } catch (ReflectiveOperationException e) {
+      return true;
+    }
   }
 
   void advance(long bytes) {
