@@ -70,6 +70,10 @@ class ComparisonTest {
   }
 
   private Path run(String id, double chatMs, long seed) throws Exception {
+    return run(id, chatMs, seed, "db");
+  }
+
+  private Path run(String id, double chatMs, long seed, String dbName) throws Exception {
     List<String> lines = new ArrayList<>();
     SplittableRandom r = new SplittableRandom(seed);
     SpanLines spans = new SpanLines(id);
@@ -80,7 +84,7 @@ class ComparisonTest {
       spans.span(trace, "00000000000000c1", "00000000000000a1", "chat m", 0, chat, false,
           "gen_ai.operation.name", "chat", "gen_ai.request.model", "m", "gen_ai.usage.input_tokens", 100L,
           "gen_ai.usage.output_tokens", 10L, "perf_agent.cost.usd", 0.001);
-      spans.span(trace, "00000000000000d1", "00000000000000a1", "db", chat, chat + db, false);
+      spans.span(trace, "00000000000000d1", "00000000000000a1", dbName, chat, chat + db, false);
       spans.span(trace, "00000000000000a1", "", "request", 0, chat + db + 1, false);
       lines.add(spans.line());
     }
@@ -127,5 +131,12 @@ class ComparisonTest {
     assertTrue(compare(2, "base", "slow", "--in", both.toString(), "--fail-on", "p95=ten").contains("takes a percentage"));
     assertTrue(compare(2, "nope", "slow").contains("BASE 'nope' is no file or directory"));
     assertTrue(compare(2, "nope", "slow", "--in", both.toString()).contains("no run 'nope'"));
+  }
+
+  @Test
+  void newAndVanishedOperationsAreNamed() throws Exception {
+    String text = compare(0, run("base", 100, 1).toString(), run("renamed", 100, 2, "db2").toString());
+    assertTrue(text.contains("new operations (only in NEW): db2"), text);
+    assertTrue(text.contains("vanished operations (only in BASE): db"), text);
   }
 }
