@@ -18,8 +18,16 @@ final class Bootstrap {
 
   /** Which statistic. */
   enum Statistic {
-    P50, P95, P99, MEAN;
+    P50(50), P95(95), P99(99), MEAN(0);
 
+    /** The percentile; 0 for the mean. */
+    final double percent;
+
+    Statistic(double percent) {
+      this.percent = percent;
+    }
+
+    /** Of {@code sorted} with each value taken {@code counts[i]} times ({@code n} in all). */
     double of(long[] sorted, int[] counts, int n) {
       if (this == MEAN) {
         double sum = 0;
@@ -28,8 +36,7 @@ final class Bootstrap {
         }
         return sum / n;
       }
-      double p = this == P50 ? 50 : this == P95 ? 95 : 99;
-      long rank = Math.max(1, (long) Math.ceil(p / 100.0 * n));
+      long rank = Math.max(1, (long) Math.ceil(percent / 100.0 * n));
       long seen = 0;
       for (int i = 0; i < sorted.length; i++) {
         seen += counts[i];
@@ -41,9 +48,19 @@ final class Bootstrap {
     }
 
     double of(long[] sorted) {
-      int[] ones = new int[sorted.length];
-      Arrays.fill(ones, 1);
-      return of(sorted, ones, sorted.length);
+      if (this == MEAN) {
+        double sum = 0;
+        for (long v : sorted) {
+          sum += v;
+        }
+        return sum / sorted.length;
+      }
+      return Distribution.nearestRank(sorted, percent);
+    }
+
+    /** Of all values of {@code d} (its histogram beyond the sample). */
+    double of(Distribution d) {
+      return this == MEAN ? d.mean() : d.percentile(percent);
     }
   }
 

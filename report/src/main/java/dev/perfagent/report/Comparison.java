@@ -87,7 +87,7 @@ public final class Comparison {
       long[] ns = n.timing().durations().sample();
       for (Measure m : List.of(Measure.P50, Measure.P95, Measure.P99, Measure.MEAN)) {
         Bootstrap.Statistic s = Bootstrap.Statistic.valueOf(m.name());
-        c.add(b.name(), m, statistic(b.timing().durations(), s), statistic(n.timing().durations(), s),
+        c.add(b.name(), m, s.of(b.timing().durations()), s.of(n.timing().durations()),
             Bootstrap.relativeChange(bs, ns, s, b.name().hashCode() * 31L + m.ordinal()), thresholds, minChangeMicros);
       }
       c.add(b.name(), Measure.ERRORS, b.timing().errorRate(), n.timing().errorRate(),
@@ -114,10 +114,6 @@ public final class Comparison {
           thresholds, 0);
     }
     return c;
-  }
-
-  private static double statistic(Distribution d, Bootstrap.Statistic s) {
-    return s == Bootstrap.Statistic.MEAN ? d.mean() : d.percentile(s == Bootstrap.Statistic.P50 ? 50 : s == Bootstrap.Statistic.P95 ? 95 : 99);
   }
 
   private void add(String operation, Measure m, double base, double next, Bootstrap.Interval interval,
