@@ -180,9 +180,9 @@ class AgentEndToEndIT {
     Map<String, Long> counters = run.counters();
     assertTrue(counters.get("conversations") > 0);
     assertTrue(run.stderr.contains("no configuration file"), run.stderr);
-    assertTrue(run.stderr.contains("the built-in presets are on: openai, anthropic, langchain4j"), run.stderr);
+    assertTrue(run.stderr.contains("the built-in presets are on: openai, anthropic, langchain4j, spring-ai"), run.stderr);
     assertTrue(
-        run.stderr.contains("config none (built-in presets), 0 pointcuts, presets openai, anthropic, langchain4j"),
+        run.stderr.contains("config none (built-in presets), 0 pointcuts, presets openai, anthropic, langchain4j, spring-ai"),
         run.stderr);
     List<ReceivedSpan> spans = JsonLinesSpans.read(work.resolve("perf-agent-traces.jsonl"));
     assertEquals(counters.get("llm.calls"), spans.size(), "one span per SDK request, and nothing else");
