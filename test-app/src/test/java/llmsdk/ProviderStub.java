@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
 /**
  * A local stand-in for the OpenAI and Anthropic HTTP APIs: fixed answers with known token usage
  * (cached tokens included), as JSON or as server-sent events when the request asks to stream; and,
- * under {@link #toolsBaseUrl()}, an OpenAI chat model that calls a tool before it answers.
+ * under {@link #toolsBaseUrl()}, an OpenAI chat model that calls a tool before it answers; under
+ * {@link #rateLimitedBaseUrl()}, an OpenAI account over its rate limit (429).
  */
 final class ProviderStub implements AutoCloseable {
   static final String CHAT = "{\"id\":\"chatcmpl-1\",\"object\":\"chat.completion\",\"created\":1700000000,"
@@ -75,6 +76,8 @@ final class ProviderStub implements AutoCloseable {
       + "\"model\":\"gpt-4o-mini-2024-07-18\",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\","
       + "\"content\":\"A-17 has shipped; there is no order Z-9.\"},\"finish_reason\":\"stop\"}],"
       + "\"usage\":{\"prompt_tokens\":97,\"completion_tokens\":14,\"total_tokens\":111}}";
+  static final String RATE_LIMITED = "{\"error\":{\"message\":\"Rate limit reached for gpt-4o-mini\","
+      + "\"type\":\"requests\",\"param\":null,\"code\":\"rate_limit_exceeded\"}}";
 
   private static final Pattern TOOL_RESULT = Pattern.compile("\"role\"\\s*:\\s*\"tool\"");
   /** The SDKs write {@code "stream":true}, LangChain4j {@code "stream" : true}. */
@@ -91,6 +94,10 @@ final class ProviderStub implements AutoCloseable {
     handle("/v1/messages/count_tokens", e -> answer(e, COUNT, List.of(), false));
     handle("/v1/messages", e -> answer(e, MESSAGE, MESSAGE_EVENTS, false));
     handle("/tools/v1/chat/completions", ProviderStub::toolRound);
+    handle("/limited/v1/chat/completions", e -> {
+      request(e);
+      respond(e, 429, RATE_LIMITED, false);
+    });
     server.start();
   }
 
@@ -115,10 +122,15 @@ final class ProviderStub implements AutoCloseable {
     return "http://127.0.0.1:" + server.getAddress().getPort() + "/tools/v1";
   }
 
+  /** The OpenAI chat API of an account over its rate limit: every request gets a 429. */
+  String rateLimitedBaseUrl() {
+    return "http://127.0.0.1:" + server.getAddress().getPort() + "/limited/v1";
+  }
+
   /** Asks for the tools until the conversation sent holds their results (a message of role tool). */
   private static void toolRound(HttpExchange exchange) throws IOException {
     boolean withResults = TOOL_RESULT.matcher(request(exchange)).find();
-    respond(exchange, withResults ? TOOL_ANSWER : TOOL_CALLS, false);
+    respond(exchange, 200, withResults ? TOOL_ANSWER : TOOL_CALLS, false);
   }
 
   private static String request(HttpExchange exchange) throws IOException {
@@ -139,13 +151,13 @@ final class ProviderStub implements AutoCloseable {
     } else {
       body.append(json);
     }
-    respond(exchange, body.toString(), stream);
+    respond(exchange, 200, body.toString(), stream);
   }
 
-  private static void respond(HttpExchange exchange, String body, boolean stream) throws IOException {
+  private static void respond(HttpExchange exchange, int status, String body, boolean stream) throws IOException {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().add("Content-Type", stream ? "text/event-stream" : "application/json");
-    exchange.sendResponseHeaders(200, bytes.length);
+    exchange.sendResponseHeaders(status, bytes.length);
     try (OutputStream out = exchange.getResponseBody()) {
       out.write(bytes);
     }

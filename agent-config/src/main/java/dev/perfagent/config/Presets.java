@@ -15,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class Presets {
   /** Every preset, in the order they are listed and applied. */
-  public static final List<String> NAMES = List.of("openai", "anthropic", "langchain4j", "jdbc");
+  public static final List<String> NAMES = List.of("openai", "anthropic", "langchain4j", "spring-ai", "jdbc");
   static final String ALL = "all";
   static final String NONE = "none";
 

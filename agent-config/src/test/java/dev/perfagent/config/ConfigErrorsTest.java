@@ -127,11 +127,11 @@ class ConfigErrorsTest {
   @Test
   void unknownPresetsAreNamedWithTheNearestOne() {
     assertEquals(List.of("t.yaml:1:11: presets: invalid value 'opnai'; expected one of: openai, anthropic,"
-        + " langchain4j, jdbc; did you mean 'openai'?"), problems("presets: [opnai]"));
+        + " langchain4j, spring-ai, jdbc; did you mean 'openai'?"), problems("presets: [opnai]"));
     assertEquals(List.of("t.yaml:1:10: presets: invalid value 'some'; expected one of: all, none"),
         problems("presets: some"));
     assertEquals(List.of("t.yaml:1:10: presets: expected all, none or a list of presets (openai, anthropic,"
-        + " langchain4j, jdbc), got a mapping"), problems("presets: {openai: true}"));
+        + " langchain4j, spring-ai, jdbc), got a mapping"), problems("presets: {openai: true}"));
   }
 
   @Test

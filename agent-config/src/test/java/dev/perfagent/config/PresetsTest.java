@@ -144,6 +144,22 @@ class PresetsTest {
   }
 
   @Test
+  void springAiRequestsAndTheOpenAiSdkRequestsTheySendShareOneNestingGroup() {
+    Map<String, Pointcut> byName = Presets.NAMES.stream().flatMap(n -> Presets.pointcuts(n).stream())
+        .collect(Collectors.toMap(Pointcut::name, p -> p));
+    for (String name : List.of("spring-ai.chat.openai", "spring-ai.chat.anthropic", "openai.chat")) {
+      assertEquals(Nesting.OUTERMOST, byName.get(name).nesting(), name);
+      assertEquals("llm.chat", byName.get(name).nestingGroup(), "one span per request, tokens counted once: " + name);
+    }
+    for (String provider : PROVIDERS) {
+      Pointcut chat = byName.get("spring-ai.chat." + provider);
+      assertEquals("internalCall", chat.methodPattern().text());
+      assertEquals(provider, chat.attributes().get("gen_ai.provider.name"));
+    }
+    assertEquals(Nesting.OUTERMOST, byName.get("spring-ai.tool").nesting(), "call(input) and call(input, context)");
+  }
+
+  @Test
   void theYamlOfAPresetIsTheTextShipped() {
     assertTrue(Presets.yaml("openai").contains("name: openai.chat"));
   }

@@ -1,6 +1,8 @@
 package dev.perfagent.agent;
 
 import dev.perfagent.config.Presets;
+import dev.perfagent.report.CompareCommand;
+import dev.perfagent.report.ReportCommand;
 import java.io.PrintStream;
 import java.util.List;
 
@@ -25,8 +27,15 @@ final class Commands {
       usage(out);
       return OK;
     }
+    List<String> rest = List.of(args).subList(1, args.length);
     if (args[0].equals("presets")) {
-      return presets(List.of(args).subList(1, args.length));
+      return presets(rest);
+    }
+    if (args[0].equals("report")) {
+      return ReportCommand.run(rest, out, err);
+    }
+    if (args[0].equals("compare")) {
+      return CompareCommand.run(rest, out, err);
     }
     err.println("perf-agent: unknown command '" + args[0] + "'");
     usage(err);
@@ -38,7 +47,9 @@ final class Commands {
     to.println();
     to.println("commands (java -jar perf-agent.jar COMMAND):");
     to.println("  presets [NAME...]   list the built-in presets and print their pointcuts (YAML)");
-    to.println("  --help              this text");
+    to.println("  " + ReportCommand.SUMMARY);
+    to.println("  " + CompareCommand.SUMMARY);
+    to.println("  --help              this text (COMMAND --help: the command's options)");
   }
 
   private int presets(List<String> names) {

@@ -47,5 +47,20 @@ class CommandsTest {
   void helpListsTheCommands() {
     assertEquals(Commands.OK, run("--help"));
     assertTrue(out().contains("presets [NAME...]"));
+    assertTrue(out().contains("report FILE|DIR...  breakdown"), out());
+    assertTrue(out().contains("compare BASE NEW    changes between two runs"), out());
+  }
+
+  @Test
+  void eachCommandHasItsHelpAndRefusesUnknownOptions() {
+    assertEquals(Commands.OK, run("report", "--help"));
+    assertTrue(out().contains("usage: java -jar perf-agent.jar report FILE|DIR... [options]"), out());
+    assertEquals(Commands.OK, run("compare", "--help"));
+    assertTrue(out().contains("usage: java -jar perf-agent.jar compare BASE NEW [options]"), out());
+    assertEquals(Commands.USAGE, run("report", "x.jsonl", "--colour"));
+    assertEquals(Commands.USAGE, run("compare", "a", "b", "--fail-on"));
+    String e = err.toString(StandardCharsets.UTF_8);
+    assertTrue(e.contains("perf-agent report: unknown option --colour"), e);
+    assertTrue(e.contains("perf-agent compare: --fail-on needs a value"), e);
   }
 }

@@ -92,6 +92,13 @@ final class AppRun {
     return launch(java, workDir, before, agentArgument, after, environment, launch);
   }
 
+  /** {@code java -jar perf-agent.jar ARGS}: one of the agent jar's commands (report, compare, ...). */
+  static AppRun agentCommand(Path workDir, String... args) throws IOException, InterruptedException {
+    List<String> launch = new ArrayList<>(List.of("-jar", agentJar().toString()));
+    launch.addAll(List.of(args));
+    return launch(defaultJava(), workDir, List.of(), null, List.of(), Map.of(), launch);
+  }
+
   /**
    * Runs {@code mainClass} of the test classes (the small apps beside the test-app) with the test
    * class path; {@code agentArgument} null runs it without the agent.

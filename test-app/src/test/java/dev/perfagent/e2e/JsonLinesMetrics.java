@@ -68,6 +68,15 @@ final class JsonLinesMetrics {
     return largestTotal(file, name, "sum", point -> point.path("asDouble").asDouble());
   }
 
+  /**
+   * The largest sum of the values recorded in histogram {@code name} over its points whose attribute
+   * {@code key} is {@code value} (cumulative: the last export).
+   */
+  static double histogramSum(Path file, String name, String key, String value) throws IOException {
+    return largestTotal(file, name, "histogram",
+        point -> hasAttribute(point, key, value) ? point.path("sum").asDouble() : 0);
+  }
+
   /** Per export of metric {@code name}, the sum of {@code value} over its points; the largest. */
   private static double largestTotal(Path file, String name, String kind, ToDoubleFunction<JsonNode> value)
       throws IOException {

@@ -78,8 +78,9 @@ final class TelemetryPipeline {
             .addPropertiesCustomizer(properties -> TraceSampling.refuseUnsupported(properties, problems))
             .addResourceCustomizer(
                 (r, properties) -> {
-                  resource.set(r);
-                  return r;
+                  Resource identified = RunIdentity.addTo(r);
+                  resource.set(identified);
+                  return identified;
                 })
             .addSpanExporterCustomizer(
                 (exporter, properties) -> {

@@ -1,11 +1,13 @@
 package dev.perfagent.agent.weave;
 
+import dev.perfagent.config.Capture;
 import dev.perfagent.config.Pointcut;
 import dev.perfagent.config.PropertyPath;
 import dev.perfagent.config.SpanEnd;
 import dev.perfagent.config.Suggest;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -36,7 +38,11 @@ final class PathCheck {
 
   void check(Pointcut pointcut, MethodDescription method) {
     boolean callback = pointcut.end() == SpanEnd.CALLBACK && CallbackParameter.of(method) != null;
+    Set<PropertyPath> spareChoices = spareChoices(pointcut, method, callback);
     for (PropertyPath path : pointcut.allPaths()) {
+      if (spareChoices.contains(path)) {
+        continue;
+      }
       problem(path, method, callback).ifPresent(problem -> {
         if (reported.add(pointcut.name() + " " + path + " " + method)) {
           log.warn("perf-agent: pointcut '{}', path {} can never have a value on {}(), as {}",
@@ -44,6 +50,21 @@ final class PathCheck {
         }
       });
     }
+  }
+
+  /**
+   * The paths of choices ({@code a | b}) that may fail unreported because another path of the same
+   * choice can have a value: an SDK's accessor that some versions name differently.
+   */
+  private static Set<PropertyPath> spareChoices(Pointcut pointcut, MethodDescription method, boolean callback) {
+    Set<PropertyPath> spare = new HashSet<>();
+    for (Capture capture : pointcut.captures().values()) {
+      if (capture.kind() == Capture.Kind.FIRST
+          && capture.terms().stream().anyMatch(p -> problem(p, method, callback).isEmpty())) {
+        spare.addAll(capture.terms());
+      }
+    }
+    return spare;
   }
 
   /**

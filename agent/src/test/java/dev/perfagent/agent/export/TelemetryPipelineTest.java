@@ -2,6 +2,7 @@ package dev.perfagent.agent.export;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,7 +12,9 @@ import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.TraceId;
 import io.opentelemetry.sdk.autoconfigure.spi.internal.DefaultConfigProperties;
+import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.trace.samplers.Sampler;
+import java.time.Instant;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -165,6 +168,38 @@ class TelemetryPipelineTest {
     } finally {
       p.shutdown(5_000);
     }
+  }
+
+  @Test
+  void everyStartIsARunOfItsOwnUnlessTheUserNamedTheInstance() throws Exception {
+    TelemetryPipeline first = start(Map.of());
+    TelemetryPipeline second = start(Map.of());
+    TelemetryPipeline named = start(Map.of("otel.resource.attributes", "service.instance.id=blue-7"));
+    try {
+      String id = first.resource().getAttribute(RunIdentity.INSTANCE_ID);
+      assertTrue(id.matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}"), id);
+      assertNotEquals(id, second.resource().getAttribute(RunIdentity.INSTANCE_ID));
+      assertEquals("blue-7", named.resource().getAttribute(RunIdentity.INSTANCE_ID));
+      Instant started = Instant.parse(first.resource().getAttribute(RunIdentity.CREATION_TIME));
+      assertFalse(started.isAfter(Instant.now()), started.toString());
+      assertEquals(ProcessHandle.current().info().startInstant().orElseThrow(), started, "when this JVM started");
+      assertEquals(first.resource().getAttribute(RunIdentity.CREATION_TIME),
+          named.resource().getAttribute(RunIdentity.CREATION_TIME));
+    } finally {
+      first.shutdown(5_000);
+      second.shutdown(5_000);
+      named.shutdown(5_000);
+    }
+  }
+
+  @Test
+  void aConfiguredCreationTimeWinsToo() {
+    Resource configured = Resource.create(Attributes.of(RunIdentity.CREATION_TIME, "2026-01-01T00:00:00Z",
+        AttributeKey.stringKey("service.name"), "svc"));
+    Resource identified = RunIdentity.addTo(configured, "id-1", Instant.EPOCH);
+    assertEquals("2026-01-01T00:00:00Z", identified.getAttribute(RunIdentity.CREATION_TIME));
+    assertEquals("id-1", identified.getAttribute(RunIdentity.INSTANCE_ID));
+    assertEquals("svc", identified.getAttribute(AttributeKey.stringKey("service.name")));
   }
 
   /** A pipeline with {@code settings} over everything else, exporting nowhere unless they say so. */

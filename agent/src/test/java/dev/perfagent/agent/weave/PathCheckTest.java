@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.anthropic.core.RequestOptions;
 import com.anthropic.models.messages.MessageCreateParams;
 import com.anthropic.services.blocking.MessageServiceImpl;
+import dev.perfagent.config.ConfigLoader;
+import dev.perfagent.config.Pointcut;
 import dev.perfagent.config.PropertyPath;
 import java.util.Optional;
 import net.bytebuddy.description.method.MethodDescription;
@@ -42,6 +44,22 @@ class PathCheckTest {
     public long outputTokens() {
       return 1;
     }
+  }
+
+  @Test
+  void aChoiceReportsNothingWhenOneOfItsPathsCanHaveAValue() throws Exception {
+    Pointcut pointcut = ConfigLoader.parse(String.join("\n",
+        "pointcuts:",
+        "  - name: messages",
+        "    class: com.anthropic.services.blocking.MessageServiceImpl",
+        "    method: create",
+        "    capture:",
+        "      tokens: return.usage.inputTokenCount | return.usage.inputTokens",
+        "      typo: return.usage.outputTokenCount | return.usage.outputTokenz"), "t.yaml").pointcuts().get(0);
+    RecordingLogger log = new RecordingLogger();
+    new PathCheck(log).check(pointcut, CREATE);
+    assertEquals(2, log.problems().size(), "both paths of the choice that can never have a value: " + log.problems());
+    assertTrue(log.problems().stream().allMatch(l -> l.contains("outputToken")), log.problems().toString());
   }
 
   @Test

@@ -1,0 +1,108 @@
+package dev.perfagent.report;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+
+/**
+ * Everything the report says about one run (or several merged): the data model the terminal, JSON
+ * and CSV renderers (and later the HTML page) read. Filled trace by trace by {@link TraceFolder};
+ * its size depends on the number of distinct operations, never on the number of spans.
+ */
+public final class RunReport {
+  /** The breakdown's top node for spans whose parent is not in the input. */
+  static final String DETACHED = "(parent not in the input)";
+
+  private RunInfo run;
+  private final int slowestKept;
+  private final BreakdownNode breakdown = new BreakdownNode("", 0);
+  private final Map<String, OperationStats> operations = new LinkedHashMap<>();
+  private final Map<String, RootOperation> roots = new LinkedHashMap<>();
+  private final Map<String, ModelUsage> models = new LinkedHashMap<>();
+  private final PriorityQueue<SlowTrace> slowest =
+      new PriorityQueue<>(Comparator.comparingLong(SlowTrace::durationMicros));
+  private long traces;
+
+  RunReport(RunInfo run, int slowestKept) {
+    this.run = run;
+    this.slowestKept = slowestKept;
+  }
+
+  public RunInfo run() {
+    return run;
+  }
+
+  /** For a merged report: the runs' figures are known only once all are read. */
+  void run(RunInfo merged) {
+    this.run = merged;
+  }
+
+  /** The invisible top of the breakdown tree: its children are the root operations. */
+  public BreakdownNode breakdown() {
+    return breakdown;
+  }
+
+  /** Every span name, in the order first met. */
+  public Collection<OperationStats> operations() {
+    return Collections.unmodifiableCollection(operations.values());
+  }
+
+  public Collection<RootOperation> roots() {
+    return Collections.unmodifiableCollection(roots.values());
+  }
+
+  /** Per provider and model, in the order first met. */
+  public Collection<ModelUsage> models() {
+    return Collections.unmodifiableCollection(models.values());
+  }
+
+  /** The slowest root operations, slowest first. */
+  public List<SlowTrace> slowest() {
+    List<SlowTrace> list = new ArrayList<>(slowest);
+    list.sort(Comparator.comparingLong(SlowTrace::durationMicros).reversed());
+    return list;
+  }
+
+  public long traces() {
+    return traces;
+  }
+
+  public List<Finding> findings() {
+    return Findings.of(this);
+  }
+
+  OperationStats operation(String name) {
+    return operations.computeIfAbsent(name, OperationStats::new);
+  }
+
+  OperationStats existingOperation(String name) {
+    return operations.get(name);
+  }
+
+  RootOperation root(String name) {
+    return roots.computeIfAbsent(name, RootOperation::new);
+  }
+
+  ModelUsage model(String provider, String model) {
+    return models.computeIfAbsent(provider + "\u0000" + model, k -> new ModelUsage(provider, model));
+  }
+
+  void traceDone() {
+    traces++;
+  }
+
+  void offerSlow(SlowTrace trace) {
+    if (slowestKept == 0) {
+      return;
+    }
+    slowest.add(trace);
+    if (slowest.size() > slowestKept) {
+      slowest.poll();
+    }
+  }
+}

@@ -1,0 +1,128 @@
+package dev.perfagent.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Ten conversations of a hand-made trace shape, every figure computed by hand:
+ * conversation i (1..10) lasts 100*i ms; inside it, a chat call of 10*i ms (tokens 100 in, 10 out,
+ * $0.001) at 0..10i, a tool call of 5 ms at 10i..10i+5 failing in conversations 3 and 7, and in
+ * conversation 1 a second chat call that was refused with a 429 first.
+ */
+class ReportOfAFixedDataSetTest {
+  @TempDir Path dir;
+
+  private RunReport report() throws Exception {
+    return report(null);
+  }
+
+  private RunReport report(String by) throws Exception {
+    SpanLines lines = new SpanLines("run-1");
+    List<String> file = new ArrayList<>();
+    for (int i = 1; i <= 10; i++) {
+      String trace = String.format("%032x", i);
+      String root = String.format("%016x", i * 100);
+      lines.span(trace, String.format("%016x", i * 100 + 1), root, "chat m1", 0, 10 * i, false,
+          "gen_ai.operation.name", "chat", "gen_ai.provider.name", "p", "gen_ai.request.model", "m1",
+          "gen_ai.usage.input_tokens", 100L, "gen_ai.usage.output_tokens", 10L, "perf_agent.cost.usd", 0.001);
+      lines.span(trace, String.format("%016x", i * 100 + 2), root, "execute_tool t", 10 * i, 10 * i + 5, i == 3 || i == 7,
+          "gen_ai.operation.name", "execute_tool", "gen_ai.tool.name", "t");
+      if (i == 1) {
+        lines.span(trace, String.format("%016x", 103), root, "chat m1", 20, 22, true,
+            "gen_ai.operation.name", "chat", "gen_ai.request.model", "m1", "gen_ai.provider.name", "p",
+            "error.type", "com.x.RateLimitException");
+        lines.span(trace, String.format("%016x", 104), root, "chat m1", 30, 40, false,
+            "gen_ai.operation.name", "chat", "gen_ai.request.model", "m1", "gen_ai.provider.name", "p",
+            "gen_ai.usage.input_tokens", 50L, "gen_ai.usage.output_tokens", 5L, "perf_agent.cost.usd", 0.0005);
+      }
+      lines.span(trace, root, "", "conversation", 0, 100 * i, false, "pool.lookup.count", 3L, "pool.lookup.total_ms", 1.5);
+      file.add(lines.line());
+    }
+    Path f = dir.resolve("t.jsonl");
+    Files.write(f, file, StandardCharsets.UTF_8);
+    Analysis a = Analysis.read(List.of(f.toString()), false, 3, by);
+    assertTrue(a.problems.isEmpty(), a.problems.messages().toString());
+    return a.reports.get("run-1");
+  }
+
+  @Test
+  void theRootOperationsPercentilesAreTheHandComputedOnes() throws Exception {
+    RootOperation conversation = report().roots().iterator().next();
+    Distribution d = conversation.timing().durations();
+    // durations 100, 200, ..., 1000 ms: p50 = 5th = 500, p95 = 10th = 1000, mean 550
+    assertEquals(10, d.count());
+    assertEquals(500_000, d.percentile(50));
+    assertEquals(1_000_000, d.percentile(95));
+    assertEquals(1_000_000, d.percentile(99));
+    assertEquals(550_000.0, d.mean());
+    // tokens per conversation: 110 each, 165 in the first; cost $0.001, $0.0015 in the first
+    assertEquals(10 * 110 + 55, conversation.tokens().total());
+    assertEquals(110, conversation.tokens().percentile(50));
+    assertEquals(165, conversation.tokens().percentile(95));
+    assertEquals(1_000_000, conversation.costNanoUsd().percentile(50));
+    assertEquals(10_500_000, conversation.costNanoUsd().total());
+    assertEquals(1_500_000, conversation.costNanoUsd().max());
+  }
+
+  @Test
+  void theBreakdownNestsAndMerges() throws Exception {
+    RunReport r = report();
+    BreakdownNode conversation = r.breakdown().children().iterator().next();
+    assertEquals("conversation", conversation.name());
+    Map<String, BreakdownNode> children =
+        conversation.children().stream().collect(Collectors.toMap(BreakdownNode::name, n -> n));
+    BreakdownNode chat = children.get("chat m1");
+    assertEquals(12, chat.timing().count());
+    // 10, 20, ..., 100 ms plus 2 and 10: p50 = 6th of (2,10,10,20,...) = 40 ms
+    assertEquals(40_000, chat.timing().durations().percentile(50));
+    assertEquals(1, chat.timing().errors());
+    BreakdownNode tool = children.get("execute_tool t");
+    assertEquals(2, tool.timing().errors());
+    assertEquals(0.2, tool.timing().errorRate());
+    // self time of the conversations: 5500 ms - (550 + 50 + 2 + 10) ms of children
+    assertEquals((5500 - 550 - 50 - 2 - 10) * 1000L, conversation.timing().selfMicros());
+    BreakdownNode.AggregateCount pool = conversation.aggregates().iterator().next();
+    assertEquals("pool.lookup", pool.pointcut());
+    assertEquals(30, pool.count());
+    assertEquals(15.0, pool.totalMillis(), 1e-9);
+  }
+
+  @Test
+  void modelsSlowestAndFindings() throws Exception {
+    RunReport r = report();
+    ModelUsage m = r.models().iterator().next();
+    assertEquals(12, m.timing().count());
+    assertEquals(1050, m.tokens().input());
+    assertEquals(105, m.tokens().output());
+    assertEquals(0.0105, m.costUsd(), 1e-12);
+    List<SlowTrace> slow = r.slowest();
+    assertEquals(3, slow.size());
+    assertEquals(1_000_000, slow.get(0).durationMicros());
+    // conversation 10: waited on the tool (100..105 ms) and the chat (0..100 ms); the rest is its own
+    List<SlowTrace.PathStep> path = slow.get(0).criticalPath();
+    assertEquals(List.of("conversation", "chat m1", "execute_tool t"),
+        path.stream().map(SlowTrace.PathStep::name).collect(Collectors.toList()));
+    assertEquals(895_000, path.get(0).selfMicros());
+    List<String> findings = r.findings().stream().map(Finding::message).collect(Collectors.toList());
+    assertTrue(findings.contains("tool errors: 'execute_tool t' failed 2 of 10 calls (20.0%)"), findings.toString());
+    assertTrue(findings.stream().anyMatch(f -> f.startsWith("rate limits: 1 of 12 'chat m1' calls were refused with"
+        + " 429, 1 retried; the refused calls and the waits before the retries took 10.0 ms")), findings.toString());
+  }
+
+  @Test
+  void byAnAttributeSplitsTheNodesThatCarryIt() throws Exception {
+    BreakdownNode conversation = report("gen_ai.tool.name").breakdown().children().iterator().next();
+    List<String> names = conversation.children().stream().map(BreakdownNode::name).collect(Collectors.toList());
+    assertEquals(List.of("chat m1", "execute_tool t [gen_ai.tool.name=t]"), names);
+  }
+}

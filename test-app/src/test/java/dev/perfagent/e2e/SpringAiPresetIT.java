@@ -1,0 +1,219 @@
+package dev.perfagent.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The spring-ai preset on real Spring AI 1.1 and 2.0 ({@code llmsdk.SpringAiMain}, built per version in
+ * test-app/sdk-versions/spring-ai-*: the OpenAI and Anthropic chat models against a local stub of the
+ * providers' APIs), with no configuration: one CLIENT chat span per model call with the stub's exact
+ * tokens and their cost, counted once in the token metric and the cost counter, also where Spring AI
+ * 2.0 sends the request with openai-java (whose preset pointcut shares the nesting group); an
+ * execute_tool span per tool call, ERROR when the tool threw; an ERROR chat span for a 429.
+ */
+class SpringAiPresetIT {
+  private static final String OPENAI_MODEL = "org.springframework.ai.openai.OpenAiChatModel.internalCall";
+  private static final String TOOL_ERROR = "org.springframework.ai.tool.execution.ToolExecutionException";
+  /** gpt-4o-mini: 20 uncached input at 0.15, 100 cached at 0.075, 30 output at 0.6 USD per 1M tokens. */
+  private static final double CHAT_COST = (20 * 0.15 + 100 * 0.075 + 30 * 0.6) / 1e6;
+  /** claude-sonnet-4: 23 input at 3, 3 cache reads at 0.3, 2 cache writes at 3.75, 40 output at 15. */
+  private static final double MESSAGE_COST = (23 * 3 + 3 * 0.3 + 2 * 3.75 + 40 * 15) / 1e6;
+
+  /**
+   * 1.1 runs the tool loop inside the model's call: one span for its two requests, with the usage
+   * Spring AI summed (61 + 97 in, 12 + 14 out) and the tools as its children. 1.1 streams with its own
+   * WebClient, which no preset records.
+   */
+  @Test
+  void springAi11(@TempDir Path plain, @TempDir Path work) throws Exception {
+    Run run = Run.of("spring-ai-1.1", plain, work);
+    assertCommonSpans(run, "org.springframework.ai.retry.NonTransientAiException");
+
+    ReceivedSpan loop = response(run.tree, "chatcmpl-t2");
+    assertEquals(OPENAI_MODEL, loop.function());
+    assertAttributes(loop, Map.of("gen_ai.request.model", "gpt-4o-mini", "gen_ai.response.finish_reasons",
+        List.of("STOP"), "gen_ai.usage.input_tokens", 158L, "gen_ai.usage.output_tokens", 26L));
+    double loopCost = (158 * 0.15 + 26 * 0.6) / 1e6;
+    assertCost(loopCost, loop);
+    for (ReceivedSpan tool : tools(run.tree)) {
+      assertEquals(loop, run.tree.parent(tool), "the tools run inside the model's call: " + tool);
+    }
+
+    assertEquals(4, chats(run.tree).size(), "openai, anthropic, the tool loop, the 429: " + run.tree.spans());
+    assertEquals(6, run.tree.spans().size(), "and the two tools; nothing for the stream: " + run.tree.spans());
+    assertCountedOnce(run, 120 + 28 + 158, 30 + 40 + 26, CHAT_COST + MESSAGE_COST + loopCost);
+  }
+
+  /**
+   * 2.0 sends with openai-java: still one span per request (Spring AI's), none from the openai
+   * preset's openai.chat. The application runs the tool loop: a span per request, the tools between
+   * them. The stream goes through openai-java's async createStreaming, which the openai preset records.
+   */
+  @Test
+  void springAi20(@TempDir Path plain, @TempDir Path work) throws Exception {
+    Run run = Run.of("spring-ai-2.0", plain, work);
+    assertCommonSpans(run, "com.openai.errors.RateLimitException");
+
+    ReceivedSpan askTools = response(run.tree, "chatcmpl-t1");
+    ReceivedSpan answer = response(run.tree, "chatcmpl-t2");
+    assertAttributes(askTools, Map.of("gen_ai.request.model", "gpt-4o-mini", "gen_ai.response.finish_reasons",
+        List.of("TOOL_CALLS"), "gen_ai.usage.input_tokens", 61L, "gen_ai.usage.output_tokens", 12L));
+    assertAttributes(answer, Map.of("gen_ai.response.finish_reasons", List.of("STOP"),
+        "gen_ai.usage.input_tokens", 97L, "gen_ai.usage.output_tokens", 14L));
+    for (ReceivedSpan tool : tools(run.tree)) {
+      assertTrue(askTools.endNanos <= tool.startNanos && tool.endNanos <= answer.startNanos,
+          "the tools run between the two model requests: " + tool);
+    }
+
+    ReceivedSpan streamed = response(run.tree, "chatcmpl-2");
+    assertEquals("com.openai.services.async.chat.ChatCompletionServiceAsyncImpl.createStreaming",
+        streamed.function());
+    assertAttributes(streamed, Map.of("gen_ai.request.stream", true, "gen_ai.request.model", "gpt-4o-mini",
+        "gen_ai.usage.input_tokens", 120L, "gen_ai.usage.output_tokens", 30L,
+        "gen_ai.usage.cache_read.input_tokens", 100L, "perf_agent.end_reason", "exhausted"));
+    assertNotNull(streamed.attribute("gen_ai.response.time_to_first_chunk"), streamed.toString());
+    assertCost(CHAT_COST, streamed);
+
+    List<ReceivedSpan> chats = chats(run.tree);
+    assertEquals(run.modelRequests, chats.size(), "one chat span per request the stub received: " + chats);
+    assertEquals(6, chats.size(), "openai, anthropic, 2 tool rounds, the 429, the stream: " + chats);
+    assertEquals(8, run.tree.spans().size(), "and the two tools: " + run.tree.spans());
+    double toolRounds = (61 * 0.15 + 12 * 0.6 + 97 * 0.15 + 14 * 0.6) / 1e6;
+    assertCountedOnce(run, 120 + 28 + 61 + 97 + 120, 30 + 40 + 12 + 14 + 30,
+        2 * CHAT_COST + MESSAGE_COST + toolRounds);
+  }
+
+  /** What both versions record the same: the direct calls, the tools and the rate-limited call. */
+  private static void assertCommonSpans(Run run, String rateLimitError) {
+    assertTrue(chats(run.tree).stream().allMatch(s -> s.kind.equals("SPAN_KIND_CLIENT")), run.tree.spans().toString());
+
+    ReceivedSpan openai = response(run.tree, "chatcmpl-1");
+    assertEquals("chat gpt-4o-mini", openai.name);
+    assertEquals(OPENAI_MODEL, openai.function(), "Spring AI's span, not openai-java's");
+    assertAttributes(openai, Map.of("gen_ai.operation.name", "chat", "gen_ai.provider.name", "openai",
+        "gen_ai.request.model", "gpt-4o-mini", "gen_ai.request.max_tokens", 200L, "gen_ai.request.temperature", 0.2,
+        "gen_ai.request.top_p", 0.9, "gen_ai.response.model", "gpt-4o-mini-2024-07-18",
+        "gen_ai.response.finish_reasons", List.of("STOP"), "gen_ai.usage.input_tokens", 120L,
+        "gen_ai.usage.output_tokens", 30L));
+    assertAttributes(openai, Map.of("gen_ai.usage.cache_read.input_tokens", 100L));
+    assertCost(CHAT_COST, openai);
+
+    ReceivedSpan anthropic = response(run.tree, "msg_1");
+    assertEquals("chat claude-sonnet-4-20250514", anthropic.name);
+    assertEquals("org.springframework.ai.anthropic.AnthropicChatModel.internalCall", anthropic.function());
+    assertAttributes(anthropic, Map.of("gen_ai.provider.name", "anthropic", "gen_ai.request.max_tokens", 512L,
+        "gen_ai.request.temperature", 0.5, "gen_ai.response.model", "claude-sonnet-4-20250514",
+        "gen_ai.response.finish_reasons", List.of("end_turn"),
+        // Anthropic counts cache reads and writes on top of input_tokens: 23 + 3 + 2
+        "gen_ai.usage.input_tokens", 28L, "gen_ai.usage.output_tokens", 40L,
+        "gen_ai.usage.cache_read.input_tokens", 3L, "gen_ai.usage.cache_creation.input_tokens", 2L));
+    assertCost(MESSAGE_COST, anthropic);
+
+    List<ReceivedSpan> tools = tools(run.tree);
+    assertEquals(2, tools.size(), "one span per tool call: " + tools);
+    for (ReceivedSpan tool : tools) {
+      assertEquals("execute_tool orderStatus", tool.name);
+      assertEquals("SPAN_KIND_INTERNAL", tool.kind);
+      assertAttributes(tool, Map.of("gen_ai.operation.name", "execute_tool", "gen_ai.tool.name", "orderStatus"));
+    }
+    List<ReceivedSpan> failedTools = tools.stream().filter(ChatSpans::failed).collect(Collectors.toList());
+    assertEquals(1, failedTools.size(), "the tool threw for the order that does not exist: " + tools);
+    assertEquals(TOOL_ERROR, failedTools.get(0).attribute("error.type"));
+    assertEquals(List.of("exception"), failedTools.get(0).eventNames);
+
+    List<ReceivedSpan> limited = chats(run.tree).stream().filter(ChatSpans::failed).collect(Collectors.toList());
+    assertEquals(1, limited.size(), "the 429: " + run.tree.spans());
+    assertEquals("chat gpt-4o-mini", limited.get(0).name);
+    assertEquals(OPENAI_MODEL, limited.get(0).function());
+    assertEquals(rateLimitError, limited.get(0).attribute("error.type"));
+    assertEquals(null, limited.get(0).attribute("gen_ai.usage.input_tokens"), limited.toString());
+    assertTrue(run.output.contains("rate limited: " + rateLimitError), run.output);
+  }
+
+  /** The token metric and the cost counter hold each request once: the sums of the chat spans. */
+  private static void assertCountedOnce(Run run, long input, long output, double cost) throws Exception {
+    List<ReceivedSpan> chats = chats(run.tree);
+    assertEquals(input, chats.stream().mapToLong(s -> tokens(s, "gen_ai.usage.input_tokens")).sum());
+    assertEquals(output, chats.stream().mapToLong(s -> tokens(s, "gen_ai.usage.output_tokens")).sum());
+    Path metrics = run.work.resolve("perf-agent-metrics.jsonl");
+    assertEquals(input, JsonLinesMetrics.histogramSum(metrics, "gen_ai.client.token.usage", "gen_ai.token.type", "input"),
+        "input tokens counted once");
+    assertEquals(output,
+        JsonLinesMetrics.histogramSum(metrics, "gen_ai.client.token.usage", "gen_ai.token.type", "output"),
+        "output tokens counted once");
+    assertEquals(cost, JsonLinesMetrics.counterTotal(metrics, "perf_agent.gen_ai.cost"), 1e-12,
+        "the cost counter adds up every call's cost once");
+  }
+
+  private static long tokens(ReceivedSpan span, String key) {
+    Object value = span.attribute(key);
+    return value == null ? 0 : (Long) value;
+  }
+
+  private static List<ReceivedSpan> chats(SpanTree tree) {
+    return tree.where(ChatSpans::isChat);
+  }
+
+  private static List<ReceivedSpan> tools(SpanTree tree) {
+    return tree.where(s -> "execute_tool".equals(s.attribute("gen_ai.operation.name")));
+  }
+
+  private static ReceivedSpan response(SpanTree tree, String id) {
+    List<ReceivedSpan> found = tree.where(s -> id.equals(s.attribute("gen_ai.response.id")));
+    assertEquals(1, found.size(), "one span for response " + id + ": " + tree.spans());
+    return found.get(0);
+  }
+
+  private static void assertCost(double expected, ReceivedSpan span) {
+    Object cost = span.attribute("perf_agent.cost.usd");
+    assertNotNull(cost, "a cost on " + span);
+    assertEquals(expected, (Double) cost, 1e-12, span.toString());
+  }
+
+  private static void assertAttributes(ReceivedSpan span, Map<String, Object> expected) {
+    expected.forEach((key, value) -> assertEquals(value, span.attribute(key), key + " of " + span));
+  }
+
+  /** SpringAiMain of one Spring AI version, run without and with the agent (no configuration). */
+  private static final class Run {
+    final Path work;
+    final String output;
+    final SpanTree tree;
+    final long modelRequests;
+
+    private Run(Path work, String output, SpanTree tree, long modelRequests) {
+      this.work = work;
+      this.output = output;
+      this.tree = tree;
+      this.modelRequests = modelRequests;
+    }
+
+    static Run of(String version, Path plain, Path work) throws Exception {
+      String classPath = LlmPresetsIT.sdkVersionsClassPath(version);
+      AppRun without = AppRun.runMainWithClassPath(AppRun.defaultJava(), plain, null, classPath, "llmsdk.SpringAiMain");
+      assertEquals(0, without.exitCode, without.toString());
+      assertTrue(without.stdout.contains("done"), without.toString());
+      AppRun run = AppRun.runMainWithClassPath(AppRun.defaultJava(), work, "", classPath, "llmsdk.SpringAiMain");
+      assertEquals(0, run.exitCode, run.toString());
+      assertEquals(without.stdout, run.stdout, "the application's own output is unchanged\n" + run.stderr);
+      for (String warning : List.of("capture paths do not call", "has no getter or field", "can never have a value")) {
+        assertFalse(run.stderr.contains(warning), "every path of the preset reads its value:\n" + run.stderr);
+      }
+      Matcher requests = Pattern.compile("model requests: (\\d+)").matcher(run.stdout);
+      assertTrue(requests.find(), run.toString());
+      return new Run(work, run.stdout, new SpanTree(JsonLinesSpans.read(work.resolve("perf-agent-traces.jsonl"))),
+          Long.parseLong(requests.group(1)));
+    }
+  }
+}
