@@ -5,15 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.slf4j.Marker;
-import org.slf4j.event.Level;
-import org.slf4j.helpers.LegacyAbstractLogger;
 
 class MaskedLoggerTest {
-  private final Recording written = new Recording();
+  private final RecordingLogger written = new RecordingLogger();
   private final MaskedLogger log = new MaskedLogger(written);
 
   @Test
@@ -38,46 +34,5 @@ class MaskedLoggerTest {
     log.warn("w {}", 1);
     log.trace("t");
     assertEquals(List.of("ERROR e", "WARN w 1", "TRACE t"), written.lines);
-  }
-
-  /** Keeps what it is given. */
-  private static final class Recording extends LegacyAbstractLogger {
-    final List<String> lines = new ArrayList<>();
-
-    @Override
-    public boolean isTraceEnabled() {
-      return true;
-    }
-
-    @Override
-    public boolean isDebugEnabled() {
-      return true;
-    }
-
-    @Override
-    public boolean isInfoEnabled() {
-      return true;
-    }
-
-    @Override
-    public boolean isWarnEnabled() {
-      return true;
-    }
-
-    @Override
-    public boolean isErrorEnabled() {
-      return true;
-    }
-
-    @Override
-    protected String getFullyQualifiedCallerName() {
-      return null;
-    }
-
-    @Override
-    protected void handleNormalizedLoggingCall(
-        Level level, Marker marker, String pattern, Object[] arguments, Throwable throwable) {
-      lines.add(level + " " + pattern);
-    }
   }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.anthropic.core.RequestOptions;
 import com.anthropic.models.messages.MessageCreateParams;
 import com.anthropic.services.blocking.MessageServiceImpl;
+import dev.perfagent.agent.RecordingLogger;
 import dev.perfagent.config.ConfigLoader;
 import dev.perfagent.config.Pointcut;
 import dev.perfagent.config.PropertyPath;

@@ -1,4 +1,4 @@
-package dev.perfagent.agent.weave;
+package dev.perfagent.agent;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,12 +7,12 @@ import org.slf4j.event.Level;
 import org.slf4j.helpers.LegacyAbstractLogger;
 import org.slf4j.helpers.MessageFormatter;
 
-/** Keeps what is logged at debug and above as "LEVEL message". */
-final class RecordingLogger extends LegacyAbstractLogger {
-  final List<String> lines = new ArrayList<>();
+/** Keeps what is logged, at every level, as "LEVEL message" (the arguments formatted in). */
+public final class RecordingLogger extends LegacyAbstractLogger {
+  public final List<String> lines = new ArrayList<>();
 
   /** All but the debug lines saying what was woven. */
-  synchronized List<String> problems() {
+  public synchronized List<String> problems() {
     List<String> problems = new ArrayList<>(lines);
     problems.removeIf(l -> l.startsWith("DEBUG perf-agent: woven "));
     return problems;
@@ -38,7 +38,7 @@ final class RecordingLogger extends LegacyAbstractLogger {
 
   @Override
   public boolean isTraceEnabled() {
-    return false;
+    return true;
   }
 
   @Override
