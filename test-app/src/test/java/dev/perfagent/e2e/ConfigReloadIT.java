@@ -2,20 +2,24 @@ package dev.perfagent.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.jar.Attributes;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,9 +37,37 @@ class ConfigReloadIT {
 
   @Test
   void pointcutsChangeWhileTheApplicationRuns() throws Exception {
+    changeWhileRunning(AppRun.defaultJava());
+  }
+
+  @Test
+  void andOnJava25() throws Exception {
+    Optional<Path> java25 = AppRun.java25();
+    assumeTrue(java25.isPresent(), "no JDK 25 beside " + System.getProperty("java.home"));
+    changeWhileRunning(java25.get());
+  }
+
+  @Test
+  void theAgentArgumentWatchFalseKeepsTheConfigOfTheStart() throws Exception {
+    Path config = work.resolve("perf-agent.yaml");
+    Files.writeString(config, config(greet("greet.v1", "who")));
+    try (DrivenApp app = DrivenApp.start(AppRun.defaultJava(), work, "config=" + config + ",watch=false", List.of(),
+        "reload.ReloadMain")) {
+      app.send("call");
+      Files.writeString(config, config(greet("greet.v2", "who")));
+      Thread.sleep(5 * 400); // five polls of a watcher, were there one
+      app.send("call");
+      AppRun run = app.quit();
+      assertEquals(List.of(), changes(run.stderr), run.stderr);
+      List<ReceivedSpan> spans = JsonLinesSpans.read(work.resolve("perf-agent-traces.jsonl"));
+      assertEquals(List.of("greet.v1", "greet.v1"), spans.stream().map(s -> s.name).collect(Collectors.toList()));
+    }
+  }
+
+  private void changeWhileRunning(Path java) throws Exception {
     Path config = work.resolve("perf-agent.yaml");
     Files.writeString(config, config(greet("greet.v1", "who"), slow("slow.v1")));
-    try (DrivenApp app = DrivenApp.start(work, "config=" + config, List.of("-javaagent:" + bytesAgent()),
+    try (DrivenApp app = DrivenApp.start(java, work, "config=" + config, List.of("-javaagent:" + bytesAgent()),
         "reload.ReloadMain")) {
       app.send("call");
       app.send("call");
@@ -110,7 +142,7 @@ class ConfigReloadIT {
   }
 
   private static List<String> changes(String log) {
-    List<String> found = new java.util.ArrayList<>();
+    List<String> found = new ArrayList<>();
     Matcher m = APPLIED.matcher(log);
     while (m.find()) {
       found.add(m.group(1));

@@ -28,12 +28,12 @@ final class DrivenApp implements AutoCloseable {
     this.commands = process.getOutputStream();
   }
 
-  /** Starts {@code mainClass} of the test classes with the agent, then {@code after} (another agent). */
-  static DrivenApp start(Path workDir, String agentArgument, List<String> after, String mainClass)
+  /** Starts {@code mainClass} of the test classes on {@code java} with the agent, then {@code after} (another agent). */
+  static DrivenApp start(Path java, Path workDir, String agentArgument, List<String> after, String mainClass)
       throws IOException, InterruptedException {
     DrivenApp app =
         new DrivenApp(
-            AppRun.start(AppRun.defaultJava(), workDir, List.of(), agentArgument, after, Map.of(),
+            AppRun.start(java, workDir, List.of(), agentArgument, after, Map.of(),
                 AppRun.main(System.getProperty("java.class.path"), mainClass)),
             workDir);
     app.awaitOutput(out -> out.contains("ready\n"), "ready");
