@@ -33,7 +33,8 @@ public class ClientManager implements AutoCloseable {
     LlmClient client;
     switch (provider) {
       case Models.OPENAI:
-        client = new OpenAiChatClient(model, baseUrl);
+        client = Models.viaLangChain4j(model) ? new LangChainChatClient(model, baseUrl)
+            : new OpenAiChatClient(model, baseUrl);
         break;
       case Models.ANTHROPIC:
         client = new AnthropicMessagesClient(model, baseUrl);

@@ -84,7 +84,8 @@ final class OpenAiMapping {
         new Usage((int) usage.promptTokens(), (int) usage.completionTokens(), (int) cached, 0));
   }
 
-  private static Map<String, Object> arguments(String json) {
+  /** The JSON object of a tool call's arguments, as the model sent it. */
+  static Map<String, Object> arguments(String json) {
     try {
       return JSON.readValue(json, new TypeReference<LinkedHashMap<String, Object>>() {});
     } catch (JsonProcessingException e) {
