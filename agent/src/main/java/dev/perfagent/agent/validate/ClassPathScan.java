@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.pool.TypePool;
@@ -17,6 +18,8 @@ import net.bytebuddy.pool.TypePool;
  */
 final class ClassPathScan {
   private final List<PointcutMatches> matches = new ArrayList<>();
+  private final Set<String> names = new LinkedHashSet<>();
+  private TypePool pool;
   private int classes;
   private int unreadable;
 
@@ -24,7 +27,8 @@ final class ClassPathScan {
 
   static ClassPathScan of(ClassPath classPath, List<Pointcut> pointcuts) throws IOException {
     ClassPathScan scan = new ClassPathScan();
-    Set<String> names = new LinkedHashSet<>(classPath.classNames());
+    Set<String> names = scan.names;
+    names.addAll(classPath.classNames());
     for (Pointcut pointcut : pointcuts) {
       PointcutMatches m = new PointcutMatches(pointcut);
       if (m.targets.refusal().isEmpty()) {
@@ -33,8 +37,8 @@ final class ClassPathScan {
         m.targets.jdkClass().ifPresent(names::add);
       }
     }
-    TypePool pool = new TypePool.Default.WithLazyResolution(
-        new TypePool.CacheProvider.Simple(), classPath.locator(), TypePool.Default.ReaderMode.FAST);
+    TypePool pool = scan.pool = new TypePool.Default.WithLazyResolution(
+        new BoundedCache(), classPath.locator(), TypePool.Default.ReaderMode.FAST);
     for (String name : names) {
       TypeDescription type;
       try {
@@ -59,9 +63,44 @@ final class ClassPathScan {
     return scan;
   }
 
+  /**
+   * The pool's cache, emptied when it holds {@link #MAX_TYPES} descriptions: a class path of tens of
+   * thousands of classes is looked at in bounded memory. Class-path order keeps a package's classes
+   * together, so the supertypes they share are mostly still cached.
+   */
+  private static final class BoundedCache extends TypePool.CacheProvider.Simple {
+    private static final int MAX_TYPES = 4096;
+
+    @Override
+    public TypePool.Resolution register(String name, TypePool.Resolution resolution) {
+      if (getStorage().size() >= MAX_TYPES) {
+        clear();
+      }
+      return super.register(name, resolution);
+    }
+  }
+
   /** Per pointcut not refused outright, in the order given. */
   List<PointcutMatches> matches() {
     return matches;
+  }
+
+  /** Class {@code name} of the class path, described; empty when there is none. */
+  Optional<TypeDescription> find(String name) {
+    if (!names.contains(name)) {
+      return Optional.empty();
+    }
+    try {
+      TypePool.Resolution resolution = pool.describe(name);
+      return resolution.isResolved() ? Optional.of(resolution.resolve()) : Optional.empty();
+    } catch (RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** The names of the classes on the class path (and of the JDK classes pointcuts name). */
+  Set<String> classNames() {
+    return names;
   }
 
   /** The classes looked at. */

@@ -1,10 +1,20 @@
 package dev.perfagent.agent.validate;
 
+import static net.bytebuddy.matcher.ElementMatchers.isMethod;
+
 import dev.perfagent.config.AgentConfig;
+import dev.perfagent.config.Suggest;
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import net.bytebuddy.description.type.TypeDescription;
 
 /**
  * Prints what a {@link ClassPathScan} found: per pointcut the methods it would instrument (the first
@@ -14,8 +24,8 @@ import java.util.Map;
 final class MatchListing {
   /** Methods listed per pointcut without {@code --all}. */
   static final int SHOWN = 10;
-  /** Classes named per pointcut that could not be decided for. */
-  private static final int UNDECIDED_SHOWN = 3;
+  /** Examples given: classes that could not be decided for, nearest method names. */
+  private static final int EXAMPLES = 3;
 
   private final AgentConfig config;
   private final ClassPathScan scan;
@@ -40,7 +50,7 @@ final class MatchListing {
         if (m.pointcut.preset().isEmpty()) {
           out.println("  " + m.pointcut.name() + ": nothing");
           warnings.add("pointcut '" + m.pointcut.name() + "' (" + PointcutLine.origin(m.pointcut, config.source())
-              + ") matches nothing on the class path: " + PointcutLine.matches(m.pointcut));
+              + ") matches nothing on the class path: " + PointcutLine.matches(m.pointcut) + why(m));
         }
         continue;
       }
@@ -79,13 +89,37 @@ final class MatchListing {
     }
   }
 
+  /** For a pointcut naming its class exactly: whether the class is there, and its nearest methods. */
+  private String why(PointcutMatches m) {
+    if (m.targets.exactClass().isEmpty()) {
+      return "";
+    }
+    String name = m.targets.exactClass().get();
+    Optional<TypeDescription> type = scan.find(name);
+    if (type.isEmpty()) {
+      return "; there is no class " + name + nearest(name, scan.classNames().stream(), s -> s);
+    }
+    String wanted = m.pointcut.methodPattern().text();
+    return "; " + name + " has no such method" + nearest(wanted,
+        type.get().getDeclaredMethods().filter(isMethod()).stream().map(PointcutMatches::signature),
+        s -> s.substring(0, s.indexOf('(')));
+  }
+
+  /** The {@link #EXAMPLES} candidates whose key is nearest to {@code wanted}, as a hint. */
+  private static String nearest(String wanted, Stream<String> candidates, Function<String, String> key) {
+    List<String> nearest = candidates.distinct()
+        .sorted(Comparator.comparingInt((String s) -> Suggest.distance(wanted, key.apply(s))).thenComparing(s -> s))
+        .limit(EXAMPLES).collect(Collectors.toList());
+    return nearest.isEmpty() ? "" : "; the nearest: " + String.join(", ", nearest);
+  }
+
   /** What {@code limits.classes-per-pointcut} would refuse, for a pointcut it applies to. */
-  private java.util.Optional<String> overWide(PointcutMatches m) {
+  private Optional<String> overWide(PointcutMatches m) {
     int limit = config.limits().classesPerPointcut();
     if (!m.targets.limited() || m.methods().size() <= limit) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
-    return java.util.Optional.of("pointcut '" + m.pointcut.name() + "' matches " + m.methods().size()
+    return Optional.of("pointcut '" + m.pointcut.name() + "' matches " + m.methods().size()
         + " classes, more than " + limit + " (limits.classes-per-pointcut): the agent weaves the first "
         + limit + " the application loads and leaves the others alone; narrow its class pattern");
   }
@@ -117,30 +151,34 @@ final class MatchListing {
     }
   }
 
-  /** Classes a pointcut could not decide for: the weaver would skip them too (and the JVM could not load them). */
+  /**
+   * Classes some pointcuts could not decide for, since a type they need (a supertype, an annotation)
+   * is not on the class path: the weaver would skip them for those pointcuts, and the JVM could not
+   * load them anyway. Said once for all pointcuts, with a few of the classes.
+   */
   private void printUndecided() {
-    boolean header = false;
+    Map<String, String> classes = new LinkedHashMap<>();
+    List<String> pointcuts = new ArrayList<>();
     for (PointcutMatches m : scan.matches()) {
-      Map<String, String> undecided = m.undecided();
-      if (undecided.isEmpty()) {
-        continue;
+      if (!m.undecided().isEmpty()) {
+        pointcuts.add(m.pointcut.name());
+        m.undecided().forEach(classes::putIfAbsent);
       }
-      if (!header) {
-        out.println();
-        out.println("classes a pointcut could not decide for (a type they need is not on the class path;"
-            + " the JVM could not load them either):");
-        header = true;
-      }
-      List<String> some = new ArrayList<>();
-      for (Map.Entry<String, String> u : undecided.entrySet()) {
-        if (some.size() == UNDECIDED_SHOWN) {
-          break;
-        }
-        some.add(u.getKey() + " (" + u.getValue() + ")");
-      }
-      out.println("  " + m.pointcut.name() + ": " + plural(undecided.size(), "class", "classes") + ", e.g. "
-          + String.join("; ", some));
     }
+    if (classes.isEmpty()) {
+      return;
+    }
+    List<String> some = new ArrayList<>();
+    for (Map.Entry<String, String> c : classes.entrySet()) {
+      if (some.size() == EXAMPLES) {
+        break;
+      }
+      some.add(c.getKey() + " (" + c.getValue() + ")");
+    }
+    out.println();
+    out.println("not looked at: " + plural(classes.size(), "class needs", "classes need")
+        + " a type that is not on the class path (the JVM could not load them either), so "
+        + String.join(", ", pointcuts) + " skip them; e.g. " + String.join("; ", some));
   }
 
   private static String plural(int n, String one, String many) {

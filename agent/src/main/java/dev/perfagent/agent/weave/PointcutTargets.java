@@ -62,12 +62,17 @@ public final class PointcutTargets {
     return JdkClasses.named(pointcut);
   }
 
+  /** The class the pointcut names exactly ({@code class:} without wildcards), if it does. */
+  public Optional<String> exactClass() {
+    return PointcutMatchers.exactClassName(pointcut);
+  }
+
   /**
    * Whether {@code limits.classes-per-pointcut} applies ({@link ClassLimit}): to every pointcut but
    * one that names its class exactly.
    */
   public boolean limited() {
-    return PointcutMatchers.exactClassName(pointcut).isEmpty();
+    return exactClass().isEmpty();
   }
 
   /**
