@@ -176,9 +176,9 @@ final class MatchListing {
       some.add(c.getKey() + " (" + c.getValue() + ")");
     }
     out.println();
-    out.println("not looked at: " + plural(classes.size(), "class needs", "classes need")
-        + " a type that is not on the class path (the JVM could not load them either), so "
-        + String.join(", ", pointcuts) + " skip them; e.g. " + String.join("; ", some));
+    out.println("not looked at by " + String.join(", ", pointcuts) + ": " + plural(classes.size(), "class needs",
+        "classes need") + " a type that is not on the class path (the JVM could not load them either); e.g. "
+        + String.join("; ", some));
   }
 
   private static String plural(int n, String one, String many) {
