@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * One line per pointcut: its name, where it comes from, what it matches and what each call records.
@@ -68,16 +69,9 @@ final class PointcutLine {
 
   private static String captures(Pointcut p) {
     StringBuilder s = new StringBuilder();
-    List<String> read = new ArrayList<>();
-    List<String> content = new ArrayList<>();
-    for (Map.Entry<String, Capture> c : p.captures().entrySet()) {
-      if (!p.content().containsKey(c.getKey())) {
-        read.add(c.getKey() + "=" + c.getValue());
-      }
-    }
-    for (Map.Entry<String, Capture> c : p.content().entrySet()) {
-      content.add(c.getKey() + "=" + c.getValue());
-    }
+    // with content captured, captures() holds the content: entries too; they are listed apart
+    List<String> read = entries(p.captures(), key -> !p.content().containsKey(key));
+    List<String> content = entries(p.content(), key -> true);
     if (!read.isEmpty()) {
       s.append("; captures ").append(String.join(", ", read));
     }
@@ -88,5 +82,16 @@ final class PointcutLine {
       s.append("; flow-down ").append(String.join(", ", p.flowDown()));
     }
     return s.toString();
+  }
+
+  /** {@code key=path} for each capture whose key {@code shown} accepts. */
+  private static List<String> entries(Map<String, Capture> captures, Predicate<String> shown) {
+    List<String> entries = new ArrayList<>();
+    captures.forEach((key, capture) -> {
+      if (shown.test(key)) {
+        entries.add(key + "=" + capture);
+      }
+    });
+    return entries;
   }
 }

@@ -69,6 +69,11 @@ public final class ValidateCommand {
           + " instrumentation");
       return INVALID;
     }
+    return check(config, arguments, out, err);
+  }
+
+  /** Checks a valid {@code config}: its pointcuts in force and, with a class path, what they match. */
+  private static int check(AgentConfig config, ValidateArguments arguments, PrintStream out, PrintStream err) {
     List<String> errors = new ArrayList<>();
     PointcutCatalog catalog = PointcutCatalog.compile(config, problem -> errors.add(problem + ", pointcut skipped"));
     List<Pointcut> inForce = catalog.pointcuts().stream().map(CompiledPointcut::config).collect(Collectors.toList());
@@ -76,26 +81,29 @@ public final class ValidateCommand {
     for (Pointcut p : inForce) {
       new PointcutTargets(p).refusal().ifPresent(warnings::add);
     }
-    printPointcuts(config, inForce, out);
-    if (arguments.classPath != null) {
-      try (ClassPath classPath = ClassPath.parse(arguments.classPath, Path.of(""))) {
+    ClassPath classPath = null;
+    try {
+      if (arguments.classPath != null) {
+        classPath = ClassPath.parse(arguments.classPath, Path.of(""));
         if (classPath.entries().isEmpty()) {
           return usage(err, "no jar or directory in --classpath " + arguments.classPath);
         }
-        for (String missing : classPath.missing()) {
-          err.println("perf-agent validate: class path entry " + missing + " does not exist, left out");
-        }
-        ClassPathScan scan = ClassPathScan.of(classPath, inForce);
-        new MatchListing(config, scan, arguments.all, out).print(warnings);
-      } catch (IOException e) {
-        err.println("perf-agent validate: cannot read the class path: " + e);
-        return USAGE;
+        classPath.missing().forEach(
+            missing -> err.println("perf-agent validate: class path entry " + missing + " does not exist, left out"));
       }
-    } else {
-      out.println();
-      out.println("(--classpath CP lists the classes and methods each pointcut would instrument)");
+      printPointcuts(config, inForce, out);
+      if (classPath == null) {
+        out.println();
+        out.println("(--classpath CP lists the classes and methods each pointcut would instrument)");
+      } else {
+        new MatchListing(config, ClassPathScan.of(classPath, inForce), arguments.all, out).print(warnings);
+        classPath.close();
+      }
+    } catch (IOException e) {
+      err.println("perf-agent validate: cannot read the class path: " + e);
+      return USAGE;
     }
-    return verdict(file, errors, warnings, arguments.strict, out);
+    return verdict(config.source(), errors, warnings, arguments.strict, out);
   }
 
   private static void printPointcuts(AgentConfig config, List<Pointcut> inForce, PrintStream out) {
@@ -111,7 +119,7 @@ public final class ValidateCommand {
     }
   }
 
-  private static int verdict(Path file, List<String> errors, List<String> warnings, boolean strict, PrintStream out) {
+  private static int verdict(String file, List<String> errors, List<String> warnings, boolean strict, PrintStream out) {
     out.println();
     for (String error : errors) {
       out.println("error: " + error);
