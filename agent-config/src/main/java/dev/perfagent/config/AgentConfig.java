@@ -15,6 +15,7 @@ public final class AgentConfig {
   private final String service;
   private final ExportSettings export;
   private final boolean propagation;
+  private final boolean watch;
   private final Limits limits;
   private final ContentSettings content;
   private final boolean capturesContent;
@@ -24,17 +25,19 @@ public final class AgentConfig {
   private final Map<String, Price> prices;
   private final String source;
 
-  AgentConfig(String service, ExportSettings export, boolean propagation, Limits limits, ContentSettings content,
-      List<Pointcut> pointcuts, List<String> presets, Map<String, Price> prices, String source) {
-    this(service, export, propagation, limits, content, false, pointcuts, presets, prices, source);
+  AgentConfig(String service, ExportSettings export, boolean propagation, boolean watch, Limits limits,
+      ContentSettings content, List<Pointcut> pointcuts, List<String> presets, Map<String, Price> prices,
+      String source) {
+    this(service, export, propagation, watch, limits, content, false, pointcuts, presets, prices, source);
   }
 
-  private AgentConfig(String service, ExportSettings export, boolean propagation, Limits limits,
+  private AgentConfig(String service, ExportSettings export, boolean propagation, boolean watch, Limits limits,
       ContentSettings content, boolean capturesContent, List<Pointcut> pointcuts, List<String> presets,
       Map<String, Price> prices, String source) {
     this.service = service;
     this.export = Objects.requireNonNull(export, "export");
     this.propagation = propagation;
+    this.watch = watch;
     this.limits = Objects.requireNonNull(limits, "limits");
     this.content = Objects.requireNonNull(content, "content");
     this.capturesContent = capturesContent;
@@ -47,8 +50,8 @@ public final class AgentConfig {
 
   /** The configuration without a file: default settings and every preset. */
   public static AgentConfig defaults(String source) {
-    return new AgentConfig(null, ExportSettings.defaults(), true, Limits.defaults(), ContentSettings.defaults(),
-        List.of(), Presets.NAMES, Map.of(), source);
+    return new AgentConfig(null, ExportSettings.defaults(), true, true, Limits.defaults(),
+        ContentSettings.defaults(), List.of(), Presets.NAMES, Map.of(), source);
   }
 
   /**
@@ -78,7 +81,8 @@ public final class AgentConfig {
    */
   public AgentConfig capturingContent() {
     return capturesContent ? this
-        : new AgentConfig(service, export, propagation, limits, content, true, pointcuts, presets, prices, source);
+        : new AgentConfig(
+            service, export, propagation, watch, limits, content, true, pointcuts, presets, prices, source);
   }
 
   /** Whether the {@code content:} captures are read ({@link #capturingContent}); false as loaded. */
@@ -103,6 +107,11 @@ public final class AgentConfig {
   /** Whether work submitted to JDK executors from inside a recorded span runs as its child; default true. */
   public boolean propagation() {
     return propagation;
+  }
+
+  /** Whether the running agent watches the file and applies saved changes ({@code watch:}); default true. */
+  public boolean watch() {
+    return watch;
   }
 
   public Limits limits() {

@@ -1,5 +1,6 @@
 package dev.perfagent.config;
 
+import java.util.Objects;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -97,5 +98,20 @@ public final class Capture {
   @Override
   public String toString() {
     return text;
+  }
+
+  /** Equal when the same paths combine the same way, however the text is spaced. */
+  @Override
+  public boolean equals(Object other) {
+    if (!(other instanceof Capture)) {
+      return false;
+    }
+    Capture o = (Capture) other;
+    return kind == o.kind && Objects.equals(terms, o.terms);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(kind, terms);
   }
 }

@@ -23,7 +23,7 @@ public final class ConfigLoader {
    */
   public static AgentConfig load(Path file) throws ConfigException {
     String source = String.valueOf(file);
-    String text;
+    byte[] content;
     try {
       if (Files.isDirectory(file)) {
         throw unreadable(source, "is a directory");
@@ -31,9 +31,7 @@ public final class ConfigLoader {
       if (Files.size(file) > 4L * YamlComposer.MAX_CHARS) {
         throw unreadable(source, "file too large (" + Files.size(file) + " bytes)");
       }
-      text = decodeUtf8(Files.readAllBytes(file));
-    } catch (CharacterCodingException e) {
-      throw unreadable(source, "not valid UTF-8");
+      content = Files.readAllBytes(file);
     } catch (NoSuchFileException e) {
       throw unreadable(source, "file not found");
     } catch (AccessDeniedException e) {
@@ -41,7 +39,23 @@ public final class ConfigLoader {
     } catch (IOException e) {
       throw unreadable(source, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
     }
-    return parse(text, source);
+    return parseBytes(content, source);
+  }
+
+  /**
+   * Validates the content of a file read already (UTF-8), as {@link #load} would.
+   *
+   * @throws ConfigException when it is not UTF-8 or is invalid
+   */
+  public static AgentConfig parseBytes(byte[] content, String source) throws ConfigException {
+    if (content.length > 4L * YamlComposer.MAX_CHARS) {
+      throw unreadable(source, "file too large (" + content.length + " bytes)");
+    }
+    try {
+      return parse(decodeUtf8(content), source);
+    } catch (CharacterCodingException e) {
+      throw unreadable(source, "not valid UTF-8");
+    }
   }
 
   /**

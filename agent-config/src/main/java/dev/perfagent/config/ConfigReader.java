@@ -14,7 +14,8 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
 /** Reads the top-level mapping ({@code service}, {@code export}, {@code pointcuts}, ...) of one file. */
 final class ConfigReader {
   static final List<String> KEYS =
-      List.of("service", "export", "presets", "prices", "pointcuts", "propagation", "limits", "content");
+      List.of(
+          "service", "export", "presets", "prices", "pointcuts", "propagation", "limits", "content", "watch");
 
   private final Problems problems;
   private final Values values;
@@ -41,6 +42,7 @@ final class ConfigReader {
     String service = f.has("service") ? values.string("service", f.value("service")) : null;
     ExportSettings export = section(f, "export", ExportSettings.defaults(), new ExportReader(problems)::read);
     Boolean propagation = f.has("propagation") ? values.bool("propagation", f.value("propagation")) : Boolean.TRUE;
+    Boolean watch = f.has("watch") ? values.bool("watch", f.value("watch")) : Boolean.TRUE;
     Limits limits = section(f, "limits", Limits.defaults(), new LimitsReader(problems)::read);
     ContentSettings content = section(f, "content", ContentSettings.defaults(), new ContentReader(problems)::read);
     List<String> presets = f.has("presets") ? presets(f.value("presets")) : Presets.NAMES;
@@ -64,7 +66,7 @@ final class ConfigReader {
     if (!problems.isEmpty() || presets == null || prices == null) {
       return null;
     }
-    return new AgentConfig(service, export, propagation, limits, content, pointcuts,
+    return new AgentConfig(service, export, propagation, watch, limits, content, pointcuts,
         preset == null ? presets : List.of(), prices, problems.source());
   }
 

@@ -1,5 +1,6 @@
 package dev.perfagent.config;
 
+import java.util.Objects;
 /**
  * The {@code content:} section: whether the {@code content:} captures of the pointcuts (prompts,
  * completions, tool arguments and results) are read, and how long a captured piece of content may
@@ -39,5 +40,19 @@ public final class ContentSettings {
   @Override
   public String toString() {
     return "ContentSettings{capture=" + capture + ", maxLength=" + maxLength + "}";
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    if (!(other instanceof ContentSettings)) {
+      return false;
+    }
+    ContentSettings o = (ContentSettings) other;
+    return capture == o.capture && maxLength == o.maxLength;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(capture, maxLength);
   }
 }

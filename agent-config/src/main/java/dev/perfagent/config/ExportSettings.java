@@ -1,5 +1,6 @@
 package dev.perfagent.config;
 
+import java.util.Objects;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -100,5 +101,19 @@ public final class ExportSettings {
         + ", file=" + file + ", metricsFile=" + metricsFile + ", bufferSize=" + bufferSize
         + ", logLevel=" + logLevel + ", exceptionMessage=" + exceptionMessage
         + ", exceptionStackTrace=" + exceptionStackTrace + "}";
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    if (!(other instanceof ExportSettings)) {
+      return false;
+    }
+    ExportSettings o = (ExportSettings) other;
+    return Objects.equals(endpoint, o.endpoint) && Objects.equals(protocol, o.protocol) && Objects.equals(headers, o.headers) && Objects.equals(file, o.file) && Objects.equals(metricsFile, o.metricsFile) && bufferSize == o.bufferSize && Objects.equals(logLevel, o.logLevel) && exceptionMessage == o.exceptionMessage && exceptionStackTrace == o.exceptionStackTrace;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(endpoint, protocol, headers, file, metricsFile, bufferSize, logLevel, exceptionMessage, exceptionStackTrace);
   }
 }

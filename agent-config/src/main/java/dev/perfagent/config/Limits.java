@@ -1,5 +1,6 @@
 package dev.perfagent.config;
 
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
 /** The {@code limits:} section: bounds on what one call may record. Immutable. */
@@ -74,5 +75,19 @@ public final class Limits {
     return "Limits{valueLength=" + valueLength + ", listLength=" + listLength
         + ", openSpanTimeoutNanos=" + openSpanTimeoutNanos + ", nameLength=" + nameLength
         + ", classesPerPointcut=" + classesPerPointcut + "}";
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    if (!(other instanceof Limits)) {
+      return false;
+    }
+    Limits o = (Limits) other;
+    return valueLength == o.valueLength && listLength == o.listLength && openSpanTimeoutNanos == o.openSpanTimeoutNanos && nameLength == o.nameLength && classesPerPointcut == o.classesPerPointcut;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(valueLength, listLength, openSpanTimeoutNanos, nameLength, classesPerPointcut);
   }
 }

@@ -1,5 +1,6 @@
 package dev.perfagent.config;
 
+import java.util.Objects;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -243,5 +244,20 @@ public final class Pointcut {
     Pointcut build() {
       return new Pointcut(this);
     }
+  }
+
+  /** Equal when it instruments and records the same: where it stands in the file ({@link #line}) does not count. */
+  @Override
+  public boolean equals(Object other) {
+    if (!(other instanceof Pointcut)) {
+      return false;
+    }
+    Pointcut o = (Pointcut) other;
+    return Objects.equals(name, o.name) && Objects.equals(classPattern, o.classPattern) && Objects.equals(subtypeOf, o.subtypeOf) && Objects.equals(classAnnotation, o.classAnnotation) && Objects.equals(methodPattern, o.methodPattern) && Objects.equals(parameters, o.parameters) && Objects.equals(methodAnnotation, o.methodAnnotation) && Objects.equals(spanName, o.spanName) && kind == o.kind && Objects.equals(attributes, o.attributes) && Objects.equals(captures, o.captures) && Objects.equals(content, o.content) && capturesContent == o.capturesContent && Objects.equals(flowDown, o.flowDown) && mode == o.mode && minDurationNanos == o.minDurationNanos && end == o.end && nesting == o.nesting && Objects.equals(nestingGroup, o.nestingGroup) && Objects.equals(preset, o.preset) && extractor == o.extractor;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(name, classPattern, subtypeOf, classAnnotation, methodPattern, parameters, methodAnnotation, spanName, kind, attributes, captures, content, capturesContent, flowDown, mode, minDurationNanos, end, nesting, nestingGroup, preset, extractor);
   }
 }

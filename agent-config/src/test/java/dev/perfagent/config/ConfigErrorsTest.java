@@ -15,7 +15,7 @@ class ConfigErrorsTest {
   private static final String POINTCUT_KEYS = "name, class, subtype-of, class-annotation, method, parameters,"
       + " method-annotation, span, kind, attributes, capture, flow-down, content, mode, min-duration, end, nesting,"
       + " group, extract";
-  private static final String TOP_KEYS = "service, export, presets, prices, pointcuts, propagation, limits, content";
+  private static final String TOP_KEYS = "service, export, presets, prices, pointcuts, propagation, limits, content, watch";
 
   @Test
   void problemParts() {

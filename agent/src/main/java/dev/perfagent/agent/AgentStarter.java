@@ -6,6 +6,8 @@ import dev.perfagent.bootstrap.Recorder;
 import dev.perfagent.config.AgentConfig;
 import dev.perfagent.config.ContentSwitch;
 import java.lang.instrument.Instrumentation;
+import java.nio.file.Paths;
+import java.util.Optional;
 import net.bytebuddy.dynamic.loading.ClassInjector;
 import org.slf4j.Logger;
 
@@ -32,6 +34,7 @@ public final class AgentStarter {
     Recorder.reportMissingStepsTo(new MissingStepLog(log));
     Generation generation = Generation.start(withContentSwitch(config, log), inst, log);
     current = generation;
+    watch(config, arguments, generation, log);
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
@@ -40,6 +43,24 @@ public final class AgentStarter {
                   current.shutdown(SHUTDOWN_WAIT_MILLIS);
                 },
                 "perf-agent-shutdown"));
+  }
+
+  /**
+   * Starts watching the configuration file, unless there is none or {@code watch: false} (in the file)
+   * or {@code watch=false} (agent argument) says not to.
+   */
+  private static void watch(AgentConfig config, AgentArguments arguments, Generation generation, Logger log) {
+    Optional<String> argument = arguments.get("watch");
+    if (argument.isPresent() && !argument.get().equals("true") && !argument.get().equals("false")) {
+      log.warn("perf-agent: agent argument watch={} is not true or false; the file is watched", argument.get());
+    }
+    boolean on = argument.map(a -> !a.equals("false")).orElse(config.watch());
+    if (!on || config.source().equals(ConfigStep.NO_FILE)) {
+      return;
+    }
+    new ConfigWatcher(
+            Paths.get(config.source()), generation::apply, generation.stats().configChangesRefused::increment, log)
+        .start();
   }
 
   /** {@code config} with message content captured when the variable, property or file says so. */

@@ -6,32 +6,55 @@ import dev.perfagent.agent.plan.SiteRegistry;
 import dev.perfagent.agent.weave.Weaver;
 import dev.perfagent.bootstrap.Recorder;
 import dev.perfagent.bootstrap.RecorderState;
+import dev.perfagent.bootstrap.RecorderStats;
 import dev.perfagent.bootstrap.SpanRing;
 import dev.perfagent.config.AgentConfig;
+import dev.perfagent.config.ConfigChange;
 import dev.perfagent.config.Limits;
 import java.lang.instrument.Instrumentation;
+import java.util.ArrayList;
+import java.util.List;
 import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
 import org.slf4j.Logger;
 
 /**
- * Everything one configuration makes of the agent, built whole and never changed: the compiled
- * pointcuts, the recorder's state (call sites and their plans, the ring, value limits, open spans,
- * counters, aggregate histograms), the exporter thread and the weaver's transformer. Changing the
- * pointcuts at runtime means building a new generation and swapping it for this one.
+ * The running agent: the pointcuts in force, the recorder's state (call sites and their plans, the
+ * ring, value limits, open spans, counters, aggregate histograms), the exporter thread and the
+ * weaver's transformer. {@link #apply} changes the pointcuts while the application runs; the rest
+ * stays as started.
  */
 final class Generation {
+  /**
+   * With the file watched, each ring slot has room for this many values at least, and for {@link
+   * #AGGREGATE_ROOM} more aggregate-mode pointcuts, so that a change can add captures and
+   * aggregate pointcuts without a restart.
+   */
+  static final int VALUE_ROOM = 16;
+
+  static final int AGGREGATE_ROOM = 4;
+
+  private final Instrumentation inst;
+  private final Logger log;
   private final SiteRegistry sites;
   private final ExportLoop exporter;
-  /**
-   * What a swap must reset to unweave this generation's classes; null when weaving failed (the
-   * application then runs uninstrumented).
-   */
+  private final Weaver weaver;
+  /** The installed transformer, whose rules a change replaces; null when weaving failed. */
   private final ResettableClassFileTransformer transformer;
+  // guarded by this: the configuration and pointcuts in force
+  private AgentConfig config;
+  private PointcutCatalog catalog;
 
-  private Generation(SiteRegistry sites, ExportLoop exporter, ResettableClassFileTransformer transformer) {
+  private Generation(
+      Instrumentation inst, Logger log, SiteRegistry sites, ExportLoop exporter, Weaver weaver,
+      ResettableClassFileTransformer transformer, AgentConfig config, PointcutCatalog catalog) {
+    this.inst = inst;
+    this.log = log;
     this.sites = sites;
     this.exporter = exporter;
+    this.weaver = weaver;
     this.transformer = transformer;
+    this.config = config;
+    this.catalog = catalog;
   }
 
   /**
@@ -42,12 +65,15 @@ final class Generation {
   static Generation start(AgentConfig config, Instrumentation inst, Logger log) {
     PointcutCatalog catalog =
         PointcutCatalog.compile(config, problem -> log.warn("perf-agent: {}, pointcut skipped", problem));
+    int width = config.watch() ? Math.max(catalog.maxValues(), VALUE_ROOM) : catalog.maxValues();
+    int aggregates =
+        config.watch()
+            ? Math.min(RecorderState.MAX_AGGREGATE_SLOTS, catalog.aggregateSlots() + AGGREGATE_ROOM)
+            : catalog.aggregateSlots();
     RingBudget budget =
-        RingBudget.of(
-            config.export().bufferSize(), catalog.maxValues(), catalog.aggregateSlots(),
-            Runtime.getRuntime().maxMemory());
+        RingBudget.of(config.export().bufferSize(), width, aggregates, Runtime.getRuntime().maxMemory());
     budget.warning().ifPresent(log::warn);
-    SpanRing ring = new SpanRing(budget.slots(), catalog.maxValues(), catalog.aggregateSlots());
+    SpanRing ring = new SpanRing(budget.slots(), width, aggregates);
     log.debug(
         "perf-agent: buffer of {} spans, at most {} allocated up front", budget.slots(),
         RingBudget.bytes(budget.bytes()));
@@ -58,14 +84,16 @@ final class Generation {
     SiteRegistry sites = new SiteRegistry(state);
     ExportLoop exporter = new ExportLoop(config, catalog, sites, log);
     exporter.start();
-    return new Generation(sites, exporter, weave(config, catalog, sites, inst, log));
+    Weaver weaver = new Weaver(log);
+    return new Generation(
+        inst, log, sites, exporter, weaver, weave(weaver, config, catalog, sites, inst, log), config, catalog);
   }
 
   private static ResettableClassFileTransformer weave(
-      AgentConfig config, PointcutCatalog catalog, SiteRegistry sites, Instrumentation inst, Logger log) {
+      Weaver weaver, AgentConfig config, PointcutCatalog catalog, SiteRegistry sites, Instrumentation inst,
+      Logger log) {
     try {
       long start = System.nanoTime();
-      Weaver weaver = new Weaver();
       ResettableClassFileTransformer transformer =
           weaver.install(inst, catalog, sites, config.propagation(), config.limits().classesPerPointcut(), log);
       log.debug(
@@ -76,6 +104,80 @@ final class Generation {
       log.error("perf-agent: could not weave, the application runs without instrumentation: {}", t.toString());
       return null;
     }
+  }
+
+  /** The recorder's counters, where changes applied and refused are counted. */
+  RecorderStats stats() {
+    return sites.generation().stats();
+  }
+
+  /**
+   * Applies a new version of the configuration file: pointcuts added, removed or changed are woven
+   * into (or out of) the loaded classes and those loaded later. Calls already running finish under
+   * the rules they started with. Settings that only take effect at start are reported, not applied.
+   * Runs on the calling thread (the file watcher's), never on an application thread.
+   */
+  synchronized void apply(AgentConfig loaded) {
+    RecorderStats stats = stats();
+    AgentConfig next = config.capturesContent() ? loaded.capturingContent() : loaded;
+    ConfigChange change = ConfigChange.between(config, next);
+    if (!change.needingRestart().isEmpty()) {
+      log.warn(
+          "perf-agent: {} changes {} (that takes effect at the next start; the running values stay)",
+          next.source(), String.join(", ", change.needingRestart()));
+    }
+    if (!change.changesPointcuts()) {
+      log.debug("perf-agent: {} saved, {}", next.source(), change.describe());
+      config = next;
+      return;
+    }
+    if (transformer == null) {
+      stats.configChangesRefused.increment();
+      log.warn("perf-agent: {} changed, not applied: the weaver did not start; restart the application", next.source());
+      return;
+    }
+    List<String> problems = new ArrayList<>();
+    PointcutCatalog nextCatalog = PointcutCatalog.compile(next, problems::add, catalog);
+    problems.addAll(tooBigForTheRing(nextCatalog, sites.ring()));
+    if (!problems.isEmpty()) {
+      stats.configChangesRefused.increment();
+      log.warn("perf-agent: {} changed, not applied (the running pointcuts stay): {}",
+          next.source(), String.join("; ", problems));
+      return;
+    }
+    long start = System.nanoTime();
+    exporter.useCatalog(nextCatalog);
+    long classes;
+    try {
+      classes = weaver.patch(
+          inst, transformer, catalog, nextCatalog, sites, config.propagation(), config.limits().classesPerPointcut(),
+          log);
+    } catch (RuntimeException e) {
+      stats.configChangesRefused.increment();
+      log.error("perf-agent: {} changed, could not re-weave ({}); some classes may keep the old pointcuts",
+          next.source(), e.toString());
+      classes = 0;
+    }
+    catalog = nextCatalog;
+    config = next;
+    stats.configChanges.increment();
+    log.info(
+        "perf-agent: {} changed, {}; {} classes re-woven in {} ms", next.source(), change.describe(), classes,
+        (System.nanoTime() - start) / 1_000_000);
+  }
+
+  /** What {@code next} needs of a ring slot beyond what {@code ring} was allocated with at start. */
+  private static List<String> tooBigForTheRing(PointcutCatalog next, SpanRing ring) {
+    List<String> problems = new ArrayList<>();
+    if (next.maxValues() > ring.width()) {
+      problems.add("a pointcut now reads " + next.maxValues() + " values per call and the buffer was allocated"
+          + " at start for " + ring.width() + "; restart the application to apply it");
+    }
+    if (next.aggregateSlots() > ring.aggregateSlots()) {
+      problems.add(next.aggregateSlots() + " aggregate-mode pointcuts since the start, the buffer was allocated"
+          + " for " + ring.aggregateSlots() + "; restart the application to apply it");
+    }
+    return problems;
   }
 
   /** Ends the spans still open, drains, flushes and logs the exit summary, in at most {@code millis}. */

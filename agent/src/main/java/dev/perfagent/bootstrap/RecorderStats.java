@@ -19,6 +19,10 @@ public final class RecorderStats {
   public final LongAdder tooDeep = new LongAdder();
   /** Spans that outlived their call and were ended by the open-span timeout. */
   public final LongAdder timedOut = new LongAdder();
+  /** Changes of the configuration file applied while the application ran. */
+  public final LongAdder configChanges = new LongAdder();
+  /** Changes of the configuration file not applied (invalid, or needing a restart): the running one stayed. */
+  public final LongAdder configChangesRefused = new LongAdder();
   /** Failures inside the recorder itself (they never reach the application). */
   public final LongAdder internalErrors = new LongAdder();
 }

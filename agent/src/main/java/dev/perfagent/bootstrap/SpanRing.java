@@ -90,6 +90,11 @@ public final class SpanRing {
     return width;
   }
 
+  /** How many aggregate-mode pointcuts a span can report on. */
+  public int aggregateSlots() {
+    return aggregateSlots;
+  }
+
   /** The exporter thread, woken (rarely) by writers when the ring fills up. */
   public void consumer(Thread thread) {
     this.consumer = thread;

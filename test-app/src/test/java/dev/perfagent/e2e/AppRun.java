@@ -123,7 +123,7 @@ final class AppRun {
     return launch(java, workDir, List.of(), agentArgument, List.of(), Map.of(), main(classPath, mainClass, args));
   }
 
-  private static List<String> main(String classPath, String mainClass, String... args) {
+  static List<String> main(String classPath, String mainClass, String... args) {
     List<String> launch = new ArrayList<>(List.of("-cp", classPath, mainClass));
     launch.addAll(List.of(args));
     return launch;
@@ -167,7 +167,7 @@ final class AppRun {
     return finished(process, workDir);
   }
 
-  private static Process start(
+  static Process start(
       Path java, Path workDir, List<String> before, String agentArgument, List<String> after,
       Map<String, String> environment, List<String> launch) throws IOException {
     List<String> command = new ArrayList<>();
@@ -187,7 +187,7 @@ final class AppRun {
     return builder.start();
   }
 
-  private static AppRun finished(Process process, Path workDir) throws IOException {
+  static AppRun finished(Process process, Path workDir) throws IOException {
     Path out = workDir.resolve("stdout.txt");
     Path err = workDir.resolve("stderr.txt");
     return new AppRun(

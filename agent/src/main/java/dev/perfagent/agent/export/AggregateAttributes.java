@@ -1,10 +1,10 @@
 package dev.perfagent.agent.export;
 
-import dev.perfagent.agent.plan.CompiledPointcut;
 import dev.perfagent.agent.plan.PointcutCatalog;
 import dev.perfagent.bootstrap.SpanRecord;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.AttributesBuilder;
+import java.util.function.Supplier;
 
 /**
  * Writes what aggregate-mode calls did inside a span onto that span: for a pointcut named
@@ -13,32 +13,45 @@ import io.opentelemetry.api.common.AttributesBuilder;
  * through {@link AggregateHistogramProducer}.)
  */
 final class AggregateAttributes {
-  private final AttributeKey<Long>[] counts;
-  private final AttributeKey<Double>[] totals;
-  private final AttributeKey<Double>[] mins;
-  private final AttributeKey<Double>[] maxes;
+  private final Supplier<PointcutCatalog> catalogs;
+  // the keys of one catalog; used on the exporter thread only
+  private PointcutCatalog builtFor;
+  private AttributeKey<Long>[] counts;
+  private AttributeKey<Double>[] totals;
+  private AttributeKey<Double>[] mins;
+  private AttributeKey<Double>[] maxes;
+
+  /** @param catalogs the catalog in force, which changes when the configuration does */
+  AggregateAttributes(Supplier<PointcutCatalog> catalogs) {
+    this.catalogs = catalogs;
+  }
 
   @SuppressWarnings("unchecked")
-  AggregateAttributes(PointcutCatalog catalog) {
+  private void build(PointcutCatalog catalog) {
     int n = catalog.aggregateSlots();
     counts = new AttributeKey[n];
     totals = new AttributeKey[n];
     mins = new AttributeKey[n];
     maxes = new AttributeKey[n];
-    for (CompiledPointcut p : catalog.pointcuts()) {
-      int slot = p.aggregateSlot();
-      if (slot >= 0) {
-        String name = p.config().name();
-        counts[slot] = AttributeKey.longKey(name + ".count");
-        totals[slot] = AttributeKey.doubleKey(name + ".total_ms");
-        mins[slot] = AttributeKey.doubleKey(name + ".min_ms");
-        maxes[slot] = AttributeKey.doubleKey(name + ".max_ms");
-      }
+    for (int slot = 0; slot < n; slot++) {
+      String name = catalog.aggregateName(slot);
+      counts[slot] = AttributeKey.longKey(name + ".count");
+      totals[slot] = AttributeKey.doubleKey(name + ".total_ms");
+      mins[slot] = AttributeKey.doubleKey(name + ".min_ms");
+      maxes[slot] = AttributeKey.doubleKey(name + ".max_ms");
     }
+    builtFor = catalog;
   }
 
   void put(AttributesBuilder attributes, SpanRecord record) {
     long mask = record.aggregateMask();
+    if (mask == 0) {
+      return;
+    }
+    PointcutCatalog catalog = catalogs.get();
+    if (catalog != builtFor) {
+      build(catalog);
+    }
     while (mask != 0) {
       int slot = Long.numberOfTrailingZeros(mask);
       mask &= mask - 1;

@@ -1,6 +1,5 @@
 package dev.perfagent.agent.export;
 
-import dev.perfagent.agent.plan.CompiledPointcut;
 import dev.perfagent.agent.plan.PointcutCatalog;
 import dev.perfagent.bootstrap.AggregateHistograms;
 import dev.perfagent.bootstrap.DurationHistograms;
@@ -19,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The {@code perf_agent.aggregate.duration} histogram of aggregate-mode pointcuts, built at each
@@ -28,27 +28,25 @@ import java.util.List;
 final class AggregateHistogramProducer implements MetricProducer {
   static final String NAME = "perf_agent.aggregate.duration";
 
-  private final List<CompiledPointcut> aggregates = new ArrayList<>();
+  private final Supplier<PointcutCatalog> catalogs;
   private final long startEpochNanos = epochNanos();
   private final AggregateHistograms histograms;
 
-  AggregateHistogramProducer(PointcutCatalog catalog, AggregateHistograms histograms) {
+  /** @param catalogs the catalog in force, which changes when the configuration does */
+  AggregateHistogramProducer(Supplier<PointcutCatalog> catalogs, AggregateHistograms histograms) {
+    this.catalogs = catalogs;
     this.histograms = histograms;
-    for (CompiledPointcut p : catalog.pointcuts()) {
-      if (p.aggregate()) {
-        aggregates.add(p);
-      }
-    }
   }
 
   @Override
   public Collection<MetricData> produce(Resource resource) {
     long now = epochNanos();
     List<HistogramPointData> points = new ArrayList<>();
-    for (CompiledPointcut p : aggregates) {
-      long[] h = histograms.snapshot(p.aggregateSlot());
+    PointcutCatalog catalog = catalogs.get();
+    for (int slot = 0; slot < catalog.aggregateSlots(); slot++) {
+      long[] h = histograms.snapshot(slot);
       if (h != null) {
-        points.add(point(h, Attributes.of(SpanMetrics.POINTCUT, p.config().name()), now));
+        points.add(point(h, Attributes.of(SpanMetrics.POINTCUT, catalog.aggregateName(slot)), now));
       }
     }
     if (points.isEmpty()) {

@@ -24,7 +24,7 @@ public final class ExportLoop {
   private static final long EXPIRY_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
 
   private final AgentConfig config;
-  private final PointcutCatalog catalog;
+  private volatile PointcutCatalog catalog;
   private final SiteRegistry sites;
   private final Logger log;
   private final Thread thread;
@@ -50,6 +50,15 @@ public final class ExportLoop {
     thread.setDaemon(true);
   }
 
+  /** The pointcuts in force from now on (their sites are registered as classes are woven). */
+  public void useCatalog(PointcutCatalog next) {
+    catalog = next;
+  }
+
+  private PointcutCatalog catalog() {
+    return catalog;
+  }
+
   public void start() {
     sites.ring().consumer(thread);
     thread.start();
@@ -65,12 +74,12 @@ public final class ExportLoop {
       TelemetryPipeline p =
           TelemetryPipeline.start(
               config, sites.ring().capacity(), warn,
-              new AggregateHistogramProducer(catalog, sites.generation().histograms()));
+              new AggregateHistogramProducer(this::catalog, sites.generation().histograms()));
       log.debug("perf-agent: OpenTelemetry SDK started in {} ms", (System.nanoTime() - start) / 1_000_000);
       costs = new CostEstimator(PriceTable.with(config.prices()));
       assembler =
           new SpanAssembler(
-              sites, new AggregateAttributes(catalog), SpanIds.random(), EpochClock.now(),
+              sites, new AggregateAttributes(this::catalog), SpanIds.random(), EpochClock.now(),
               p.resource(), new SpanMetrics(p.sdk().getSdkMeterProvider(), sites.generation().stats(), warn),
               config.limits().nameLength(), new ExceptionEvents(config.export()), costs);
       sampling = p.sampling();

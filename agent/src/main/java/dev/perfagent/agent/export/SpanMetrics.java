@@ -81,6 +81,11 @@ final class SpanMetrics {
         stats.truncatedValues);
     counter(meter, "perf_agent.values.unreadable", "{value}",
         "Captured values not recorded because a getter or toString() threw", stats.captureErrors);
+    counter(meter, "perf_agent.config.changes", "{change}",
+        "Changes of the configuration file applied while the application ran", stats.configChanges);
+    counter(meter, "perf_agent.config.changes_refused", "{change}",
+        "Changes of the configuration file not applied (invalid, or needing a restart)",
+        stats.configChangesRefused);
     counter(meter, "perf_agent.flow_down.overflow", "{value}",
         "Metric points whose flow-down dimension was recorded as " + FlowDimensions.OTHER
             + " because its key had " + FlowDimensions.MAX_VALUES + " distinct values already",

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A configured pointcut with the numbers the runtime needs: its id, which arguments the advice
+ * A configured pointcut with the numbers the runtime needs: which arguments the advice
  * hands to the recorder (at most three, in slots a, b, c), whether it reads the return value, and
  * the distinct property paths read per call (captures and span-name placeholders), by index.
  */
@@ -23,7 +23,6 @@ public final class CompiledPointcut {
   public static final int MAX_ARGUMENT_SLOTS = 3;
 
   private final Pointcut config;
-  private final int id;
   private final int[] argumentSlots;
   private final boolean readsReturn;
   private final List<PropertyPath> values;
@@ -36,9 +35,8 @@ public final class CompiledPointcut {
    * @param aggregateSlot the slot of an aggregate-mode pointcut in its parent's counters, else -1
    * @param nestingGroup the number of its nesting group with {@code nesting: outermost}, else -1
    */
-  CompiledPointcut(Pointcut config, int id, int aggregateSlot, int nestingGroup) {
+  CompiledPointcut(Pointcut config, int aggregateSlot, int nestingGroup) {
     this.config = config;
-    this.id = id;
     this.aggregateSlot = aggregateSlot;
     this.nestingGroup = nestingGroup;
     List<PropertyPath> distinct = new ArrayList<>();
@@ -90,9 +88,6 @@ public final class CompiledPointcut {
     return config;
   }
 
-  public int id() {
-    return id;
-  }
 
   public boolean aggregate() {
     return config.mode() == Mode.AGGREGATE;

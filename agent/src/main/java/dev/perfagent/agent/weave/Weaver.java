@@ -11,6 +11,7 @@ import dev.perfagent.agent.plan.SiteRegistry;
 import dev.perfagent.bootstrap.Recorder;
 import java.lang.instrument.Instrumentation;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
@@ -28,9 +29,15 @@ import org.slf4j.Logger;
 /**
  * Installs the class-file transformer that weaves the catalog's advice into exactly the methods it
  * matches, in classes loaded later and (by retransformation) in classes already loaded. Every other
- * class is left byte-for-byte unchanged. The returned transformer can be reset to unweave.
+ * class is left byte-for-byte unchanged. When the configuration changes, {@link #patch} swaps the
+ * rules of the installed transformer and retransforms the classes whose weaving changes: no class is
+ * ever woven by both, or by neither, and a class no pointcut matches any more gets its original
+ * bytecode back.
  */
 public final class Weaver {
+  /** Classes retransformed in one step of a change: the application pauses per step, not for all. */
+  private static final int CLASSES_PER_STEP = 50;
+
   /**
    * The application's (or another agent's) own Byte Buddy, never woven. Joined at run time: the
    * shade plugin would rewrite the literal to this agent's relocated package.
@@ -38,7 +45,14 @@ public final class Weaver {
   private static final String BYTE_BUDDY = String.join(".", "net", "bytebuddy", "");
 
   private final LongAdder wovenTypes = new LongAdder();
+  private final LongAdder retransformed = new LongAdder();
+  private final PathCheck paths;
   private volatile WeaveFailures failures;
+
+  /** One per agent: what it has reported about capture paths is not said again after a change. */
+  public Weaver(Logger log) {
+    this.paths = new PathCheck(log);
+  }
 
   /**
    * @param propagation also weave the JDK's executors so that work submitted inside a span runs as
@@ -49,10 +63,31 @@ public final class Weaver {
       int classesPerPointcut, Logger log) {
     AgentBuilder.RedefinitionStrategy.DiscoveryStrategy loaded =
         new AgentBuilder.RedefinitionStrategy.DiscoveryStrategy.Explicit(
-            loadedCandidates(inst, catalog, propagation));
-    return builder(catalog, sites, propagation, classesPerPointcut, log, loaded)
+            loadedCandidates(inst, List.of(catalog), propagation));
+    return builder(catalog, sites, propagation, classesPerPointcut, log, loaded,
+            AgentBuilder.RedefinitionStrategy.BatchAllocator.ForTotal.INSTANCE)
+        .with(AgentBuilder.TransformerDecorator.ForSubstitution.INSTANCE)
         .assureReadEdgeTo(inst, Recorder.class)
         .installOn(inst);
+  }
+
+  /**
+   * Replaces the rules of {@code installed} (what {@link #install} returned) with those of {@code
+   * next}, then retransforms, in steps, the loaded classes that either catalog weaves. Runs on the
+   * calling thread; returns how many classes were retransformed.
+   */
+  public long patch(
+      Instrumentation inst, ResettableClassFileTransformer installed, PointcutCatalog running,
+      PointcutCatalog next, SiteRegistry sites, boolean propagation, int classesPerPointcut, Logger log) {
+    long before = retransformed.sum();
+    AgentBuilder.RedefinitionStrategy.DiscoveryStrategy loaded =
+        new AgentBuilder.RedefinitionStrategy.DiscoveryStrategy.Explicit(
+            loadedCandidates(inst, List.of(running, next), propagation));
+    builder(next, sites, propagation, classesPerPointcut, log, loaded,
+            AgentBuilder.RedefinitionStrategy.BatchAllocator.ForFixedSize.ofSize(CLASSES_PER_STEP))
+        .assureReadEdgeTo(inst, Recorder.class)
+        .patchOn(inst, installed, AgentBuilder.PatchMode.SUBSTITUTE);
+    return retransformed.sum() - before;
   }
 
   /**
@@ -60,8 +95,9 @@ public final class Weaver {
    * them, since describing every loaded JDK class is most of the cost of starting the agent.
    */
   private static Set<Class<?>> loadedCandidates(
-      Instrumentation inst, PointcutCatalog catalog, boolean propagation) {
-    Set<String> jdk = new HashSet<>(wovenJdkClasses(catalog));
+      Instrumentation inst, List<PointcutCatalog> catalogs, boolean propagation) {
+    Set<String> jdk = new HashSet<>();
+    catalogs.forEach(c -> jdk.addAll(wovenJdkClasses(c)));
     if (propagation) {
       jdk.addAll(ExecutorPropagation.classNames());
     }
@@ -99,6 +135,14 @@ public final class Weaver {
   AgentBuilder builder(
       PointcutCatalog catalog, SiteRegistry sites, boolean propagation, int classesPerPointcut, Logger log,
       AgentBuilder.RedefinitionStrategy.DiscoveryStrategy loadedClasses) {
+    return builder(catalog, sites, propagation, classesPerPointcut, log, loadedClasses,
+        AgentBuilder.RedefinitionStrategy.BatchAllocator.ForTotal.INSTANCE);
+  }
+
+  private AgentBuilder builder(
+      PointcutCatalog catalog, SiteRegistry sites, boolean propagation, int classesPerPointcut, Logger log,
+      AgentBuilder.RedefinitionStrategy.DiscoveryStrategy loadedClasses,
+      AgentBuilder.RedefinitionStrategy.BatchAllocator steps) {
     WeaveFailures failures =
         new WeaveFailures(catalog.pointcuts(), propagation ? ExecutorPropagation.classNames() : Set.of(), log);
     this.failures = failures;
@@ -106,6 +150,7 @@ public final class Weaver {
         new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
             .disableClassFormatChanges()
             .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+            .with(steps)
             .with(loadedClasses)
             .with(AgentBuilder.TypeStrategy.Default.DECORATE)
             .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
@@ -118,7 +163,6 @@ public final class Weaver {
       agent = ExecutorPropagation.install(agent);
     }
     ExactClassRules exact = new ExactClassRules();
-    PathCheck paths = new PathCheck(log);
     for (CompiledPointcut pointcut : catalog.pointcuts()) {
       Optional<String> refused = JdkClasses.refusal(pointcut.config());
       if (refused.isPresent()) {
@@ -221,6 +265,9 @@ public final class Weaver {
     @Override
     public void onComplete(String typeName, ClassLoader loader, JavaModule module, boolean loaded) {
       failures.end(typeName);
+      if (loaded) {
+        retransformed.increment();
+      }
     }
   }
 }

@@ -61,7 +61,7 @@ class FlowDownAssemblyTest {
 
     InMemoryMetricReader reader = InMemoryMetricReader.create();
     SpanAssembler assembler = new SpanAssembler(
-        sites, new AggregateAttributes(catalog), SpanIds.random(), EpochClock.now(), Resource.getDefault(),
+        sites, new AggregateAttributes(() -> catalog), SpanIds.random(), EpochClock.now(), Resource.getDefault(),
         new SpanMetrics(SdkMeterProvider.builder().registerMetricReader(reader).build(),
             sites.generation().stats(), problem -> { }),
         200, new ExceptionEvents(config.export()), new CostEstimator(PriceTable.with(Map.of())));

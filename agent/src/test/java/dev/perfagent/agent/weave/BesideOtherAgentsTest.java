@@ -61,7 +61,7 @@ class BesideOtherAgentsTest {
     PointcutCatalog catalog =
         PointcutCatalog.compile(ConfigLoader.parse(CONFIG, "test.yaml"), p -> { throw new AssertionError(p); });
     sites = new SiteRegistry(new RecorderState(new SpanRing(1024, catalog.maxValues()), 4096, 128));
-    transformer = new Weaver()
+    transformer = new Weaver(log)
         .builder(catalog, sites, false, 500, log, AgentBuilder.RedefinitionStrategy.DiscoveryStrategy.SinglePass.INSTANCE)
         .makeRaw();
   }

@@ -62,7 +62,7 @@ class WeaverTest {
     PointcutCatalog catalog =
         PointcutCatalog.compile(ConfigLoader.parse(CONFIG, "test.yaml"), p -> { throw new AssertionError(p); });
     sites = new SiteRegistry(new RecorderState(new SpanRing(1024, catalog.maxValues()), 4096, 128));
-    transformer = new Weaver()
+    transformer = new Weaver(LoggerFactory.getLogger("test"))
         .builder(catalog, sites, true, 500, LoggerFactory.getLogger("test"), AgentBuilder.RedefinitionStrategy.DiscoveryStrategy.SinglePass.INSTANCE)
         .makeRaw();
   }
@@ -105,7 +105,7 @@ class WeaverTest {
   void withPropagationOffNoJdkClassIsWoven() throws Exception {
     PointcutCatalog catalog =
         PointcutCatalog.compile(ConfigLoader.parse(CONFIG, "test.yaml"), p -> { throw new AssertionError(p); });
-    ClassFileTransformer off = new Weaver()
+    ClassFileTransformer off = new Weaver(LoggerFactory.getLogger("test"))
         .builder(catalog, new SiteRegistry(new RecorderState(new SpanRing(16, catalog.maxValues()), 4096, 128)),
             false, 500, LoggerFactory.getLogger("test"), AgentBuilder.RedefinitionStrategy.DiscoveryStrategy.SinglePass.INSTANCE)
         .makeRaw();

@@ -1,0 +1,8 @@
+package reload;
+
+/** Greets. */
+public final class Greeter {
+  public String greet(String name) {
+    return "hello " + name;
+  }
+}
