@@ -56,7 +56,7 @@ class PointcutTargetsTest {
   void decidesFromClassFilesWhatTheWeaverRewrites() throws Exception {
     PointcutCatalog catalog =
         PointcutCatalog.compile(ConfigLoader.parse(CONFIG, "t.yaml"), p -> { throw new AssertionError(p); });
-    ClassFileTransformer transformer = new Weaver()
+    ClassFileTransformer transformer = new Weaver(LoggerFactory.getLogger("test"))
         .builder(catalog, new SiteRegistry(new RecorderState(new SpanRing(16, catalog.maxValues()), 4096, 128)),
             false, 100, LoggerFactory.getLogger("test"), AgentBuilder.RedefinitionStrategy.DiscoveryStrategy.SinglePass.INSTANCE)
         .makeRaw();
