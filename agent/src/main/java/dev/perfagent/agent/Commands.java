@@ -1,5 +1,6 @@
 package dev.perfagent.agent;
 
+import dev.perfagent.agent.validate.ValidateCommand;
 import dev.perfagent.config.Presets;
 import dev.perfagent.report.CompareCommand;
 import dev.perfagent.report.ReportCommand;
@@ -37,6 +38,9 @@ final class Commands {
     if (args[0].equals("compare")) {
       return CompareCommand.run(rest, out, err);
     }
+    if (args[0].equals("validate")) {
+      return ValidateCommand.run(rest, out, err);
+    }
     err.println("perf-agent: unknown command '" + args[0] + "'");
     usage(err);
     return USAGE;
@@ -49,6 +53,7 @@ final class Commands {
     to.println("  presets [NAME...]   list the built-in presets and print their pointcuts (YAML)");
     to.println("  " + ReportCommand.SUMMARY);
     to.println("  " + CompareCommand.SUMMARY);
+    to.println("  " + ValidateCommand.SUMMARY);
     to.println("  --help              this text (COMMAND --help: the command's options)");
   }
 

@@ -49,6 +49,7 @@ class CommandsTest {
     assertTrue(out().contains("presets [NAME...]"));
     assertTrue(out().contains("report FILE|DIR...  breakdown"), out());
     assertTrue(out().contains("compare BASE NEW    changes between two runs"), out());
+    assertTrue(out().contains("validate CONFIG     check a pointcut file"), out());
   }
 
   @Test
@@ -57,6 +58,8 @@ class CommandsTest {
     assertTrue(out().contains("usage: java -jar perf-agent.jar report FILE|DIR... [options]"), out());
     assertEquals(Commands.OK, run("compare", "--help"));
     assertTrue(out().contains("usage: java -jar perf-agent.jar compare BASE NEW [options]"), out());
+    assertEquals(Commands.OK, run("validate", "--help"));
+    assertTrue(out().contains("usage: java -jar perf-agent.jar validate CONFIG [--classpath CP]"), out());
     assertEquals(Commands.USAGE, run("report", "x.jsonl", "--colour"));
     assertEquals(Commands.USAGE, run("compare", "a", "b", "--fail-on"));
     String e = err.toString(StandardCharsets.UTF_8);

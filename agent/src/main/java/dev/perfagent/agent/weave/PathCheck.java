@@ -37,19 +37,29 @@ final class PathCheck {
   }
 
   void check(Pointcut pointcut, MethodDescription method) {
+    for (String problem : problems(pointcut, method)) {
+      if (reported.add(problem + " " + method)) {
+        log.warn("perf-agent: {}", problem);
+      }
+    }
+  }
+
+  /**
+   * What {@link #check} reports for {@code pointcut} on {@code method}, once per path:
+   * {@code pointcut 'x', path return.a can never have a value on T.m(), as ...}.
+   */
+  static List<String> problems(Pointcut pointcut, MethodDescription method) {
     boolean callback = pointcut.end() == SpanEnd.CALLBACK && CallbackParameter.of(method) != null;
     Set<PropertyPath> spareChoices = spareChoices(pointcut, method, callback);
+    List<String> problems = new ArrayList<>();
     for (PropertyPath path : pointcut.allPaths()) {
-      if (spareChoices.contains(path)) {
-        continue;
+      if (!spareChoices.contains(path)) {
+        problem(path, method, callback).ifPresent(problem -> problems.add(
+            "pointcut '" + pointcut.name() + "', path " + path + " can never have a value on "
+                + method.getDeclaringType().getTypeName() + "." + method.getName() + "(), as " + problem));
       }
-      problem(path, method, callback).ifPresent(problem -> {
-        if (reported.add(pointcut.name() + " " + path + " " + method)) {
-          log.warn("perf-agent: pointcut '{}', path {} can never have a value on {}(), as {}",
-              pointcut.name(), path, method.getDeclaringType().getTypeName() + "." + method.getName(), problem);
-        }
-      });
     }
+    return problems;
   }
 
   /**

@@ -1,6 +1,5 @@
 package dev.perfagent.agent.weave;
 
-import static net.bytebuddy.matcher.ElementMatchers.declaresMethod;
 import static net.bytebuddy.matcher.ElementMatchers.isSynthetic;
 import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
 import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
@@ -170,9 +169,9 @@ public final class Weaver {
         log.warn("perf-agent: {}", refused.get());
         continue;
       }
-      ElementMatcher.Junction<MethodDescription> methods = PointcutMatchers.methods(pointcut.config());
-      ElementMatcher.Junction<TypeDescription> types =
-          failures.guard(pointcut, PointcutMatchers.types(pointcut.config()).and(declaresMethod(methods)));
+      PointcutTargets targets = new PointcutTargets(pointcut.config());
+      ElementMatcher.Junction<MethodDescription> methods = targets.methodMatcher();
+      ElementMatcher.Junction<TypeDescription> types = failures.guard(pointcut, targets.typeMatcher());
       AgentBuilder.Transformer advice = checkingPaths(
           pointcut, methods, AdviceBinding.transformer(pointcut, sites, methods), paths);
       Optional<String> exactName = PointcutMatchers.exactClassName(pointcut.config());
@@ -223,8 +222,12 @@ public final class Weaver {
     if (propagation) {
       woven.addAll(ExecutorPropagation.classNames());
     }
-    return nameStartsWith("dev.perfagent.").or(nameStartsWith(BYTE_BUDDY)).or(isSynthetic())
-        .or(PointcutMatchers.jdk().and(not(namedOneOf(woven.toArray(new String[0])))));
+    return ownOrSynthetic().or(PointcutMatchers.jdk().and(not(namedOneOf(woven.toArray(new String[0])))));
+  }
+
+  /** The agent's own classes, the application's Byte Buddy and synthetic classes. */
+  static ElementMatcher.Junction<TypeDescription> ownOrSynthetic() {
+    return nameStartsWith("dev.perfagent.").or(nameStartsWith(BYTE_BUDDY)).or(isSynthetic());
   }
 
   /**

@@ -1,0 +1,150 @@
+package dev.perfagent.agent.validate;
+
+import java.io.Closeable;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import net.bytebuddy.dynamic.ClassFileLocator;
+
+/**
+ * An application's class path, read as files: jars and directories separated like java's
+ * ({@code :} on Unix), and {@code dir/*} for the jars of a directory. Nothing in it is loaded.
+ */
+final class ClassPath implements Closeable {
+  private static final String CLASS = ".class";
+
+  private final List<Path> entries;
+  private final List<String> missing;
+  private final List<JarFile> jars = new ArrayList<>();
+
+  private ClassPath(List<Path> entries, List<String> missing) {
+    this.entries = entries;
+    this.missing = missing;
+  }
+
+  /** The entries of {@code classPath}, relative ones resolved against {@code workingDirectory}. */
+  static ClassPath parse(String classPath, Path workingDirectory) throws IOException {
+    List<Path> entries = new ArrayList<>();
+    List<String> missing = new ArrayList<>();
+    for (String item : classPath.split(File.pathSeparator)) {
+      if (item.isEmpty()) {
+        continue;
+      }
+      if (item.equals("*") || item.endsWith(File.separator + "*")) {
+        Path dir = workingDirectory.resolve(item.substring(0, item.length() - 1));
+        if (!Files.isDirectory(dir)) {
+          missing.add(item);
+          continue;
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+          entries.addAll(files.filter(f -> isJar(f) && Files.isRegularFile(f)).sorted().collect(Collectors.toList()));
+        }
+        continue;
+      }
+      Path entry = workingDirectory.resolve(item);
+      if (Files.isDirectory(entry) || Files.isRegularFile(entry)) {
+        entries.add(entry);
+      } else {
+        missing.add(item);
+      }
+    }
+    return new ClassPath(entries, missing);
+  }
+
+  private static boolean isJar(Path file) {
+    String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+    return name.endsWith(".jar");
+  }
+
+  List<Path> entries() {
+    return entries;
+  }
+
+  /** The entries that are neither a file nor a directory (java ignores them; we say so). */
+  List<String> missing() {
+    return missing;
+  }
+
+  /**
+   * The binary names of the classes on the class path, each once, in class-path order (a class
+   * found twice is the first one's, as a class loader would have it). Module and package
+   * descriptors and the version-specific entries of multi-release jars are left out.
+   */
+  Set<String> classNames() throws IOException {
+    Set<String> names = new LinkedHashSet<>();
+    for (Path entry : entries) {
+      if (Files.isDirectory(entry)) {
+        try (Stream<Path> files = Files.walk(entry)) {
+          files.filter(f -> f.toString().endsWith(CLASS) && Files.isRegularFile(f))
+              .map(f -> entry.relativize(f).toString().replace(File.separatorChar, '/'))
+              .sorted()
+              .forEach(path -> addClass(names, path));
+        }
+      } else {
+        Enumeration<JarEntry> files = jar(entry).entries();
+        while (files.hasMoreElements()) {
+          JarEntry file = files.nextElement();
+          if (!file.isDirectory()) {
+            addClass(names, file.getName());
+          }
+        }
+      }
+    }
+    return names;
+  }
+
+  private static void addClass(Set<String> names, String path) {
+    if (!path.endsWith(CLASS) || path.startsWith("META-INF/")) {
+      return;
+    }
+    String name = path.substring(0, path.length() - CLASS.length()).replace('/', '.');
+    if (!name.equals("module-info") && !name.endsWith("package-info")) {
+      names.add(name);
+    }
+  }
+
+  /**
+   * Reads class files from the class path, then from the JDK running this command (for the
+   * supertypes a class path's classes have there), never through a class loader of the class path.
+   */
+  ClassFileLocator locator() throws IOException {
+    List<ClassFileLocator> locators = new ArrayList<>();
+    for (Path entry : entries) {
+      locators.add(Files.isDirectory(entry)
+          ? new ClassFileLocator.ForFolder(entry.toFile())
+          : new ClassFileLocator.ForJarFile(jar(entry)));
+    }
+    locators.add(ClassFileLocator.ForClassLoader.ofPlatformLoader());
+    return new ClassFileLocator.Compound(locators);
+  }
+
+  private JarFile jar(Path file) throws IOException {
+    for (JarFile open : jars) {
+      if (Paths.get(open.getName()).equals(file)) {
+        return open;
+      }
+    }
+    JarFile jar = new JarFile(file.toFile());
+    jars.add(jar);
+    return jar;
+  }
+
+  @Override
+  public void close() throws IOException {
+    for (JarFile jar : jars) {
+      jar.close();
+    }
+  }
+}
