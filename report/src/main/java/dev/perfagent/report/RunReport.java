@@ -11,7 +11,7 @@ import java.util.PriorityQueue;
 
 /**
  * Everything the report says about one run (or several merged): the data model the terminal, JSON
- * and CSV renderers (and later the HTML page) read. Filled trace by trace by {@link TraceFolder};
+ * CSV and HTML renderers read. Filled trace by trace by {@link TraceFolder};
  * its size depends on the number of distinct operations, never on the number of spans.
  */
 public final class RunReport {
