@@ -54,8 +54,14 @@ class ReportEndToEndIT {
     assertTrue(spans.stream().allMatch(s -> firstId.equals(s.resource.get("service.instance.id"))
         && s.resource.get("process.creation.time") != null), "one run identity on every span");
 
-    AppRun report = AppRun.agentCommand(first, "report", file.toString(), "--json", "report.json", "--csv", "csv");
+    AppRun report = AppRun.agentCommand(first, "report", file.toString(), "--json", "report.json", "--csv", "csv",
+        "--html", "report.html");
     assertEquals(0, report.exitCode, report.toString());
+    // the page's template is in the agent jar, and the page holds the run's figures (the report
+    // module's HtmlReportInBrowserTest renders such a page in Chromium)
+    String page = Files.readString(first.resolve("report.html"));
+    assertTrue(page.contains("\"title\":\"perf-agent report: returns-assistant, run " + firstId.substring(0, 8))
+        && page.contains("data-rendered"), page.length() + " characters");
     assertTrue(report.stdout.contains("reporting run " + firstId.substring(0, 8)), report.stdout);
     assertFiguresMatch(JSON.readTree(first.resolve("report.json").toFile()), base.counters(), spans.size());
     assertTrue(Files.readAllLines(first.resolve("csv/models.csv")).size() == 5, "a header and four models");
