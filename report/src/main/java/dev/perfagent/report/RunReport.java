@@ -17,6 +17,7 @@ import java.util.PriorityQueue;
 public final class RunReport {
   /** The breakdown's top node for spans whose parent is not in the input. */
   static final String DETACHED = "(parent not in the input)";
+  static final int MAX_SERIAL_RUNS = 1_000;
 
   private RunInfo run;
   private final int slowestKept;
@@ -26,6 +27,7 @@ public final class RunReport {
   private final Map<String, ModelUsage> models = new LinkedHashMap<>();
   private final PriorityQueue<SlowTrace> slowest =
       new PriorityQueue<>(Comparator.comparingLong(SlowTrace::durationMicros));
+  private final Map<String, SerialCalls.Run> serialRuns = new LinkedHashMap<>();
   private long traces;
 
   RunReport(RunInfo run, int slowestKept) {
@@ -90,6 +92,22 @@ public final class RunReport {
 
   ModelUsage model(String provider, String model) {
     return models.computeIfAbsent(provider + "\u0000" + model, k -> new ModelUsage(provider, model));
+  }
+
+  /** Sibling calls that ran one after another and could overlap, in the order first met. */
+  public Collection<SerialCalls.Run> serialRuns() {
+    return Collections.unmodifiableCollection(serialRuns.values());
+  }
+
+  /** Null once {@link #MAX_SERIAL_RUNS} different sequences are kept: memory stays bounded. */
+  SerialCalls.Run serialRun(String parent, List<String> calls) {
+    String key = parent + '\u0000' + String.join("\u0001", calls);
+    SerialCalls.Run run = serialRuns.get(key);
+    if (run == null && serialRuns.size() < MAX_SERIAL_RUNS) {
+      run = new SerialCalls.Run(parent, calls);
+      serialRuns.put(key, run);
+    }
+    return run;
   }
 
   void traceDone() {

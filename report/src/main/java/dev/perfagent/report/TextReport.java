@@ -8,7 +8,7 @@ import java.util.Locale;
 
 /** The terminal report of one {@link RunReport}. */
 final class TextReport {
-  static final String NO_FINDINGS = "none (no cold start, rate limit or failing tool in the data)";
+  static final String NO_FINDINGS = "none (no cold start, pool miss, rate limit, serial calls or failing tool in the data)";
 
   private final PrintStream out;
 
