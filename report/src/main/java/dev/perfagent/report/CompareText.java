@@ -40,8 +40,8 @@ final class CompareText {
   static Table table(Comparison c) {
     Table t = new Table("operation", "measure", "base", "new", "change", "95% interval", "verdict");
     for (Comparison.Change ch : c.changes) {
-      if (ch.measure == Comparison.Measure.P99 || (ch.measure == Comparison.Measure.ERRORS && ch.base == 0 && ch.next == 0)) {
-        continue; // p99 is gated on but too noisy to print for every operation; no errors: nothing to say
+      if (ch.measure == Comparison.Measure.ERRORS && ch.base == 0 && ch.next == 0) {
+        continue; // no errors on either side: nothing to say
       }
       t.row(ch.operation, ch.measure.label(), value(ch.base, ch.measure), value(ch.next, ch.measure),
           ch.interval == null ? "" : signed(ch.interval.estimate, ch.measure),
