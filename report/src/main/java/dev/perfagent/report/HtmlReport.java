@@ -89,6 +89,10 @@ final class HtmlReport {
     table(g, "roots", TextReport.endToEndTable(r));
     table(g, "models", TextReport.modelsTable(r));
     table(g, "perRoot", TextReport.perRootTable(r));
+    Table byValue = TextReport.byValueTable(r);
+    if (byValue != null) {
+      table(g, "byValue", byValue);
+    }
     table(g, "bottlenecks", TextReport.bottlenecksTable(r));
     g.writeEndObject();
     g.writeArrayFieldStart("tree");

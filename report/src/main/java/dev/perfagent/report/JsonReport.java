@@ -60,6 +60,21 @@ final class JsonReport {
         g.writeEndObject();
       }
       g.writeEndArray();
+      if (r.by() != null) {
+        g.writeStringField("by", r.by());
+        g.writeArrayFieldStart("llmByValue");
+        for (ModelUsage v : r.llmByValue()) {
+          g.writeStartObject();
+          g.writeStringField("value", v.model());
+          timing(g, v.timing());
+          g.writeNumberField("inputTokens", v.tokens().input());
+          g.writeNumberField("cachedInputTokens", v.tokens().cached());
+          g.writeNumberField("outputTokens", v.tokens().output());
+          g.writeNumberField("costUsd", v.costUsd());
+          g.writeEndObject();
+        }
+        g.writeEndArray();
+      }
       g.writeArrayFieldStart("slowest");
       for (SlowTrace s : r.slowest()) {
         g.writeStartObject();

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
+import java.util.TreeMap;
 
 /**
  * Everything the report says about one run (or several merged): the data model the terminal, JSON
@@ -18,9 +19,15 @@ public final class RunReport {
   /** The breakdown's top node for spans whose parent is not in the input. */
   static final String DETACHED = "(parent not in the input)";
   static final int MAX_SERIAL_RUNS = 1_000;
+  /** How many values of {@code --by}'s attribute get a row of their own; the rest are counted together. */
+  static final int MAX_BY_VALUES = 1_000;
+  static final String NO_VALUE = "(none)";
+  static final String OTHER_VALUES = "(other values)";
 
   private RunInfo run;
   private final int slowestKept;
+  private final String by;
+  private final Map<String, ModelUsage> llmByValue = new LinkedHashMap<>();
   private final BreakdownNode breakdown = new BreakdownNode("", 0);
   private final Map<String, OperationStats> operations = new LinkedHashMap<>();
   private final Map<String, RootOperation> roots = new LinkedHashMap<>();
@@ -31,8 +38,14 @@ public final class RunReport {
   private long traces;
 
   RunReport(RunInfo run, int slowestKept) {
+    this(run, slowestKept, null);
+  }
+
+  /** {@code by}: the attribute the LLM calls are also counted by (null: none). */
+  RunReport(RunInfo run, int slowestKept, String by) {
     this.run = run;
     this.slowestKept = slowestKept;
+    this.by = by;
   }
 
   public RunInfo run() {
@@ -76,6 +89,22 @@ public final class RunReport {
 
   public List<Finding> findings() {
     return Findings.of(this);
+  }
+
+  /** The attribute of {@code --by}, or null. */
+  public String by() {
+    return by;
+  }
+
+  /** The LLM calls per value of {@link #by()}'s attribute, by value. */
+  public Collection<ModelUsage> llmByValue() {
+    return Collections.unmodifiableCollection(new TreeMap<>(llmByValue).values());
+  }
+
+  ModelUsage llmByValue(String value) {
+    String v = value == null ? NO_VALUE
+        : llmByValue.containsKey(value) || llmByValue.size() < MAX_BY_VALUES ? value : OTHER_VALUES;
+    return llmByValue.computeIfAbsent(v, k -> new ModelUsage("", k));
   }
 
   OperationStats operation(String name) {

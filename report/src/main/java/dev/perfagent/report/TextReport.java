@@ -2,6 +2,7 @@ package dev.perfagent.report;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -84,6 +85,12 @@ final class TextReport {
     out.println();
     out.println("3. LLM calls per model (tokens as the provider reported them; cost as estimated by the agent)");
     print(modelsTable(r), "no LLM calls (spans with gen_ai.request.model)");
+    Table byValue = byValueTable(r);
+    if (byValue != null && !byValue.isEmpty()) {
+      out.println();
+      out.println("  LLM calls per " + r.by() + " (" + RunReport.NO_VALUE + ": calls without it)");
+      byValue.print(out, "  ");
+    }
     Table perRoot = perRootTable(r);
     if (!perRoot.isEmpty()) {
       out.println();
@@ -92,12 +99,21 @@ final class TextReport {
   }
 
   static Table modelsTable(RunReport r) {
-    Table t = new Table("provider/model", "calls", "errors", "input", "cached", "output", "reasoning", "cost",
+    return usageTable("provider/model", r.models());
+  }
+
+  /** The LLM calls per value of {@code --by}'s attribute; null without {@code --by}. */
+  static Table byValueTable(RunReport r) {
+    return r.by() == null ? null : usageTable(r.by(), r.llmByValue());
+  }
+
+  private static Table usageTable(String what, Collection<ModelUsage> usages) {
+    Table t = new Table(what, "calls", "errors", "input", "cached", "output", "reasoning", "cost",
         "p50", "p95", "first chunk p50", "p95", "output tok/s");
     TokenCounts sum = new TokenCounts();
     double cost = 0;
     long calls = 0;
-    for (ModelUsage m : r.models()) {
+    for (ModelUsage m : usages) {
       TokenCounts k = m.tokens();
       Distribution d = m.timing().durations();
       Distribution ttfc = m.firstChunkMicros();

@@ -55,6 +55,9 @@ final class TraceFolder {
     }
     if (ModelUsage.isLlmCall(span)) {
       report.model(ModelUsage.provider(span), ModelUsage.model(span)).add(span);
+      if (byAttribute != null) {
+        report.llmByValue(span.string(byAttribute)).add(span);
+      }
       tokens.add(span);
       cost[0] += span.decimal(ModelUsage.COST);
     }

@@ -95,4 +95,18 @@ class ReportOfAFixedDataSetTest {
     List<String> names = conversation.children().stream().map(BreakdownNode::name).collect(Collectors.toList());
     assertEquals(List.of("chat m1", "execute_tool t [gen_ai.tool.name=t]"), names);
   }
+
+  @Test
+  void byAnAttributeCountsTheLlmCallsPerValue() throws Exception {
+    ModelUsage m1 = report("gen_ai.request.model").llmByValue().iterator().next();
+    assertEquals("m1", m1.model());
+    assertEquals(12, m1.timing().count());
+    assertEquals(1, m1.timing().errors());
+    assertEquals(1050, m1.tokens().input());
+    assertEquals(0.0105, m1.costUsd(), 1e-12);
+    List<String> values = report("gen_ai.tool.name").llmByValue().stream().map(ModelUsage::model)
+        .collect(Collectors.toList());
+    assertEquals(List.of(RunReport.NO_VALUE), values, "the chat calls carry no tool name");
+    assertTrue(report().llmByValue().isEmpty());
+  }
 }
