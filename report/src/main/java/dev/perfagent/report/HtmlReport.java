@@ -97,7 +97,7 @@ final class HtmlReport {
     g.writeEndObject();
     g.writeArrayFieldStart("tree");
     for (BreakdownNode n : r.breakdown().children()) {
-      node(g, n);
+      JsonReport.tree(g, n, HtmlReport::nodeFields);
     }
     g.writeEndArray();
     g.writeArrayFieldStart("heatmaps");
@@ -138,23 +138,14 @@ final class HtmlReport {
     g.writeEndObject();
   }
 
-  private static void node(JsonGenerator g, BreakdownNode n) throws IOException {
+  private static void nodeFields(JsonGenerator g, BreakdownNode n) throws IOException {
     Timing t = n.timing();
-    g.writeStartObject();
     g.writeStringField("name", n.name());
     g.writeNumberField("total", t.totalMicros());
     g.writeStringField("label", t.count() == 0 ? "" : Units.count(t.count()) + " calls, total "
         + Units.duration(t.totalMicros()) + ", self " + Units.duration(t.selfMicros()) + ", p50 "
         + Units.duration(t.durations().percentile(50)) + ", p95 " + Units.duration(t.durations().percentile(95))
         + ", errors " + Units.count(t.errors()));
-    if (!n.children().isEmpty()) {
-      g.writeArrayFieldStart("children");
-      for (BreakdownNode c : n.children()) {
-        node(g, c);
-      }
-      g.writeEndArray();
-    }
-    g.writeEndObject();
   }
 
   private static void heatmap(JsonGenerator g, String name, Heatmap h) throws IOException {
@@ -279,11 +270,7 @@ final class HtmlReport {
       g.writeArrayFieldStart("steps");
       for (SlowTrace.PathStep step : s.criticalPath()) {
         g.writeStartObject();
-        g.writeStringField("name", step.name());
-        g.writeNumberField("depth", step.depth());
-        g.writeNumberField("offsetMicros", step.offsetMicros());
-        g.writeNumberField("durationMicros", step.durationMicros());
-        g.writeNumberField("selfMicros", step.selfMicros());
+        JsonReport.pathStep(g, step);
         g.writeStringField("offset", Units.duration(step.offsetMicros()));
         g.writeStringField("duration", Units.duration(step.durationMicros()));
         g.writeStringField("self", Units.duration(step.selfMicros()));
