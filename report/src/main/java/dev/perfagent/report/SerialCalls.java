@@ -16,6 +16,9 @@ final class SerialCalls {
 
   /** {@code children}: the parent's children, sorted by start. */
   static void find(Span parent, List<Span> children, RunReport report) {
+    if (children.size() < 2) {
+      return;
+    }
     List<Span> run = new ArrayList<>();
     Boolean runIsLlm = null;
     long lastEnd = 0;
