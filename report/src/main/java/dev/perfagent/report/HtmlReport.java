@@ -50,13 +50,14 @@ final class HtmlReport {
       table(g, "table", CompareText.table(c));
       g.writeArrayFieldStart("changes");
       for (Comparison.Change ch : c.changes) {
-        if (ch.interval == null || Double.isInfinite(ch.interval.estimate)) {
+        // the chart: flagged relative changes (an error rate's change is in points, on another scale)
+        if (!(ch.regression || ch.improvement) || ch.measure == Comparison.Measure.ERRORS
+            || Double.isInfinite(ch.interval.estimate)) {
           continue;
         }
         g.writeStartObject();
         g.writeStringField("operation", ch.operation);
         g.writeStringField("measure", ch.measure.label());
-        g.writeBooleanField("interval", true);
         g.writeNumberField("estimate", ch.interval.estimate);
         g.writeNumberField("low", finite(ch.interval.low));
         g.writeNumberField("high", finite(ch.interval.high));

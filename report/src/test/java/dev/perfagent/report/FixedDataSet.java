@@ -19,25 +19,32 @@ final class FixedDataSet {
 
   /** The data set's lines (one per conversation), to which a test may add its own. */
   static List<String> lines() {
-    SpanLines lines = new SpanLines(RUN);
+    return lines(RUN, 1);
+  }
+
+  /** The same conversations as run {@code run}, every time multiplied by {@code k}. */
+  static List<String> lines(String run, double k) {
+    SpanLines lines = new SpanLines(run);
     List<String> file = new ArrayList<>();
     for (int i = 1; i <= 10; i++) {
       String trace = String.format("%032x", i);
       String root = String.format("%016x", i * 100);
-      lines.span(trace, String.format("%016x", i * 100 + 1), root, "chat m1", 0, 10 * i, false,
+      lines.span(trace, String.format("%016x", i * 100 + 1), root, "chat m1", 0, k * 10 * i, false,
           "gen_ai.operation.name", "chat", "gen_ai.provider.name", "p", "gen_ai.request.model", "m1",
           "gen_ai.usage.input_tokens", 100L, "gen_ai.usage.output_tokens", 10L, "perf_agent.cost.usd", 0.001);
-      lines.span(trace, String.format("%016x", i * 100 + 2), root, "execute_tool t", 10 * i, 10 * i + 5, i == 3 || i == 7,
+      lines.span(trace, String.format("%016x", i * 100 + 2), root, "execute_tool t", k * 10 * i, k * (10 * i + 5),
+          i == 3 || i == 7,
           "gen_ai.operation.name", "execute_tool", "gen_ai.tool.name", "t");
       if (i == 1) {
-        lines.span(trace, String.format("%016x", 103), root, "chat m1", 20, 22, true,
+        lines.span(trace, String.format("%016x", 103), root, "chat m1", k * 20, k * 22, true,
             "gen_ai.operation.name", "chat", "gen_ai.request.model", "m1", "gen_ai.provider.name", "p",
             "error.type", "com.x.RateLimitException");
-        lines.span(trace, String.format("%016x", 104), root, "chat m1", 30, 40, false,
+        lines.span(trace, String.format("%016x", 104), root, "chat m1", k * 30, k * 40, false,
             "gen_ai.operation.name", "chat", "gen_ai.request.model", "m1", "gen_ai.provider.name", "p",
             "gen_ai.usage.input_tokens", 50L, "gen_ai.usage.output_tokens", 5L, "perf_agent.cost.usd", 0.0005);
       }
-      lines.span(trace, root, "", "conversation", 0, 100 * i, false, "pool.lookup.count", 3L, "pool.lookup.total_ms", 1.5);
+      lines.span(trace, root, "", "conversation", 0, k * 100 * i, false,
+          "pool.lookup.count", 3L, "pool.lookup.total_ms", 1.5);
       file.add(lines.line());
     }
     return file;

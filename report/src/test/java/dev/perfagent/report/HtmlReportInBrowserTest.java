@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -61,9 +60,7 @@ class HtmlReportInBrowserTest {
   void theComparisonPageRendersTheComparisonTable() throws Exception {
     Chromium chromium = Chromium.findOrSkip();
     Path base = FixedDataSet.write(dir.resolve("base.jsonl"), FixedDataSet.lines());
-    List<String> slower = FixedDataSet.lines().stream()
-        .map(l -> l.replace("\"run-1\"", "\"run-2\"")).collect(Collectors.toList());
-    Path next = FixedDataSet.write(dir.resolve("next.jsonl"), slower);
+    Path next = FixedDataSet.write(dir.resolve("next.jsonl"), FixedDataSet.lines("run-2", 3));
     Path page = dir.resolve("compare.html");
     String terminal = run(CompareCommand::run, base.toString(), next.toString(), "--html", page.toString());
 
@@ -71,8 +68,14 @@ class HtmlReportInBrowserTest {
 
     assertTrue(dom.contains("data-rendered=\"yes\""), "the script ran to its end");
     assertTrue(dom.contains("<pre id=\"script-errors\" hidden=\"\"></pre>"), "no script error: " + errors(dom));
-    assertRendered(dom, row(terminal, "conversation"));
-    assertTrue(dom.contains("0 regressions, 0 improvements flagged"), "the comparison's summary");
+    // every time three times as long: the conversations' p50 regressed, as the terminal says
+    String p50 = row(terminal, "conversation    ");
+    assertTrue(p50.matches("conversation +p50 +500\\.0 ms +1\\.50 s +\\+200% .*REGRESSION"), p50);
+    assertTrue(dom.contains("<tr class=\"regression\">" + rendered(p50).substring("<tr>".length())),
+        "the regression's row, marked");
+    String summary = Arrays.stream(terminal.split("\n")).filter(l -> l.endsWith(" flagged")).findFirst().orElseThrow();
+    assertTrue(dom.contains(summary), "the comparison's summary: " + summary);
+    assertTrue(dom.contains("flagged changes with their 95% interval"), "the chart of the flagged changes");
     assertTrue(dom.contains("<tr><td>p/m1</td><td>12</td><td>1</td><td>1,050</td>"), "the NEW run's report");
   }
 
@@ -88,13 +91,18 @@ class HtmlReportInBrowserTest {
    * the terminal drops empty cells at the end of a line, so the rendered row may go on).
    */
   private static void assertRendered(String dom, String row) {
+    String html = rendered(row);
+    assertTrue(dom.contains(html), "the rendered page has the row " + html);
+  }
+
+  private static String rendered(String row) {
     String[] cells = row.strip().split(" {2,}");
     String indent = row.substring(0, row.length() - row.stripLeading().length());
     StringBuilder html = new StringBuilder("<tr><td>" + indent + cells[0] + "</td>");
     for (int i = 1; i < cells.length; i++) {
       html.append("<td>").append(cells[i].replace("&", "&amp;")).append("</td>");
     }
-    assertTrue(dom.contains(html), "the rendered page has the row " + html);
+    return html.toString();
   }
 
   private static String errors(String dom) {
