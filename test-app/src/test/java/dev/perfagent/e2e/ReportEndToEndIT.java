@@ -79,6 +79,22 @@ class ReportEndToEndIT {
     assertEquals(0, older.exitCode, older.toString());
     assertFiguresMatch(JSON.readTree(first.resolve("older.json").toFile()), base.counters(), spans.size());
 
+    // README's per-account command: every LLM call under one account, the calls and tokens the app counted
+    AppRun byAccount = AppRun.agentCommand(first, "report", file.toString(), "--run", firstId.substring(0, 8),
+        "--by", "returns.customer.account", "--json", "accounts.json");
+    assertEquals(0, byAccount.exitCode, byAccount.toString());
+    assertTrue(byAccount.stdout.contains("LLM calls per returns.customer.account"), byAccount.stdout);
+    long accountCalls = 0;
+    long accountInput = 0;
+    for (JsonNode v : JSON.readTree(first.resolve("accounts.json").toFile()).path("llmByValue")) {
+      assertTrue(v.path("value").asText().matches("acct-\\d{4}"), v.toString());
+      accountCalls += v.path("count").asLong();
+      accountInput += v.path("inputTokens").asLong();
+    }
+    assertEquals(base.counters().get("llm.calls"), accountCalls);
+    assertEquals(base.counters().entrySet().stream().filter(e -> e.getKey().startsWith("llm.input_tokens."))
+        .mapToLong(Map.Entry::getValue).sum(), accountInput);
+
     // two runs of the same options: the LLM calls did not change; tokens, cost and errors nowhere
     AppRun unchanged = AppRun.agentCommand(first, "compare", firstId, "second-run", "--in", file.toString(),
         "--fail-on", "p50=50%,mean=50%", "--only", "^chat ");
