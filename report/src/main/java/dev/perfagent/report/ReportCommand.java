@@ -25,7 +25,7 @@ public final class ReportCommand {
       "                  and count the LLM calls' tokens and cost per value (an account, a tenant)",
       "  --slowest N     how many of the slowest root operations to show (default 5)",
       "  --json FILE     also write the report as JSON",
-      "  --csv DIR       also write it as CSV files (breakdown, roots, models, findings)",
+      "  --csv DIR       also write it as CSV files (breakdown, roots, models, findings, by value)",
       "  --html FILE     also write it as one HTML page with charts (self-contained: opens offline)",
       "  --help          this text",
       "exit code: 0 reported, 2 bad usage or no spans to report");

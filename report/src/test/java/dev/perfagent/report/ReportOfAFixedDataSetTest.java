@@ -1,8 +1,10 @@
 package dev.perfagent.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -108,5 +110,19 @@ class ReportOfAFixedDataSetTest {
         .collect(Collectors.toList());
     assertEquals(List.of(RunReport.NO_VALUE), values, "the chat calls carry no tool name");
     assertTrue(report().llmByValue().isEmpty());
+  }
+
+  @Test
+  void theCsvFilesHaveThePerValueCounts() throws Exception {
+    Path csv = dir.resolve("csv");
+    CsvReport.write(csv, report("gen_ai.request.model"));
+    List<String> rows = Files.readAllLines(csv.resolve("by-value.csv"));
+    assertTrue(rows.get(0).startsWith("gen_ai.request.model,calls,"), rows.get(0));
+    // m1: 12 calls, 1 error, 1,050 input, 0 cached, 105 output, 0 reasoning tokens, $0.0105
+    assertTrue(rows.get(1).matches("m1,12,[^,]*,[^,]*,[^,]*,[^,]*,[^,]*,1,1050,0,105,0,0\\.0105\\d*,0,0"), rows.get(1));
+    assertEquals(rows.get(1).substring(3), Files.readAllLines(csv.resolve("models.csv")).get(1).substring(5),
+        "the same columns as the model's row");
+    CsvReport.write(dir.resolve("plain"), report());
+    assertFalse(Files.exists(dir.resolve("plain").resolve("by-value.csv")));
   }
 }
