@@ -22,11 +22,13 @@ final class Analysis {
   private final boolean merge;
   private final int slowest;
   private final TraceFolder folder;
+  private final String byAttribute;
 
   private Analysis(boolean merge, int slowest, String byAttribute) {
     this.merge = merge;
     this.slowest = slowest;
     this.folder = new TraceFolder(byAttribute);
+    this.byAttribute = byAttribute;
   }
 
   static Analysis read(List<String> paths, boolean merge, int slowest, String byAttribute) {
@@ -43,7 +45,7 @@ final class Analysis {
 
   private void readAll(List<String> paths, PrintStream progressTo, boolean terminal) {
     if (merge) {
-      merged = new RunReport(null, slowest);
+      merged = new RunReport(null, slowest, byAttribute);
     }
     TraceAssembler assembler = new TraceAssembler(this::fold);
     OtlpJsonLines reader = new OtlpJsonLines(runs, problems);
@@ -77,7 +79,8 @@ final class Analysis {
   private void fold(Trace trace) {
     RunReport report = merge
         ? merged
-        : reports.computeIfAbsent(trace.spans.get(0).run.id(), id -> new RunReport(trace.spans.get(0).run, slowest));
+        : reports.computeIfAbsent(trace.spans.get(0).run.id(),
+            id -> new RunReport(trace.spans.get(0).run, slowest, byAttribute));
     folder.fold(trace, report);
   }
 }

@@ -1,6 +1,9 @@
 package dev.perfagent.report;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Paths;
 import java.util.ArrayList;
@@ -33,6 +36,7 @@ public final class CompareCommand {
       "  --only PATTERN       --fail-on looks only at operations whose name matches this regex",
       "  --threshold P%       the threshold of the measures --fail-on does not name (default 10%)",
       "  --min-change MS      ignore duration changes smaller than this many ms (default 1)",
+      "  --html FILE          also write the comparison and the NEW run's report as one HTML page",
       "  --help               this text",
       "exit code: 0 no gated regression, 1 a gated regression, 2 bad usage or input");
 
@@ -41,7 +45,7 @@ public final class CompareCommand {
   public static int run(List<String> argList, PrintStream out, PrintStream err) {
     try {
       Args args = Args.parse(argList, Set.of("--all", "--help"),
-          Set.of("--in", "--fail-on", "--only", "--threshold", "--min-change"));
+          Set.of("--in", "--fail-on", "--only", "--threshold", "--min-change", "--html"));
       if (args.has("--help")) {
         out.println(USAGE);
         return Exit.OK;
@@ -85,6 +89,13 @@ public final class CompareCommand {
       out.println("new:  " + next.describe());
       Comparison c = Comparison.of(base.report, next.report, thresholds, minChange);
       new CompareText(out).print(c);
+      if (args.has("--html")) {
+        try (Writer w = Files.newBufferedWriter(Paths.get(args.get("--html")), StandardCharsets.UTF_8)) {
+          HtmlReport.comparison(w, c, base.describe(), next.describe(), next.report);
+        }
+        out.println();
+        out.println("HTML page written to " + args.get("--html"));
+      }
       if (gated.isEmpty()) {
         return Exit.OK;
       }
@@ -104,6 +115,9 @@ public final class CompareCommand {
     } catch (Args.UsageError e) {
       err.println("perf-agent compare: " + e.getMessage());
       err.println("(java -jar perf-agent.jar compare --help)");
+      return Exit.USAGE;
+    } catch (IOException e) {
+      err.println("perf-agent compare: " + e);
       return Exit.USAGE;
     }
   }

@@ -5,6 +5,9 @@ import java.util.Locale;
 
 /** The terminal form of a {@link Comparison}. */
 final class CompareText {
+  static final String HEADING =
+      "per operation (95% confidence interval of the change; flagged only when significant and beyond the threshold)";
+
   private final PrintStream out;
 
   CompareText(PrintStream out) {
@@ -13,19 +16,8 @@ final class CompareText {
 
   void print(Comparison c) {
     out.println();
-    out.println("per operation (95% confidence interval of the change; flagged only when significant and beyond the threshold)");
-    Table t = new Table("operation", "measure", "base", "new", "change", "95% interval", "verdict");
-    for (Comparison.Change ch : c.changes) {
-      if (ch.measure == Comparison.Measure.P99 || (ch.measure == Comparison.Measure.ERRORS && ch.base == 0 && ch.next == 0)) {
-        continue; // p99 is gated on but too noisy to print for every operation; no errors: nothing to say
-      }
-      t.row(ch.operation, ch.measure.label(), value(ch.base, ch.measure), value(ch.next, ch.measure),
-          ch.interval == null ? "" : signed(ch.interval.estimate, ch.measure),
-          ch.interval == null ? "too few calls" : "[" + signed(ch.interval.low, ch.measure) + ", "
-              + signed(ch.interval.high, ch.measure) + "]",
-          ch.regression ? "REGRESSION" : ch.improvement ? "improvement" : "");
-    }
-    t.print(out, "  ");
+    out.println(HEADING);
+    table(c).print(out, "  ");
     if (!c.added.isEmpty()) {
       out.println();
       out.println("new operations (only in NEW): " + String.join(", ", c.added));
@@ -34,11 +26,37 @@ final class CompareText {
       out.println();
       out.println("vanished operations (only in BASE): " + String.join(", ", c.vanished));
     }
+    out.println();
+    out.println(summary(c));
+  }
+
+  static String summary(Comparison c) {
     long regressions = c.changes.stream().filter(ch -> ch.regression).count();
     long improvements = c.changes.stream().filter(ch -> ch.improvement).count();
-    out.println();
-    out.println(regressions + " regression" + (regressions == 1 ? "" : "s") + ", " + improvements + " improvement"
-        + (improvements == 1 ? "" : "s") + " flagged");
+    return regressions + " regression" + (regressions == 1 ? "" : "s") + ", " + improvements + " improvement"
+        + (improvements == 1 ? "" : "s") + " flagged";
+  }
+
+  static Table table(Comparison c) {
+    Table t = new Table("operation", "measure", "base", "new", "change", "95% interval", "verdict");
+    for (Comparison.Change ch : c.changes) {
+      if (ch.measure == Comparison.Measure.ERRORS && ch.base == 0 && ch.next == 0) {
+        continue; // no errors on either side: nothing to say
+      }
+      t.row(ch.operation, ch.measure.label(), value(ch.base, ch.measure), value(ch.next, ch.measure),
+          ch.interval == null ? "" : signed(ch.interval.estimate, ch.measure),
+          interval(ch), verdict(ch));
+    }
+    return t;
+  }
+
+  static String interval(Comparison.Change ch) {
+    return ch.interval == null ? "too few calls"
+        : "[" + signed(ch.interval.low, ch.measure) + ", " + signed(ch.interval.high, ch.measure) + "]";
+  }
+
+  static String verdict(Comparison.Change ch) {
+    return ch.regression ? "REGRESSION" : ch.improvement ? "improvement" : "";
   }
 
   static String value(double v, Comparison.Measure m) {

@@ -6,8 +6,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** The report as CSV files in one directory: breakdown, roots, models, findings. */
+/** The report as CSV files in one directory: breakdown, roots, models, findings, and per {@code --by} value. */
 final class CsvReport {
+  private static final String USAGE_COLUMNS = "calls,mean_us,p50_us,p95_us,p99_us,max_us,errors,input_tokens,"
+      + "cached_input_tokens,output_tokens,reasoning_tokens,cost_usd,first_chunk_p50_us,first_chunk_p95_us";
+
   private CsvReport() {}
 
   static void write(Path dir, RunReport r) throws IOException {
@@ -26,13 +29,17 @@ final class CsvReport {
       }
     }
     try (PrintWriter w = writer(dir.resolve("models.csv"))) {
-      w.println("provider,model,calls,mean_us,p50_us,p95_us,p99_us,max_us,errors,input_tokens,cached_input_tokens,"
-          + "output_tokens,reasoning_tokens,cost_usd,first_chunk_p50_us,first_chunk_p95_us");
+      w.println("provider,model," + USAGE_COLUMNS);
       for (ModelUsage m : r.models()) {
-        TokenCounts k = m.tokens();
-        w.println(cell(m.provider()) + "," + cell(m.model()) + "," + timing(m.timing()) + "," + k.input() + ","
-            + k.cached() + "," + k.output() + "," + k.reasoning() + "," + m.costUsd() + ","
-            + m.firstChunkMicros().percentile(50) + "," + m.firstChunkMicros().percentile(95));
+        w.println(cell(m.provider()) + "," + cell(m.model()) + "," + usage(m));
+      }
+    }
+    if (r.by() != null) {
+      try (PrintWriter w = writer(dir.resolve("by-value.csv"))) {
+        w.println(cell(r.by()) + "," + USAGE_COLUMNS);
+        for (ModelUsage v : r.llmByValue()) {
+          w.println(cell(v.model()) + "," + usage(v));
+        }
       }
     }
     try (PrintWriter w = writer(dir.resolve("findings.csv"))) {
@@ -41,6 +48,12 @@ final class CsvReport {
         w.println(f.kind() + "," + cell(f.operation()) + "," + cell(f.message()));
       }
     }
+  }
+
+  private static String usage(ModelUsage m) {
+    TokenCounts k = m.tokens();
+    return timing(m.timing()) + "," + k.input() + "," + k.cached() + "," + k.output() + "," + k.reasoning() + ","
+        + m.costUsd() + "," + m.firstChunkMicros().percentile(50) + "," + m.firstChunkMicros().percentile(95);
   }
 
   private static void node(PrintWriter w, BreakdownNode n, String parent, int depth) {

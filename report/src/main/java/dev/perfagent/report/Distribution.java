@@ -2,6 +2,7 @@ package dev.perfagent.report;
 
 import java.util.Arrays;
 import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramIterationValue;
 
 /**
  * Count, total, max and percentiles of a stream of non-negative values (durations in microseconds,
@@ -63,6 +64,18 @@ public final class Distribution {
   static long nearestRank(long[] sorted, double p) {
     int rank = (int) Math.ceil(p / 100.0 * sorted.length);
     return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1];
+  }
+
+  /**
+   * Count per {@link LatencyBuckets latency class} (the values taken as microseconds), from the
+   * histogram: a value within 1 % of a class boundary may be counted in the neighbouring class.
+   */
+  public long[] buckets() {
+    long[] counts = new long[LatencyBuckets.COUNT];
+    for (HistogramIterationValue v : histogram.recordedValues()) {
+      counts[LatencyBuckets.index(v.getValueIteratedTo())] += v.getCountAtValueIteratedTo();
+    }
+    return counts;
   }
 
   /** A uniform sample of the values (all of them when there were at most {@link Reservoir#CAPACITY}). */

@@ -3,7 +3,7 @@ package dev.perfagent.report;
 /** One plain-language observation the data supports, about one operation. */
 public final class Finding {
   /** What kind of observation. */
-  public enum Kind { COLD_START, RATE_LIMIT_RETRIES, TOOL_ERRORS }
+  public enum Kind { COLD_START, POOL_MISSES, RATE_LIMIT_RETRIES, SERIAL_CALLS, TOOL_ERRORS }
 
   private final Kind kind;
   private final String operation;

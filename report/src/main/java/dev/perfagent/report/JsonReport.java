@@ -28,7 +28,7 @@ final class JsonReport {
       g.writeNumberField("traces", r.traces());
       g.writeArrayFieldStart("breakdown");
       for (BreakdownNode n : r.breakdown().children()) {
-        node(g, n);
+        tree(g, n, JsonReport::nodeFields);
       }
       g.writeEndArray();
       g.writeArrayFieldStart("roots");
@@ -49,17 +49,21 @@ final class JsonReport {
         g.writeStartObject();
         g.writeStringField("provider", m.provider());
         g.writeStringField("model", m.model());
-        timing(g, m.timing());
-        g.writeNumberField("inputTokens", m.tokens().input());
-        g.writeNumberField("cachedInputTokens", m.tokens().cached());
-        g.writeNumberField("outputTokens", m.tokens().output());
-        g.writeNumberField("reasoningTokens", m.tokens().reasoning());
-        g.writeNumberField("costUsd", m.costUsd());
-        g.writeNumberField("firstChunkP50", m.firstChunkMicros().percentile(50));
-        g.writeNumberField("firstChunkP95", m.firstChunkMicros().percentile(95));
+        usage(g, m);
         g.writeEndObject();
       }
       g.writeEndArray();
+      if (r.by() != null) {
+        g.writeStringField("by", r.by());
+        g.writeArrayFieldStart("llmByValue");
+        for (ModelUsage v : r.llmByValue()) {
+          g.writeStartObject();
+          g.writeStringField("value", v.model());
+          usage(g, v);
+          g.writeEndObject();
+        }
+        g.writeEndArray();
+      }
       g.writeArrayFieldStart("slowest");
       for (SlowTrace s : r.slowest()) {
         g.writeStartObject();
@@ -69,11 +73,7 @@ final class JsonReport {
         g.writeArrayFieldStart("criticalPath");
         for (SlowTrace.PathStep step : s.criticalPath()) {
           g.writeStartObject();
-          g.writeStringField("name", step.name());
-          g.writeNumberField("depth", step.depth());
-          g.writeNumberField("offsetMicros", step.offsetMicros());
-          g.writeNumberField("durationMicros", step.durationMicros());
-          g.writeNumberField("selfMicros", step.selfMicros());
+          pathStep(g, step);
           g.writeEndObject();
         }
         g.writeEndArray();
@@ -93,8 +93,26 @@ final class JsonReport {
     }
   }
 
-  private static void node(JsonGenerator g, BreakdownNode n) throws IOException {
+  /** The fields of one breakdown node, for {@link #tree}. */
+  interface NodeFields {
+    void write(JsonGenerator g, BreakdownNode n) throws IOException;
+  }
+
+  /** A breakdown node as an object of {@code fields} and its children, recursively. */
+  static void tree(JsonGenerator g, BreakdownNode n, NodeFields fields) throws IOException {
     g.writeStartObject();
+    fields.write(g, n);
+    if (!n.children().isEmpty()) {
+      g.writeArrayFieldStart("children");
+      for (BreakdownNode c : n.children()) {
+        tree(g, c, fields);
+      }
+      g.writeEndArray();
+    }
+    g.writeEndObject();
+  }
+
+  private static void nodeFields(JsonGenerator g, BreakdownNode n) throws IOException {
     g.writeStringField("name", n.name());
     timing(g, n.timing());
     g.writeNumberField("selfMicros", n.timing().selfMicros());
@@ -109,14 +127,26 @@ final class JsonReport {
       }
       g.writeEndArray();
     }
-    if (!n.children().isEmpty()) {
-      g.writeArrayFieldStart("children");
-      for (BreakdownNode c : n.children()) {
-        node(g, c);
-      }
-      g.writeEndArray();
-    }
-    g.writeEndObject();
+  }
+
+  private static void usage(JsonGenerator g, ModelUsage m) throws IOException {
+    timing(g, m.timing());
+    g.writeNumberField("inputTokens", m.tokens().input());
+    g.writeNumberField("cachedInputTokens", m.tokens().cached());
+    g.writeNumberField("outputTokens", m.tokens().output());
+    g.writeNumberField("reasoningTokens", m.tokens().reasoning());
+    g.writeNumberField("costUsd", m.costUsd());
+    g.writeNumberField("firstChunkP50", m.firstChunkMicros().percentile(50));
+    g.writeNumberField("firstChunkP95", m.firstChunkMicros().percentile(95));
+  }
+
+  /** A critical path step's fields (the HTML page's data has them too). */
+  static void pathStep(JsonGenerator g, SlowTrace.PathStep step) throws IOException {
+    g.writeStringField("name", step.name());
+    g.writeNumberField("depth", step.depth());
+    g.writeNumberField("offsetMicros", step.offsetMicros());
+    g.writeNumberField("durationMicros", step.durationMicros());
+    g.writeNumberField("selfMicros", step.selfMicros());
   }
 
   private static void timing(JsonGenerator g, Timing t) throws IOException {

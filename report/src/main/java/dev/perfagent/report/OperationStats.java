@@ -15,6 +15,11 @@ public final class OperationStats {
   private long retried;
   private long retryLostMicros;
   private long criticalMicros;
+  private long hits;
+  private long hitMicros;
+  private long misses;
+  private long missMicros;
+  private String createdOnMiss;
 
   OperationStats(String name) {
     this.name = name;
@@ -36,6 +41,19 @@ public final class OperationStats {
     if (wasRetried) {
       retried++;
       retryLostMicros += lostMicros;
+    }
+  }
+
+  void lookup(PoolLookups.Lookup lookup, long micros) {
+    if (lookup.miss) {
+      misses++;
+      missMicros += micros;
+      if (createdOnMiss == null) {
+        createdOnMiss = lookup.created;
+      }
+    } else {
+      hits++;
+      hitMicros += micros;
     }
   }
 
@@ -74,6 +92,29 @@ public final class OperationStats {
   /** The rate-limited calls' own time plus the wait until the retry started. */
   public long retryLostMicros() {
     return retryLostMicros;
+  }
+
+  /** Lookups that found what they looked for (see {@link PoolLookups}). */
+  public long hits() {
+    return hits;
+  }
+
+  public long hitMicros() {
+    return hitMicros;
+  }
+
+  /** Lookups that had to create what they looked for. */
+  public long misses() {
+    return misses;
+  }
+
+  public long missMicros() {
+    return missMicros;
+  }
+
+  /** The span a miss created (the first one met), or null when a hit/miss attribute said so. */
+  public String createdOnMiss() {
+    return createdOnMiss;
   }
 
   /** Self time of this operation's spans on the critical paths of the root operations. */

@@ -21,10 +21,12 @@ public final class ReportCommand {
       "a directory: its .jsonl and .json files) and reports the latest run found, or the one asked for:",
       "  --run ID        the run whose service.instance.id is ID or starts with ID",
       "  --all           all runs together",
-      "  --by ATTRIBUTE  split each breakdown node by this span attribute (gen_ai.request.model, ...)",
+      "  --by ATTRIBUTE  split each breakdown node by this span attribute (gen_ai.request.model, ...),",
+      "                  and count the LLM calls' tokens and cost per value (an account, a tenant)",
       "  --slowest N     how many of the slowest root operations to show (default 5)",
       "  --json FILE     also write the report as JSON",
-      "  --csv DIR       also write it as CSV files (breakdown, roots, models, findings)",
+      "  --csv DIR       also write it as CSV files (breakdown, roots, models, findings, by value)",
+      "  --html FILE     also write it as one HTML page with charts (self-contained: opens offline)",
       "  --help          this text",
       "exit code: 0 reported, 2 bad usage or no spans to report");
 
@@ -32,7 +34,7 @@ public final class ReportCommand {
 
   public static int run(List<String> argList, PrintStream out, PrintStream err) {
     try {
-      Args args = Args.parse(argList, Set.of("--all", "--help"), Set.of("--run", "--by", "--slowest", "--json", "--csv"));
+      Args args = Args.parse(argList, Set.of("--all", "--help"), Set.of("--run", "--by", "--slowest", "--json", "--csv", "--html"));
       if (args.has("--help")) {
         out.println(USAGE);
         return Exit.OK;
@@ -65,6 +67,12 @@ public final class ReportCommand {
       if (args.has("--csv")) {
         CsvReport.write(Paths.get(args.get("--csv")), chosen);
         out.println("CSV files written to " + args.get("--csv"));
+      }
+      if (args.has("--html")) {
+        try (Writer w = Files.newBufferedWriter(Paths.get(args.get("--html")), StandardCharsets.UTF_8)) {
+          HtmlReport.report(w, chosen);
+        }
+        out.println("HTML page written to " + args.get("--html"));
       }
       return Exit.OK;
     } catch (Args.UsageError e) {

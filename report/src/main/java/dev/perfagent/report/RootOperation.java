@@ -10,6 +10,7 @@ public final class RootOperation {
   private final Distribution costNanoUsd;
   private final Distribution tokens;
   private final TokenCounts tokenCounts = new TokenCounts();
+  private final Heatmap overTime = new Heatmap();
 
   RootOperation(String name) {
     this.name = name;
@@ -20,6 +21,7 @@ public final class RootOperation {
 
   void add(Span root, long selfMicros, TokenCounts inside, long costNanos) {
     timing.add(root.durationNanos() / 1000, selfMicros, root.error);
+    overTime.add(root.startNanos, root.durationNanos() / 1000);
     tokenCounts.add(inside);
     costNanoUsd.add(costNanos);
     tokens.add(inside.input() + inside.output());
@@ -41,6 +43,11 @@ public final class RootOperation {
   /** Input plus output tokens per root operation. */
   public Distribution tokens() {
     return tokens;
+  }
+
+  /** Latencies by when the operations started. */
+  public Heatmap overTime() {
+    return overTime;
   }
 
   /** All tokens of all these root operations. */

@@ -16,6 +16,15 @@ final class Table {
     rows.add(cells);
   }
 
+  String[] header() {
+    return rows.get(0);
+  }
+
+  /** The rows below the header. */
+  List<String[]> rows() {
+    return rows.subList(1, rows.size());
+  }
+
   boolean isEmpty() {
     return rows.size() == 1;
   }

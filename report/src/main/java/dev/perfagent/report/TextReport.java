@@ -2,12 +2,15 @@ package dev.perfagent.report;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
 /** The terminal report of one {@link RunReport}. */
 final class TextReport {
+  static final String NO_FINDINGS = "none (no cold start, pool miss, rate limit, serial calls or failing tool in the data)";
+
   private final PrintStream out;
 
   TextReport(PrintStream out) {
@@ -25,14 +28,18 @@ final class TextReport {
   private void breakdown(RunReport r) {
     out.println();
     out.println("1. Breakdown (spans merged by name under their parents; self = time not in recorded children)");
+    breakdownTable(r).print(out, "  ");
+  }
+
+  static Table breakdownTable(RunReport r) {
     Table t = new Table("operation", "count", "total", "self", "mean", "p50", "p95", "p99", "max", "errors", "err%");
     for (BreakdownNode root : r.breakdown().children()) {
       node(t, root, 0);
     }
-    t.print(out, "  ");
+    return t;
   }
 
-  private void node(Table t, BreakdownNode n, int depth) {
+  private static void node(Table t, BreakdownNode n, int depth) {
     Timing timing = n.timing();
     Distribution d = timing.durations();
     String indent = "  ".repeat(depth);
@@ -56,6 +63,10 @@ final class TextReport {
   private void endToEnd(RunReport r) {
     out.println();
     out.println("2. End to end, per root operation");
+    print(endToEndTable(r), "no root spans (spans without a parent)");
+  }
+
+  static Table endToEndTable(RunReport r) {
     double seconds = r.run().wallNanos() / 1e9;
     Table t = new Table("root operation", "count", "per second", "mean", "p50", "p95", "p99", "max", "errors", "err%");
     for (RootOperation root : r.roots()) {
@@ -67,22 +78,46 @@ final class TextReport {
           Units.duration(d.percentile(99)), Units.duration(d.max()), Units.count(timing.errors()),
           Units.percent(timing.errorRate()));
     }
-    print(t, "no root spans (spans without a parent)");
+    return t;
   }
 
   private void llm(RunReport r) {
     out.println();
     out.println("3. LLM calls per model (tokens as the provider reported them; cost as estimated by the agent)");
-    Table t = new Table("provider/model", "calls", "errors", "input", "cached", "output", "reasoning", "cost",
+    print(modelsTable(r), "no LLM calls (spans with gen_ai.request.model)");
+    Table byValue = byValueTable(r);
+    if (byValue != null && !byValue.isEmpty()) {
+      out.println();
+      out.println("  LLM calls per " + r.by() + " (" + RunReport.NO_VALUE + ": calls without it)");
+      byValue.print(out, "  ");
+    }
+    Table perRoot = perRootTable(r);
+    if (!perRoot.isEmpty()) {
+      out.println();
+      perRoot.print(out, "  ");
+    }
+  }
+
+  static Table modelsTable(RunReport r) {
+    return usageTable("provider/model", r.models());
+  }
+
+  /** The LLM calls per value of {@code --by}'s attribute; null without {@code --by}. */
+  static Table byValueTable(RunReport r) {
+    return r.by() == null ? null : usageTable(r.by(), r.llmByValue());
+  }
+
+  private static Table usageTable(String what, Collection<ModelUsage> usages) {
+    Table t = new Table(what, "calls", "errors", "input", "cached", "output", "reasoning", "cost",
         "p50", "p95", "first chunk p50", "p95", "output tok/s");
     TokenCounts sum = new TokenCounts();
     double cost = 0;
     long calls = 0;
-    for (ModelUsage m : r.models()) {
+    for (ModelUsage m : usages) {
       TokenCounts k = m.tokens();
       Distribution d = m.timing().durations();
       Distribution ttfc = m.firstChunkMicros();
-      t.row((m.provider().isEmpty() ? "" : m.provider() + "/") + m.model(), Units.count(m.timing().count()),
+      t.row(modelName(m), Units.count(m.timing().count()),
           Units.count(m.timing().errors()), Units.count(k.input()), Units.count(k.cached()), Units.count(k.output()),
           Units.count(k.reasoning()), Units.usd(m.costUsd()), Units.duration(d.percentile(50)),
           Units.duration(d.percentile(95)), ttfc.count() == 0 ? "-" : Units.duration(ttfc.percentile(50)),
@@ -96,7 +131,14 @@ final class TextReport {
       t.row("total", Units.count(calls), "", Units.count(sum.input()), Units.count(sum.cached()),
           Units.count(sum.output()), Units.count(sum.reasoning()), Units.usd(cost), "", "", "", "", "");
     }
-    print(t, "no LLM calls (spans with gen_ai.request.model)");
+    return t;
+  }
+
+  static String modelName(ModelUsage m) {
+    return (m.provider().isEmpty() ? "" : m.provider() + "/") + m.model();
+  }
+
+  static Table perRootTable(RunReport r) {
     Table perRoot = new Table("per root operation", "count", "input", "output", "tokens p50", "p95", "cost",
         "cost p50", "p95");
     for (RootOperation root : r.roots()) {
@@ -108,10 +150,7 @@ final class TextReport {
           Units.count(root.tokens().percentile(95)), Units.usd(root.costNanoUsd().total() / 1e9),
           Units.usd(root.costNanoUsd().percentile(50) / 1e9), Units.usd(root.costNanoUsd().percentile(95) / 1e9));
     }
-    if (!perRoot.isEmpty()) {
-      out.println();
-      perRoot.print(out, "  ");
-    }
+    return perRoot;
   }
 
   private void slowest(RunReport r) {
@@ -160,6 +199,16 @@ final class TextReport {
   private void bottlenecks(RunReport r) {
     out.println();
     out.println("5. Bottlenecks (self time on the root operations' critical paths)");
+    print(bottlenecksTable(r), "no root operations");
+    List<Finding> findings = r.findings();
+    out.println();
+    out.println(findings.isEmpty() ? "  findings: " + NO_FINDINGS : "  findings:");
+    for (Finding f : findings) {
+      out.println("  - " + f.message());
+    }
+  }
+
+  static Table bottlenecksTable(RunReport r) {
     long rootTotal = 0;
     for (RootOperation root : r.roots()) {
       rootTotal += root.timing().totalMicros();
@@ -173,13 +222,7 @@ final class TextReport {
           rootTotal == 0 ? "" : Units.percent((double) op.criticalMicros() / rootTotal),
           Units.count(op.timing().count()), Units.duration(op.timing().durations().mean()));
     }
-    print(t, "no root operations");
-    List<Finding> findings = r.findings();
-    out.println();
-    out.println(findings.isEmpty() ? "  findings: none (no cold start, rate limit or failing tool in the data)" : "  findings:");
-    for (Finding f : findings) {
-      out.println("  - " + f.message());
-    }
+    return t;
   }
 
   private void print(Table t, String whenEmpty) {

@@ -45,15 +45,24 @@ final class TraceFolder {
       double[] cost) {
     long self = trace.selfMicros(span);
     node.timing().add(span.durationNanos() / 1000, self, span.error);
-    report.operation(span.name).add(span, self);
+    OperationStats op = report.operation(span.name);
+    op.add(span, self);
     aggregates(span, node);
+    List<Span> children = trace.children(span);
+    PoolLookups.Lookup lookup = PoolLookups.of(span, children);
+    if (lookup != null) {
+      op.lookup(lookup, span.durationNanos() / 1000);
+    }
     if (ModelUsage.isLlmCall(span)) {
       report.model(ModelUsage.provider(span), ModelUsage.model(span)).add(span);
+      if (byAttribute != null) {
+        report.llmByValue(span.string(byAttribute)).add(span);
+      }
       tokens.add(span);
       cost[0] += span.decimal(ModelUsage.COST);
     }
-    List<Span> children = trace.children(span);
     rateLimits(children, report);
+    SerialCalls.find(span, children, report);
     for (Span child : children) {
       visit(trace, child, node.child(nodeName(child)), report, tokens, cost);
     }

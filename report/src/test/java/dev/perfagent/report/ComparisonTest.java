@@ -121,6 +121,14 @@ class ComparisonTest {
   }
 
   @Test
+  void theTableShowsEveryDurationMeasureP99Included() throws Exception {
+    String text = compare(0, run("base", 100, 1).toString(), run("slow", 150, 3).toString());
+    for (String measure : List.of("p50", "p95", "p99", "mean")) {
+      assertTrue(text.matches("(?s).*\n  chat m +" + measure + " +\\d.*"), measure + " of chat m in\n" + text);
+    }
+  }
+
+  @Test
   void runIdsWithinOneFileAndBadInput() throws Exception {
     Path both = dir.resolve("both.jsonl");
     Files.writeString(both, Files.readString(run("base", 100, 1)) + Files.readString(run("slow", 300, 3)));

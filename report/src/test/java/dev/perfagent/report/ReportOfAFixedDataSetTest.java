@@ -1,24 +1,18 @@
 package dev.perfagent.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/**
- * Ten conversations of a hand-made trace shape, every figure computed by hand:
- * conversation i (1..10) lasts 100*i ms; inside it, a chat call of 10*i ms (tokens 100 in, 10 out,
- * $0.001) at 0..10i, a tool call of 5 ms at 10i..10i+5 failing in conversations 3 and 7, and in
- * conversation 1 a second chat call that was refused with a 429 first.
- */
+/** The report of {@link FixedDataSet}, every figure computed by hand. */
 class ReportOfAFixedDataSetTest {
   @TempDir Path dir;
 
@@ -27,32 +21,10 @@ class ReportOfAFixedDataSetTest {
   }
 
   private RunReport report(String by) throws Exception {
-    SpanLines lines = new SpanLines("run-1");
-    List<String> file = new ArrayList<>();
-    for (int i = 1; i <= 10; i++) {
-      String trace = String.format("%032x", i);
-      String root = String.format("%016x", i * 100);
-      lines.span(trace, String.format("%016x", i * 100 + 1), root, "chat m1", 0, 10 * i, false,
-          "gen_ai.operation.name", "chat", "gen_ai.provider.name", "p", "gen_ai.request.model", "m1",
-          "gen_ai.usage.input_tokens", 100L, "gen_ai.usage.output_tokens", 10L, "perf_agent.cost.usd", 0.001);
-      lines.span(trace, String.format("%016x", i * 100 + 2), root, "execute_tool t", 10 * i, 10 * i + 5, i == 3 || i == 7,
-          "gen_ai.operation.name", "execute_tool", "gen_ai.tool.name", "t");
-      if (i == 1) {
-        lines.span(trace, String.format("%016x", 103), root, "chat m1", 20, 22, true,
-            "gen_ai.operation.name", "chat", "gen_ai.request.model", "m1", "gen_ai.provider.name", "p",
-            "error.type", "com.x.RateLimitException");
-        lines.span(trace, String.format("%016x", 104), root, "chat m1", 30, 40, false,
-            "gen_ai.operation.name", "chat", "gen_ai.request.model", "m1", "gen_ai.provider.name", "p",
-            "gen_ai.usage.input_tokens", 50L, "gen_ai.usage.output_tokens", 5L, "perf_agent.cost.usd", 0.0005);
-      }
-      lines.span(trace, root, "", "conversation", 0, 100 * i, false, "pool.lookup.count", 3L, "pool.lookup.total_ms", 1.5);
-      file.add(lines.line());
-    }
-    Path f = dir.resolve("t.jsonl");
-    Files.write(f, file, StandardCharsets.UTF_8);
+    Path f = FixedDataSet.write(dir.resolve("t.jsonl"), FixedDataSet.lines());
     Analysis a = Analysis.read(List.of(f.toString()), false, 3, by);
     assertTrue(a.problems.isEmpty(), a.problems.messages().toString());
-    return a.reports.get("run-1");
+    return a.reports.get(FixedDataSet.RUN);
   }
 
   @Test
@@ -124,5 +96,33 @@ class ReportOfAFixedDataSetTest {
     BreakdownNode conversation = report("gen_ai.tool.name").breakdown().children().iterator().next();
     List<String> names = conversation.children().stream().map(BreakdownNode::name).collect(Collectors.toList());
     assertEquals(List.of("chat m1", "execute_tool t [gen_ai.tool.name=t]"), names);
+  }
+
+  @Test
+  void byAnAttributeCountsTheLlmCallsPerValue() throws Exception {
+    ModelUsage m1 = report("gen_ai.request.model").llmByValue().iterator().next();
+    assertEquals("m1", m1.model());
+    assertEquals(12, m1.timing().count());
+    assertEquals(1, m1.timing().errors());
+    assertEquals(1050, m1.tokens().input());
+    assertEquals(0.0105, m1.costUsd(), 1e-12);
+    List<String> values = report("gen_ai.tool.name").llmByValue().stream().map(ModelUsage::model)
+        .collect(Collectors.toList());
+    assertEquals(List.of(RunReport.NO_VALUE), values, "the chat calls carry no tool name");
+    assertTrue(report().llmByValue().isEmpty());
+  }
+
+  @Test
+  void theCsvFilesHaveThePerValueCounts() throws Exception {
+    Path csv = dir.resolve("csv");
+    CsvReport.write(csv, report("gen_ai.request.model"));
+    List<String> rows = Files.readAllLines(csv.resolve("by-value.csv"));
+    assertTrue(rows.get(0).startsWith("gen_ai.request.model,calls,"), rows.get(0));
+    // m1: 12 calls, 1 error, 1,050 input, 0 cached, 105 output, 0 reasoning tokens, $0.0105
+    assertTrue(rows.get(1).matches("m1,12,[^,]*,[^,]*,[^,]*,[^,]*,[^,]*,1,1050,0,105,0,0\\.0105\\d*,0,0"), rows.get(1));
+    assertEquals(rows.get(1).substring(3), Files.readAllLines(csv.resolve("models.csv")).get(1).substring(5),
+        "the same columns as the model's row");
+    CsvReport.write(dir.resolve("plain"), report());
+    assertFalse(Files.exists(dir.resolve("plain").resolve("by-value.csv")));
   }
 }

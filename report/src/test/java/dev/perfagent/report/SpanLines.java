@@ -24,6 +24,7 @@ final class SpanLines {
       Object v = attributes[i + 1];
       String value = v instanceof String ? "{\"stringValue\":\"" + v + "\"}"
           : v instanceof Double ? "{\"doubleValue\":" + v + "}"
+          : v instanceof Boolean ? "{\"boolValue\":" + v + "}"
           : "{\"intValue\":\"" + v + "\"}";
       attrs.append("{\"key\":\"").append(attributes[i]).append("\",\"value\":").append(value).append('}');
     }

@@ -54,8 +54,14 @@ class ReportEndToEndIT {
     assertTrue(spans.stream().allMatch(s -> firstId.equals(s.resource.get("service.instance.id"))
         && s.resource.get("process.creation.time") != null), "one run identity on every span");
 
-    AppRun report = AppRun.agentCommand(first, "report", file.toString(), "--json", "report.json", "--csv", "csv");
+    AppRun report = AppRun.agentCommand(first, "report", file.toString(), "--json", "report.json", "--csv", "csv",
+        "--html", "report.html");
     assertEquals(0, report.exitCode, report.toString());
+    // the page's template is in the agent jar, and the page holds the run's figures (the report
+    // module's HtmlReportInBrowserTest renders such a page in Chromium)
+    String page = Files.readString(first.resolve("report.html"));
+    assertTrue(page.contains("\"title\":\"perf-agent report: returns-assistant, run " + firstId.substring(0, 8))
+        && page.contains("data-rendered"), page.length() + " characters");
     assertTrue(report.stdout.contains("reporting run " + firstId.substring(0, 8)), report.stdout);
     assertFiguresMatch(JSON.readTree(first.resolve("report.json").toFile()), base.counters(), spans.size());
     assertTrue(Files.readAllLines(first.resolve("csv/models.csv")).size() == 5, "a header and four models");
@@ -72,6 +78,22 @@ class ReportEndToEndIT {
     AppRun older = AppRun.agentCommand(first, "report", file.toString(), "--run", firstId.substring(0, 8), "--json", "older.json");
     assertEquals(0, older.exitCode, older.toString());
     assertFiguresMatch(JSON.readTree(first.resolve("older.json").toFile()), base.counters(), spans.size());
+
+    // README's per-account command: every LLM call under one account, the calls and tokens the app counted
+    AppRun byAccount = AppRun.agentCommand(first, "report", file.toString(), "--run", firstId.substring(0, 8),
+        "--by", "returns.customer.account", "--json", "accounts.json");
+    assertEquals(0, byAccount.exitCode, byAccount.toString());
+    assertTrue(byAccount.stdout.contains("LLM calls per returns.customer.account"), byAccount.stdout);
+    long accountCalls = 0;
+    long accountInput = 0;
+    for (JsonNode v : JSON.readTree(first.resolve("accounts.json").toFile()).path("llmByValue")) {
+      assertTrue(v.path("value").asText().matches("acct-\\d{4}"), v.toString());
+      accountCalls += v.path("count").asLong();
+      accountInput += v.path("inputTokens").asLong();
+    }
+    assertEquals(base.counters().get("llm.calls"), accountCalls);
+    assertEquals(base.counters().entrySet().stream().filter(e -> e.getKey().startsWith("llm.input_tokens."))
+        .mapToLong(Map.Entry::getValue).sum(), accountInput);
 
     // two runs of the same options: the LLM calls did not change; tokens, cost and errors nowhere
     AppRun unchanged = AppRun.agentCommand(first, "compare", firstId, "second-run", "--in", file.toString(),
