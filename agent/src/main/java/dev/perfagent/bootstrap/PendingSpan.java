@@ -111,6 +111,14 @@ final class PendingSpan extends OpenSpan implements BiConsumer<Object, Throwable
     aggregates = frame.aggregateMask == 0 ? null : frame.aggregates.clone();
   }
 
+  /**
+   * The work this span times starts now, not when its call did: a Reactor {@code Flux} is returned
+   * before anything happens, and sends its request when it is subscribed to.
+   */
+  void restart(long now) {
+    start = now;
+  }
+
   /** Counts the items of the stream this span follows from now on. */
   void followItems() {
     items = 0;

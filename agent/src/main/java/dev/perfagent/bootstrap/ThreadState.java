@@ -213,6 +213,27 @@ final class ThreadState {
     span.callReturned();
   }
 
+  /**
+   * A Flux that {@code span} follows is being subscribed to on this thread ({@link FollowedPublisher}):
+   * until {@link #leaveSubscription}, the calls made here are children of the span, and the calls of
+   * its nesting group make none (the request the subscription sends is the span's).
+   */
+  void enterSubscription(OpenSpan span) {
+    int group = span.plan.nestingGroup();
+    if (group >= 0) {
+      enterGroup(group);
+    }
+    adopt(new TraceContext(span.traceId, span.spanId, span.flowing));
+  }
+
+  void leaveSubscription(OpenSpan span) {
+    leave();
+    int group = span.plan.nestingGroup();
+    if (group >= 0 && group < groupDepth.length && groupDepth[group] > 0) {
+      groupDepth[group]--;
+    }
+  }
+
   /** The thread that made the call, as it is named now. */
   private void stampThread(Frame f) {
     f.threadName = thread.getName();
