@@ -188,7 +188,8 @@ final class ThreadState {
 
   /**
    * As {@link #pop}, for a call whose span ends with its callback: reads the call's values into the
-   * span; a call that threw is recorded from its frame, as at exit, unless its callback had ended already.
+   * span; a call that threw is recorded from its frame, as at exit, unless its callback had ended
+   * already: then the span keeps the callback's end and gets the exception as its error.
    */
   void popCallback(Frame f, long end, Object self, Object a, Object b, Object c, Throwable thrown) {
     PendingSpan span = f.awaiting;
@@ -206,6 +207,9 @@ final class ThreadState {
     readingValues = true;
     try {
       f.plan.readValues(span, PointcutPlan.CALL_VALUES, self, a, b, c, null, null);
+      if (thrown != null) {
+        span.callThrew(FrozenError.of(thrown, f.state.freezer().maxLength(), f.state.stats()));
+      }
     } finally {
       readingValues = false;
     }

@@ -140,6 +140,36 @@ class CallbackSpanTest {
   }
 
   @Test
+  void aCallThatThrowsAfterItsCallbackCompletedMakesTheSpanAnErrorSpanWithTheCallbacksEnd() {
+    Frame frame = Recorder.enter(0);
+    Handler given = call(frame, new Recording());
+    given.onPartialResponse("x");
+    given.onCompleteResponse("done");
+    long completed = System.nanoTime();
+    Recorder.exitCallback(frame, null, "request", null, null, new IllegalStateException("handler failed"));
+    List<SpanModelTest.Span> spans = drain();
+    assertEquals(1, spans.size(), "one span, not one for the callback and one for the throw");
+    SpanModelTest.Span span = spans.get(0);
+    assertEquals(IllegalStateException.class.getName(), span.error.type(), "the application saw the call fail");
+    assertEquals(SpanRecord.END_COMPLETED, span.endReason);
+    assertTrue(span.end <= completed, "the span ended when the callback completed");
+    assertEquals("request", span.value0);
+    assertEquals("done", span.value1);
+    assertEquals(1, span.items);
+  }
+
+  @Test
+  void anErrorToldToTheCallbackWinsOverTheExceptionTheCallThrowsAfterIt() {
+    Frame frame = Recorder.enter(0);
+    Handler given = call(frame, new Recording());
+    given.onError(new IllegalArgumentException("429 Too Many Requests"));
+    Recorder.exitCallback(frame, null, "request", null, null, new IllegalStateException("rethrown"));
+    List<SpanModelTest.Span> spans = drain();
+    assertEquals(1, spans.size());
+    assertEquals(IllegalArgumentException.class.getName(), spans.get(0).error.type(), "the first error");
+  }
+
+  @Test
   void noCallbackOrACallbackTypeThatIsNotAnInterfaceLeavesTheArgumentAlone() {
     Frame frame = Recorder.enter(0);
     assertNull(Recorder.followCallback(frame, null, Handler.class));
