@@ -100,7 +100,8 @@ class SpringAiPresetIT {
         "gen_ai.request.top_p", 0.9, "gen_ai.response.model", "gpt-4o-mini-2024-07-18",
         "gen_ai.response.finish_reasons", List.of("STOP"), "gen_ai.usage.input_tokens", 120L,
         "gen_ai.usage.output_tokens", 30L));
-    assertAttributes(openai, Map.of("gen_ai.usage.cache_read.input_tokens", 100L));
+    assertAttributes(openai, Map.of("gen_ai.usage.cache_read.input_tokens", 100L,
+        "gen_ai.usage.reasoning.output_tokens", 5L));
     assertCost(CHAT_COST, openai);
 
     ReceivedSpan anthropic = response(run.tree, "msg_1");
@@ -142,6 +143,7 @@ class SpringAiPresetIT {
         "gen_ai.response.model", "gpt-4o-mini-2024-07-18", "gen_ai.response.finish_reasons", List.of("STOP"),
         "gen_ai.usage.input_tokens", 120L, "gen_ai.usage.output_tokens", 30L,
         "gen_ai.usage.cache_read.input_tokens", 100L));
+    assertAttributes(openaiStream, Map.of("gen_ai.usage.reasoning.output_tokens", 5L));
     assertStreamed(openaiStream, 3);
     assertCost(CHAT_COST, openaiStream);
 
@@ -215,13 +217,16 @@ class SpringAiPresetIT {
   }
 
   /**
-   * The warnings of the stream pointcuts' request paths that only the other version resolves: a stream
-   * reads the model's default options, which 2.0 gives with getOptions() and 1.1 keeps in the field
-   * defaultOptions (its getDefaultOptions() makes a copy, which paths do not call).
+   * The warnings of the paths that only the other version resolves: a stream reads the model's default
+   * options, which 2.0 gives with getOptions() and 1.1 keeps in the field defaultOptions (its
+   * getDefaultOptions() makes a copy, which paths do not call); OpenAI's reasoning tokens are under
+   * completionTokenDetails in 1.1's own usage record, completionTokensDetails in openai-java's (2.0).
    */
   private static final Pattern VERSION_ALTERNATIVE = Pattern.compile(
       "ChatModel\\.getDefaultOptions\\(\\): |that path this\\.(options|defaultOptions)\\.\\w+ of pointcut "
-          + "'spring-ai\\.chat\\.anthropic\\.stream'");
+          + "'spring-ai\\.chat\\.anthropic\\.stream'|'completionTokens?Details' that path "
+          + "(return|chunk)\\.metadata\\.usage\\.nativeUsage\\.completionTokens?Details\\.reasoningTokens of pointcut "
+          + "'spring-ai\\.chat\\.openai(\\.stream)?'");
 
   /** SpringAiMain of one Spring AI version, run without and with the agent (no configuration). */
   private static final class Run {
