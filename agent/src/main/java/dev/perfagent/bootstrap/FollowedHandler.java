@@ -1,7 +1,6 @@
 package dev.perfagent.bootstrap;
 
 import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Proxy;
@@ -67,11 +66,7 @@ final class FollowedHandler implements InvocationHandler {
   public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
     String name = method.getName();
     if (method.getDeclaringClass() == Object.class) {
-      switch (name) {
-        case "equals": return proxy == args[0];
-        case "hashCode": return System.identityHashCode(proxy);
-        default: return target.toString();
-      }
+      return StandIns.objectMethod(proxy, method, args, target);
     }
     int arity = method.getParameterCount();
     if (arity >= 1 && CallbackMethods.isItem(name)) {
@@ -83,11 +78,7 @@ final class FollowedHandler implements InvocationHandler {
     } else if (arity == 1 && args[0] != null && name.equals("onSubscribe")) {
       args[0] = FollowedSubscription.wrap(span, method.getParameterTypes()[0], args[0]); // a reactive Subscriber
     }
-    try {
-      return method.invoke(target, args);
-    } catch (InvocationTargetException e) {
-      throw e.getCause();
-    }
+    return StandIns.call(target, method, args);
   }
 
   private void ended(Object argument) {

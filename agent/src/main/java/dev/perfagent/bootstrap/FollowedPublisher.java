@@ -3,7 +3,6 @@ package dev.perfagent.bootstrap;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Proxy;
@@ -73,11 +72,7 @@ final class FollowedPublisher implements InvocationHandler {
   @Override
   public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
     if (method.getDeclaringClass() == Object.class) {
-      switch (method.getName()) {
-        case "equals": return proxy == args[0];
-        case "hashCode": return System.identityHashCode(proxy);
-        default: return target.toString();
-      }
+      return StandIns.objectMethod(proxy, method, args, target);
     }
     Object subscriber = args == null || args.length != 1 ? null : args[0];
     if (subscriber == null || !method.getName().equals("subscribe") || !SUBSCRIBED.compareAndSet(this, false, true)) {
@@ -119,10 +114,6 @@ final class FollowedPublisher implements InvocationHandler {
   }
 
   private Object call(Method method, Object[] args) throws Throwable {
-    try {
-      return method.invoke(target, args);
-    } catch (InvocationTargetException e) {
-      throw e.getCause();
-    }
+    return StandIns.call(target, method, args);
   }
 }

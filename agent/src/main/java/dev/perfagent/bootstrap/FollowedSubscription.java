@@ -1,7 +1,6 @@
 package dev.perfagent.bootstrap;
 
 import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Proxy;
@@ -41,19 +40,11 @@ final class FollowedSubscription implements InvocationHandler {
   public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
     String name = method.getName();
     if (method.getDeclaringClass() == Object.class) {
-      switch (name) {
-        case "equals": return proxy == args[0];
-        case "hashCode": return System.identityHashCode(proxy);
-        default: return target.toString();
-      }
+      return StandIns.objectMethod(proxy, method, args, target);
     }
     if (name.equals("cancel") && method.getParameterCount() == 0) {
       span.end(System.nanoTime(), SpanRecord.END_CLOSED);
     }
-    try {
-      return method.invoke(target, args);
-    } catch (InvocationTargetException e) {
-      throw e.getCause();
-    }
+    return StandIns.call(target, method, args);
   }
 }

@@ -18,6 +18,26 @@ import java.util.stream.StreamSupport;
 final class Following {
   private Following() {}
 
+  private static final ClassValue<Boolean> PARSES =
+      new ClassValue<Boolean>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+          try {
+            return type.isInterface() && type.getMethod("parse").getParameterCount() == 0;
+          } catch (NoSuchMethodException e) {
+            return false;
+          }
+        }
+      };
+
+  /**
+   * True when {@code declared} is a raw HTTP response (the SDKs' {@code HttpResponseFor<T>} of
+   * {@code withRawResponse()}): its {@code parse()} gives the result, which {@code return} paths read.
+   */
+  static boolean parses(Class<?> declared) {
+    return PARSES.get(declared);
+  }
+
   /** True when a value of the declared return type {@code declared} can be followed. */
   static boolean canFollow(Class<?> declared) {
     return declared == Stream.class || declared == Iterator.class

@@ -155,7 +155,11 @@ final class ThreadState {
     PendingSpan span = new PendingSpan(f);
     readingValues = true;
     try {
-      f.plan.readValues(span, PointcutPlan.ALL_VALUES, self, a, b, c, returned, null);
+      if (Following.parses(declared)) {
+        f.plan.readValues(span, PointcutPlan.CALL_VALUES, self, a, b, c, null, null); // return: what parse() gives
+      } else {
+        f.plan.readValues(span, PointcutPlan.ALL_VALUES, self, a, b, c, returned, null);
+      }
       Object followed = Following.follow(span, returned, declared);
       span.followItems();
       return followed;
