@@ -20,7 +20,7 @@ class CallbackSpanTest {
   private static final ValueReader RESULT = new ValueReader(ValueReader.RETURN, new String[0]);
   private static final ValueReader CHUNK = new ValueReader(ValueReader.CHUNK, new String[0]);
 
-  private SpanRing ring;
+  private InstalledRecorder recorder;
 
   /** A streaming handler as LangChain4j declares one. */
   public interface Handler {
@@ -45,21 +45,17 @@ class CallbackSpanTest {
 
   @BeforeEach
   void install() {
-    ring = new SpanRing(16, 2);
-    Recorder.install(new RecorderState(ring, 4096, 128)
-        .withPlans(new PointcutPlan[] {
-          new PointcutPlan(new ValueReader[] {ARG, RESULT, CHUNK}, 0, PointcutPlan.END_ON_CALLBACK, -1)}));
+    recorder = new InstalledRecorder(
+        new PointcutPlan(new ValueReader[] {ARG, RESULT, CHUNK}, 0, PointcutPlan.END_ON_CALLBACK, -1));
   }
 
   @AfterEach
   void uninstall() {
-    Recorder.install(RecorderState.EMPTY);
+    InstalledRecorder.uninstall();
   }
 
   private List<SpanModelTest.Span> drain() {
-    List<SpanModelTest.Span> out = new ArrayList<>();
-    ring.drain(r -> out.add(new SpanModelTest.Span(r)), 10_000);
-    return out;
+    return recorder.drain();
   }
 
   private static Handler call(Frame frame, Recording app) {

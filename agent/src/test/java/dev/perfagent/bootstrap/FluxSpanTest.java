@@ -21,26 +21,23 @@ class FluxSpanTest {
   /** Site 0 follows the flux; site 1 is a call of the same nesting group (the SDK call the subscription makes). */
   private static final int GROUP = 0;
 
-  private SpanRing ring;
+  private InstalledRecorder recorder;
 
   @BeforeEach
   void install() {
-    ring = new SpanRing(16, 2);
-    Recorder.install(new RecorderState(ring, 4096, 128).withPlans(new PointcutPlan[] {
-      new PointcutPlan(new ValueReader[] {CHUNK}, 0, PointcutPlan.END_ON_CLOSE, GROUP),
-      new PointcutPlan(new ValueReader[0], 0, PointcutPlan.END_AT_EXIT, GROUP),
-      new PointcutPlan(new ValueReader[0], 0)}));
+    recorder = new InstalledRecorder(
+        new PointcutPlan(new ValueReader[] {CHUNK}, 0, PointcutPlan.END_ON_CLOSE, GROUP),
+        new PointcutPlan(new ValueReader[0], 0, PointcutPlan.END_AT_EXIT, GROUP),
+        new PointcutPlan(new ValueReader[0], 0));
   }
 
   @AfterEach
   void uninstall() {
-    Recorder.install(RecorderState.EMPTY);
+    InstalledRecorder.uninstall();
   }
 
   private List<SpanModelTest.Span> drain() {
-    List<SpanModelTest.Span> out = new ArrayList<>();
-    ring.drain(r -> out.add(new SpanModelTest.Span(r)), 10_000);
-    return out;
+    return recorder.drain();
   }
 
   @SuppressWarnings("unchecked")

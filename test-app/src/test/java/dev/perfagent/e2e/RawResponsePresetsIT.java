@@ -1,5 +1,7 @@
 package dev.perfagent.e2e;
 
+import static dev.perfagent.e2e.SpanAssertions.assertAttributes;
+import static dev.perfagent.e2e.SpanAssertions.assertCost;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -90,18 +93,8 @@ class RawResponsePresetsIT {
   }
 
   private static ReceivedSpan function(List<ReceivedSpan> spans, String function) {
-    List<ReceivedSpan> found = spans.stream().filter(s -> s.function().equals(function)).collect(java.util.stream.Collectors.toList());
+    List<ReceivedSpan> found = spans.stream().filter(s -> s.function().equals(function)).collect(Collectors.toList());
     assertEquals(1, found.size(), function + ": " + spans);
     return found.get(0);
-  }
-
-  private static void assertCost(double expected, ReceivedSpan span) {
-    Object cost = span.attribute("perf_agent.cost.usd");
-    assertNotNull(cost, "a cost on " + span);
-    assertEquals(expected, (Double) cost, 1e-12, span.toString());
-  }
-
-  private static void assertAttributes(ReceivedSpan span, Map<String, Object> expected) {
-    expected.forEach((key, value) -> assertEquals(value, span.attribute(key), key + " of " + span));
   }
 }

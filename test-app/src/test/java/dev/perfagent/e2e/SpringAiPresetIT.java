@@ -1,5 +1,7 @@
 package dev.perfagent.e2e;
 
+import static dev.perfagent.e2e.SpanAssertions.assertAttributes;
+import static dev.perfagent.e2e.SpanAssertions.assertCost;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -31,6 +33,17 @@ class SpringAiPresetIT {
   private static final double CHAT_COST = (20 * 0.15 + 100 * 0.075 + 30 * 0.6) / 1e6;
   /** claude-sonnet-4: 23 input at 3, 3 cache reads at 0.3, 2 cache writes at 3.75, 40 output at 15. */
   private static final double MESSAGE_COST = (23 * 3 + 3 * 0.3 + 2 * 3.75 + 40 * 15) / 1e6;
+  /**
+   * The warnings of the paths that only the other version resolves: a stream reads the model's default
+   * options, which 2.0 gives with getOptions() and 1.1 keeps in the field defaultOptions (its
+   * getDefaultOptions() makes a copy, which paths do not call); OpenAI's reasoning tokens are under
+   * completionTokenDetails in 1.1's own usage record, completionTokensDetails in openai-java's (2.0).
+   */
+  private static final Pattern VERSION_ALTERNATIVE = Pattern.compile(
+      "ChatModel\\.getDefaultOptions\\(\\): |that path this\\.(options|defaultOptions)\\.\\w+ of pointcut "
+          + "'spring-ai\\.chat\\.anthropic\\.stream'|'completionTokens?Details' that path "
+          + "(return|chunk)\\.metadata\\.usage\\.nativeUsage\\.completionTokens?Details\\.reasoningTokens of pointcut "
+          + "'spring-ai\\.chat\\.openai(\\.stream)?'");
 
   /**
    * 1.1 runs the tool loop inside the model's call: one span for its two requests, with the usage
@@ -205,28 +218,6 @@ class SpringAiPresetIT {
     assertEquals(1, found.size(), "one span for response " + id + ": " + tree.spans());
     return found.get(0);
   }
-
-  private static void assertCost(double expected, ReceivedSpan span) {
-    Object cost = span.attribute("perf_agent.cost.usd");
-    assertNotNull(cost, "a cost on " + span);
-    assertEquals(expected, (Double) cost, 1e-12, span.toString());
-  }
-
-  private static void assertAttributes(ReceivedSpan span, Map<String, Object> expected) {
-    expected.forEach((key, value) -> assertEquals(value, span.attribute(key), key + " of " + span));
-  }
-
-  /**
-   * The warnings of the paths that only the other version resolves: a stream reads the model's default
-   * options, which 2.0 gives with getOptions() and 1.1 keeps in the field defaultOptions (its
-   * getDefaultOptions() makes a copy, which paths do not call); OpenAI's reasoning tokens are under
-   * completionTokenDetails in 1.1's own usage record, completionTokensDetails in openai-java's (2.0).
-   */
-  private static final Pattern VERSION_ALTERNATIVE = Pattern.compile(
-      "ChatModel\\.getDefaultOptions\\(\\): |that path this\\.(options|defaultOptions)\\.\\w+ of pointcut "
-          + "'spring-ai\\.chat\\.anthropic\\.stream'|'completionTokens?Details' that path "
-          + "(return|chunk)\\.metadata\\.usage\\.nativeUsage\\.completionTokens?Details\\.reasoningTokens of pointcut "
-          + "'spring-ai\\.chat\\.openai(\\.stream)?'");
 
   /** SpringAiMain of one Spring AI version, run without and with the agent (no configuration). */
   private static final class Run {
