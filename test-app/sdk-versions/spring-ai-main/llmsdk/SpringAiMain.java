@@ -5,11 +5,12 @@ import org.springframework.ai.chat.metadata.Usage;
 import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.prompt.Prompt;
 import org.springframework.ai.tool.annotation.Tool;
+import reactor.core.publisher.Flux;
 
 /**
  * An application of Spring AI's OpenAI and Anthropic chat models against {@link ProviderStub}: a chat
  * call to each provider, a question whose answer needs one tool called twice (once for an order that
- * does not exist, so the tool throws), a rate-limited call and a streamed one. It is built once per
+ * does not exist, so the tool throws), a rate-limited call and a streamed one to each provider. It is built once per
  * Spring AI version, with that version's {@link SpringAiModels} (how models are built and tool calls
  * run differ between 1.1 and 2.0). It prints what Spring AI returned, so a run with the agent must
  * print exactly the same.
@@ -38,15 +39,20 @@ public final class SpringAiMain {
       } catch (RuntimeException e) {
         System.out.println("rate limited: " + e.getClass().getName());
       }
-      String streamed = SpringAiModels.openAi(stub.baseUrl()).stream(new Prompt("Stream it"))
-          .mapNotNull(chunk -> chunk.getResult() == null ? null : chunk.getResult().getOutput().getText())
-          .collect(Collectors.joining()).block();
-      System.out.println("streamed: " + streamed);
+      System.out.println("openai streamed: " + text(SpringAiModels.openAi(stub.baseUrl()).stream(new Prompt("Stream it"))));
+      System.out.println("anthropic streamed: "
+          + text(SpringAiModels.anthropic(stub.baseUrl()).stream(new Prompt("Stream it too"))));
       System.out.println("model requests: " + stub.requests());
       System.out.println("done");
       // OkHttp's threads (Spring AI 2.0) are not daemons: the app ends the way real apps do
       System.exit(0);
     }
+  }
+
+  /** The text of a streamed answer: the stream is read when {@code block} subscribes. */
+  private static String text(Flux<ChatResponse> chunks) {
+    return chunks.mapNotNull(chunk -> chunk.getResult() == null ? null : chunk.getResult().getOutput().getText())
+        .collect(Collectors.joining()).block();
   }
 
   private static void print(String call, ChatResponse response) {

@@ -57,8 +57,10 @@ final class ProviderStub implements AutoCloseable {
       "event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"index\":0,"
           + "\"delta\":{\"type\":\"text_delta\",\"text\":\"ok\"}}",
       "event: content_block_stop\ndata: {\"type\":\"content_block_stop\",\"index\":0}",
+      // the API's message_delta repeats the input and cache counts (cumulative usage); Spring AI 2.0 reads them there
       "event: message_delta\ndata: {\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"end_turn\","
-          + "\"stop_sequence\":null},\"usage\":{\"output_tokens\":40}}",
+          + "\"stop_sequence\":null},\"usage\":{\"input_tokens\":23,\"output_tokens\":40,"
+          + "\"cache_read_input_tokens\":3,\"cache_creation_input_tokens\":2}}",
       "event: message_stop\ndata: {\"type\":\"message_stop\"}");
   static final String COUNT = "{\"input_tokens\":17}";
   /** An AI service's tool loop, first round: the model asks for one tool twice (the second order does not exist). */

@@ -1,7 +1,6 @@
 package dev.perfagent.bootstrap;
 
 import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Proxy;
@@ -13,7 +12,8 @@ import java.util.Optional;
  * a reactive {@code Subscriber}), or the callback argument of a call whose span ends with it
  * ({@code end: callback}: LangChain4j's {@code StreamingChatModel.doChat(request, handler)}). An item
  * is counted and its {@code chunk} values are read before the application sees it; the end ends the
- * span, with the error if one is given (a {@code Throwable} or an {@code Optional} holding one). For a
+ * span, with the error if one is given (a {@code Throwable} or an {@code Optional} holding one), and so
+ * does cancelling the subscription a reactive {@code Subscriber} receives. For a
  * callback argument, the value its completion receives is the span's result ({@code return} paths).
  */
 final class FollowedHandler implements InvocationHandler {
@@ -66,11 +66,7 @@ final class FollowedHandler implements InvocationHandler {
   public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
     String name = method.getName();
     if (method.getDeclaringClass() == Object.class) {
-      switch (name) {
-        case "equals": return proxy == args[0];
-        case "hashCode": return System.identityHashCode(proxy);
-        default: return target.toString();
-      }
+      return StandIns.objectMethod(proxy, method, args, target);
     }
     int arity = method.getParameterCount();
     if (arity >= 1 && CallbackMethods.isItem(name)) {
@@ -79,12 +75,10 @@ final class FollowedHandler implements InvocationHandler {
       // before the application's handler runs: the work ended now, and a handler may start more work
       // (LangChain4j's AI services run tools and ask the model again from onCompleteResponse)
       ended(arity == 1 ? args[0] : null);
+    } else if (arity == 1 && args[0] != null && name.equals("onSubscribe")) {
+      args[0] = FollowedSubscription.wrap(span, method.getParameterTypes()[0], args[0]); // a reactive Subscriber
     }
-    try {
-      return method.invoke(target, args);
-    } catch (InvocationTargetException e) {
-      throw e.getCause();
-    }
+    return StandIns.call(target, method, args);
   }
 
   private void ended(Object argument) {

@@ -1,8 +1,9 @@
 package dev.perfagent.bootstrap;
 
 import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.Proxy;
 import java.util.Iterator;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -11,7 +12,9 @@ import java.util.stream.Stream;
  * Stands in for a returned object of some public interface (an SDK's streaming response, an
  * {@code Iterable}, an {@code AutoCloseable}): every call goes to the real object; {@code close()}
  * ends the span, the streams and iterators its methods return are followed too, and so are the
- * callbacks handed to it to receive items ({@link FollowedHandler}).
+ * callbacks handed to it to receive items ({@link FollowedHandler}). A raw HTTP response's
+ * {@code parse()} ({@link Following#parses}) gives the call's result: a streaming response, followed
+ * in turn, or a value, which {@code return} paths read and which ends the span.
  */
 final class FollowedProxy implements InvocationHandler {
   private final PendingSpan span;
@@ -27,11 +30,7 @@ final class FollowedProxy implements InvocationHandler {
     String name = method.getName();
     int arity = method.getParameterCount();
     if (method.getDeclaringClass() == Object.class) {
-      switch (name) {
-        case "equals": return proxy == args[0];
-        case "hashCode": return System.identityHashCode(proxy);
-        default: return target.toString();
-      }
+      return StandIns.objectMethod(proxy, method, args, target);
     }
     if (name.equals("forEach") && arity == 1 && Iterable.class.isAssignableFrom(method.getDeclaringClass())) {
       forEach((Iterable<?>) target, args[0]);
@@ -43,15 +42,22 @@ final class FollowedProxy implements InvocationHandler {
         args[i] = FollowedHandler.wrap(span, parameters[i], args[i]);
       }
     }
+    boolean parse = name.equals("parse") && arity == 0;
     Object result;
     try {
-      result = method.invoke(target, args);
-    } catch (InvocationTargetException e) {
-      throw e.getCause();
+      result = StandIns.call(target, method, args);
+    } catch (Throwable t) {
+      if (parse) {
+        span.failed(t);
+      }
+      throw t;
     } finally {
       if (name.equals("close") && arity == 0) {
         span.end(System.nanoTime(), SpanRecord.END_CLOSED);
       }
+    }
+    if (parse && result != null) {
+      return parsed(result);
     }
     Class<?> type = method.getReturnType();
     if (type == Stream.class && result != null) {
@@ -61,6 +67,25 @@ final class FollowedProxy implements InvocationHandler {
       return new FollowedIterator<>(span, (Iterator<?>) result, true);
     }
     return result;
+  }
+
+  /** A parsed streaming response (closeable) is followed; any other parsed value is the result. */
+  private Object parsed(Object result) {
+    Class<?>[] interfaces = result.getClass().getInterfaces();
+    if (result instanceof AutoCloseable && interfaces.length > 0 && allPublic(interfaces)) {
+      return Proxy.newProxyInstance(result.getClass().getClassLoader(), interfaces, new FollowedProxy(span, result));
+    }
+    span.accept(result, null);
+    return result;
+  }
+
+  private static boolean allPublic(Class<?>[] interfaces) {
+    for (Class<?> i : interfaces) {
+      if (!Modifier.isPublic(i.getModifiers())) {
+        return false;
+      }
+    }
+    return true;
   }
 
   @SuppressWarnings("unchecked")

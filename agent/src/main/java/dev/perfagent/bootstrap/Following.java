@@ -11,25 +11,50 @@ import java.util.stream.StreamSupport;
  * closes it or has read it to the end: a {@code Stream} or {@code Iterator} is wrapped in one that
  * counts the items; any other public interface (an SDK's {@code StreamResponse}, an
  * {@code Iterable}, an {@code AutoCloseable}) gets a proxy that ends the span on {@code close()} and
- * follows the streams and iterators its methods return. The wrapper is an instance of the method's
+ * follows the streams and iterators its methods return; a Reactor {@code Flux} is followed from its
+ * subscription ({@link FollowedPublisher}). The wrapper is an instance of the method's
  * declared return type, so the caller cannot tell the difference.
  */
 final class Following {
   private Following() {}
 
+  private static final ClassValue<Boolean> PARSES =
+      new ClassValue<Boolean>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+          try {
+            return type.isInterface() && type.getMethod("parse").getParameterCount() == 0;
+          } catch (NoSuchMethodException e) {
+            return false;
+          }
+        }
+      };
+
+  /**
+   * True when {@code declared} is a raw HTTP response (the SDKs' {@code HttpResponseFor<T>} of
+   * {@code withRawResponse()}): its {@code parse()} gives the result, which {@code return} paths read.
+   */
+  static boolean parses(Class<?> declared) {
+    return PARSES.get(declared);
+  }
+
   /** True when a value of the declared return type {@code declared} can be followed. */
   static boolean canFollow(Class<?> declared) {
     return declared == Stream.class || declared == Iterator.class
-        || (declared.isInterface() && Modifier.isPublic(declared.getModifiers()));
+        || (declared.isInterface() && Modifier.isPublic(declared.getModifiers()))
+        || FollowedPublisher.canFollow(declared);
   }
 
   /** {@code returned} wrapped so that {@code span} follows it; {@code declared} passes {@link #canFollow}. */
-  static Object follow(PendingSpan span, Object returned, Class<?> declared) {
+  static Object follow(PendingSpan span, Object returned, Class<?> declared) throws ReflectiveOperationException {
     if (declared == Stream.class) {
       return stream(span, (Stream<?>) returned);
     }
     if (declared == Iterator.class) {
       return new FollowedIterator<>(span, (Iterator<?>) returned, true);
+    }
+    if (!declared.isInterface()) {
+      return FollowedPublisher.follow(span, returned, declared);
     }
     return Proxy.newProxyInstance(
         declared.getClassLoader(), new Class<?>[] {declared}, new FollowedProxy(span, returned));

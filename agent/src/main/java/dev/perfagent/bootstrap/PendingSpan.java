@@ -42,6 +42,8 @@ final class PendingSpan extends OpenSpan implements BiConsumer<Object, Throwable
   private long waitingEnd;
   private FrozenError waitingError;
   private int waitingReason;
+  /** The exception the call threw after the callback had ended the span. */
+  private FrozenError callError;
 
   /** Takes over the open call of {@code frame} (the frame is reused for the next call). */
   PendingSpan(Frame frame) {
@@ -87,13 +89,26 @@ final class PendingSpan extends OpenSpan implements BiConsumer<Object, Throwable
    * ended the span meanwhile, the span is written now, with the end it had.
    */
   void callReturned() {
+    FrozenError error;
     synchronized (this) {
       callOpen = false;
       if (!endWaiting) {
         return;
       }
+      error = waitingError != null ? waitingError : callError;
     }
-    write(waitingEnd, waitingError, waitingReason);
+    write(waitingEnd, error, waitingReason);
+  }
+
+  /**
+   * The call threw after its callback had ended the span (before {@link #callReturned}): the span,
+   * not written yet, is an ERROR span with {@code error}, unless the callback reported an error of
+   * its own, which came first. The application saw the call fail; the end stays the callback's.
+   */
+  void callThrew(FrozenError error) {
+    synchronized (this) {
+      callError = error;
+    }
   }
 
   /**
@@ -109,6 +124,14 @@ final class PendingSpan extends OpenSpan implements BiConsumer<Object, Throwable
   void takeAggregates(Frame frame) {
     aggregateMask = frame.aggregateMask;
     aggregates = frame.aggregateMask == 0 ? null : frame.aggregates.clone();
+  }
+
+  /**
+   * The work this span times starts now, not when its call did: a Reactor {@code Flux} is returned
+   * before anything happens, and sends its request when it is subscribed to.
+   */
+  void restart(long now) {
+    start = now;
   }
 
   /** Counts the items of the stream this span follows from now on. */
@@ -197,6 +220,7 @@ final class PendingSpan extends OpenSpan implements BiConsumer<Object, Throwable
 
   /** Writes the span, or leaves that to {@link #callReturned} while the call that was given its callback runs. */
   private void finish(long end, FrozenError error, int reason) {
+    FrozenError written = error;
     if (awaitsCall) {
       synchronized (this) {
         if (callOpen) {
@@ -206,9 +230,12 @@ final class PendingSpan extends OpenSpan implements BiConsumer<Object, Throwable
           endWaiting = true;
           return;
         }
+        if (written == null) {
+          written = callError; // the call threw while this end was being claimed
+        }
       }
     }
-    write(end, error, reason);
+    write(end, written, reason);
   }
 
   private void write(long end, FrozenError error, int reason) {

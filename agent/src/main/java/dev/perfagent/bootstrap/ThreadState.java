@@ -155,7 +155,11 @@ final class ThreadState {
     PendingSpan span = new PendingSpan(f);
     readingValues = true;
     try {
-      f.plan.readValues(span, PointcutPlan.ALL_VALUES, self, a, b, c, returned, null);
+      if (Following.parses(declared)) {
+        f.plan.readValues(span, PointcutPlan.CALL_VALUES, self, a, b, c, null, null); // return: what parse() gives
+      } else {
+        f.plan.readValues(span, PointcutPlan.ALL_VALUES, self, a, b, c, returned, null);
+      }
       Object followed = Following.follow(span, returned, declared);
       span.followItems();
       return followed;
@@ -188,7 +192,8 @@ final class ThreadState {
 
   /**
    * As {@link #pop}, for a call whose span ends with its callback: reads the call's values into the
-   * span; a call that threw is recorded from its frame, as at exit, unless its callback had ended already.
+   * span; a call that threw is recorded from its frame, as at exit, unless its callback had ended
+   * already: then the span keeps the callback's end and gets the exception as its error.
    */
   void popCallback(Frame f, long end, Object self, Object a, Object b, Object c, Throwable thrown) {
     PendingSpan span = f.awaiting;
@@ -206,11 +211,35 @@ final class ThreadState {
     readingValues = true;
     try {
       f.plan.readValues(span, PointcutPlan.CALL_VALUES, self, a, b, c, null, null);
+      if (thrown != null) {
+        span.callThrew(FrozenError.of(thrown, f.state.freezer().maxLength(), f.state.stats()));
+      }
     } finally {
       readingValues = false;
     }
     span.takeAggregates(f);
     span.callReturned();
+  }
+
+  /**
+   * A Flux that {@code span} follows is being subscribed to on this thread ({@link FollowedPublisher}):
+   * until {@link #leaveSubscription}, the calls made here are children of the span, and the calls of
+   * its nesting group make none (the request the subscription sends is the span's).
+   */
+  void enterSubscription(OpenSpan span) {
+    int group = span.plan.nestingGroup();
+    if (group >= 0) {
+      enterGroup(group);
+    }
+    adopt(new TraceContext(span.traceId, span.spanId, span.flowing));
+  }
+
+  void leaveSubscription(OpenSpan span) {
+    leave();
+    int group = span.plan.nestingGroup();
+    if (group >= 0 && group < groupDepth.length && groupDepth[group] > 0) {
+      groupDepth[group]--;
+    }
   }
 
   /** The thread that made the call, as it is named now. */

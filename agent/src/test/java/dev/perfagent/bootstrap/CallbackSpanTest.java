@@ -20,7 +20,7 @@ class CallbackSpanTest {
   private static final ValueReader RESULT = new ValueReader(ValueReader.RETURN, new String[0]);
   private static final ValueReader CHUNK = new ValueReader(ValueReader.CHUNK, new String[0]);
 
-  private SpanRing ring;
+  private InstalledRecorder recorder;
 
   /** A streaming handler as LangChain4j declares one. */
   public interface Handler {
@@ -45,21 +45,17 @@ class CallbackSpanTest {
 
   @BeforeEach
   void install() {
-    ring = new SpanRing(16, 2);
-    Recorder.install(new RecorderState(ring, 4096, 128)
-        .withPlans(new PointcutPlan[] {
-          new PointcutPlan(new ValueReader[] {ARG, RESULT, CHUNK}, 0, PointcutPlan.END_ON_CALLBACK, -1)}));
+    recorder = new InstalledRecorder(
+        new PointcutPlan(new ValueReader[] {ARG, RESULT, CHUNK}, 0, PointcutPlan.END_ON_CALLBACK, -1));
   }
 
   @AfterEach
   void uninstall() {
-    Recorder.install(RecorderState.EMPTY);
+    InstalledRecorder.uninstall();
   }
 
   private List<SpanModelTest.Span> drain() {
-    List<SpanModelTest.Span> out = new ArrayList<>();
-    ring.drain(r -> out.add(new SpanModelTest.Span(r)), 10_000);
-    return out;
+    return recorder.drain();
   }
 
   private static Handler call(Frame frame, Recording app) {
@@ -137,6 +133,36 @@ class CallbackSpanTest {
     assertEquals(SpanRecord.END_RETURNED, spans.get(0).endReason);
     assertEquals(IllegalArgumentException.class.getName(), spans.get(0).error.type());
     assertEquals(-1, spans.get(0).items);
+  }
+
+  @Test
+  void aCallThatThrowsAfterItsCallbackCompletedMakesTheSpanAnErrorSpanWithTheCallbacksEnd() {
+    Frame frame = Recorder.enter(0);
+    Handler given = call(frame, new Recording());
+    given.onPartialResponse("x");
+    given.onCompleteResponse("done");
+    long completed = System.nanoTime();
+    Recorder.exitCallback(frame, null, "request", null, null, new IllegalStateException("handler failed"));
+    List<SpanModelTest.Span> spans = drain();
+    assertEquals(1, spans.size(), "one span, not one for the callback and one for the throw");
+    SpanModelTest.Span span = spans.get(0);
+    assertEquals(IllegalStateException.class.getName(), span.error.type(), "the application saw the call fail");
+    assertEquals(SpanRecord.END_COMPLETED, span.endReason);
+    assertTrue(span.end <= completed, "the span ended when the callback completed");
+    assertEquals("request", span.value0);
+    assertEquals("done", span.value1);
+    assertEquals(1, span.items);
+  }
+
+  @Test
+  void anErrorToldToTheCallbackWinsOverTheExceptionTheCallThrowsAfterIt() {
+    Frame frame = Recorder.enter(0);
+    Handler given = call(frame, new Recording());
+    given.onError(new IllegalArgumentException("429 Too Many Requests"));
+    Recorder.exitCallback(frame, null, "request", null, null, new IllegalStateException("rethrown"));
+    List<SpanModelTest.Span> spans = drain();
+    assertEquals(1, spans.size());
+    assertEquals(IllegalArgumentException.class.getName(), spans.get(0).error.type(), "the first error");
   }
 
   @Test

@@ -341,6 +341,93 @@ class SpanModelTest {
     assertEquals(SpanRecord.END_RETURNED, drain().get(0).endReason);
   }
 
+  /** A raw HTTP response as the SDKs' withRawResponse() returns one: parse() gives the result. */
+  public interface RawResponse<T> extends AutoCloseable {
+    int statusCode();
+
+    T parse();
+
+    @Override
+    void close();
+  }
+
+  /** The parsed answer of a raw response. */
+  public static final class Answer {
+    private final String model;
+
+    Answer(String model) {
+      this.model = model;
+    }
+
+    public String model() {
+      return model;
+    }
+  }
+
+  private static <T> RawResponse<T> raw(T parsed, List<String> closed) {
+    return new RawResponse<T>() {
+      @Override public int statusCode() { return 200; }
+      @Override public T parse() { return parsed; }
+      @Override public void close() { closed.add("closed"); }
+    };
+  }
+
+  @Test
+  void aRawResponseEndsItsSpanWhenParsedAndReturnPathsReadWhatParseGave() {
+    install(16, 4096, 128, new PointcutPlan(new ValueReader[] {ARG, RESULT_MODEL}, 0, PointcutPlan.END_ON_CLOSE, -1));
+    List<String> closed = new ArrayList<>();
+    @SuppressWarnings("unchecked")
+    RawResponse<Answer> followed = (RawResponse<Answer>) Recorder.exitFollowing(
+        Recorder.enter(0), null, "request", null, null, raw(new Answer("gpt-4o-mini"), closed), null, RawResponse.class);
+    assertEquals(200, followed.statusCode());
+    assertEquals(0, drain().size(), "the answer is not read yet");
+    assertEquals("gpt-4o-mini", followed.parse().model());
+    followed.close();
+    assertEquals(List.of("closed"), closed);
+    List<Span> spans = drain();
+    assertEquals(1, spans.size(), "parse ended it, close adds nothing");
+    assertEquals(SpanRecord.END_COMPLETED, spans.get(0).endReason);
+    assertEquals("request", spans.get(0).value0);
+    assertEquals("gpt-4o-mini", spans.get(0).value1, "return is what parse() gave, not the response");
+  }
+
+  @Test
+  void aRawStreamingResponseFollowsTheStreamItsParseGives() {
+    install(16, 4096, 128, new PointcutPlan(new ValueReader[] {ARG, RESULT_MODEL}, 0, PointcutPlan.END_ON_CLOSE, -1));
+    List<String> closed = new ArrayList<>();
+    Chunks stream = new Chunks() {
+      @Override public Iterator<String> iterator() { return List.of("x", "y").iterator(); }
+      @Override public void close() { closed.add("stream closed"); }
+    };
+    @SuppressWarnings("unchecked")
+    RawResponse<Chunks> followed = (RawResponse<Chunks>) Recorder.exitFollowing(
+        Recorder.enter(0), null, "request", null, null, raw(stream, closed), null, RawResponse.class);
+    Chunks parsed = followed.parse();
+    Iterator<String> it = parsed.iterator();
+    assertEquals("x", it.next());
+    assertEquals("y", it.next());
+    assertFalse(it.hasNext());
+    List<Span> spans = drain();
+    assertEquals(1, spans.size());
+    assertEquals(SpanRecord.END_EXHAUSTED, spans.get(0).endReason);
+    assertEquals(2, spans.get(0).items);
+    assertNull(spans.get(0).value1, "a stream has no return value to read");
+    parsed.close();
+    assertEquals(List.of("stream closed"), closed);
+  }
+
+  @Test
+  void aRawResponseClosedUnparsedEndsItsSpanWithoutAResult() {
+    install(16, 4096, 128, new PointcutPlan(new ValueReader[] {ARG, RESULT_MODEL}, 0, PointcutPlan.END_ON_CLOSE, -1));
+    @SuppressWarnings("unchecked")
+    RawResponse<Answer> followed = (RawResponse<Answer>) Recorder.exitFollowing(Recorder.enter(0), null, "request",
+        null, null, raw(new Answer("gpt-4o-mini"), new ArrayList<>()), null, RawResponse.class);
+    followed.close();
+    List<Span> spans = drain();
+    assertEquals(SpanRecord.END_CLOSED, spans.get(0).endReason);
+    assertNull(spans.get(0).value1);
+  }
+
   @Test
   void aStreamingCallThatThrowsHasNoChunkValuesLeftByAnEarlierCallOnTheThread() {
     ValueReader chunk = new ValueReader(ValueReader.CHUNK, new String[0]);
