@@ -3,6 +3,7 @@ package dev.perfagent.agent.plan;
 import dev.perfagent.bootstrap.JdbcNotes;
 import dev.perfagent.bootstrap.PointcutPlan;
 import dev.perfagent.bootstrap.ValueReader;
+import dev.perfagent.config.Capture;
 import dev.perfagent.config.Extractor;
 import dev.perfagent.config.Mode;
 import dev.perfagent.config.Pointcut;
@@ -160,6 +161,7 @@ public final class CompiledPointcut {
 
   private PointcutPlan buildPlan(int end) {
     Set<PropertyPath> ordinary = ordinaryPaths();
+    Set<PropertyPath> choices = choicesOnly();
     ValueReader[] readers = new ValueReader[valueCount()];
     if (noteIndex() >= 0) {
       readers[noteIndex()] = new ValueReader(ValueReader.JDBC_NOTE, new String[0]);
@@ -167,9 +169,11 @@ public final class CompiledPointcut {
     }
     for (int i = 0; i < values.size(); i++) {
       PropertyPath path = values.get(i);
+      // one choice of `a | b` missing on a class is expected (another choice serves it); a path that
+      // can never resolve is reported when the class is woven
+      String label = choices.contains(path) ? null : "path " + path + " of pointcut '" + config.name() + "'";
       readers[i] = new ValueReader(
-          source(path), path.steps().toArray(new String[0]), "path " + path + " of pointcut '" + config.name() + "'",
-          !ordinary.contains(path));
+          source(path), path.steps().toArray(new String[0]), label, !ordinary.contains(path));
     }
     List<String> flowDown = config.flowDown();
     int[] flowValues = new int[flowDown.size()];
@@ -189,6 +193,23 @@ public final class CompiledPointcut {
    * The paths read for something other than message content: a value that is also an ordinary
    * capture or part of the span name keeps the ordinary value length.
    */
+  /** The paths read only as one of several choices ({@code a | b}), nowhere on their own. */
+  private Set<PropertyPath> choicesOnly() {
+    Set<PropertyPath> choices = new HashSet<>();
+    Set<PropertyPath> alone = new HashSet<>();
+    config.captures().values().forEach(capture -> {
+      boolean choice = capture.kind() == Capture.Kind.FIRST && capture.terms().size() > 1;
+      (choice ? choices : alone).addAll(capture.terms());
+    });
+    for (Template.Part part : config.spanName().parts()) {
+      if (part.kind() == Template.Part.Kind.PATH) {
+        alone.add(part.path());
+      }
+    }
+    choices.removeAll(alone);
+    return choices;
+  }
+
   private Set<PropertyPath> ordinaryPaths() {
     Set<PropertyPath> ordinary = new HashSet<>();
     config.captures().forEach((key, capture) -> {
