@@ -8,6 +8,7 @@ import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdk;
 import io.opentelemetry.sdk.autoconfigure.spi.ConfigProperties;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.metrics.export.MetricProducer;
+import io.opentelemetry.sdk.metrics.export.PeriodicMetricReader;
 import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.trace.SpanProcessor;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
@@ -35,17 +36,20 @@ final class TelemetryPipeline {
   private final SpanProcessor processor;
   private final List<CountingSpanExporter> exporters;
   private final List<CountingMetricExporter> metricExporters;
+  private final List<String> scrapedReaders;
   private final Resource resource;
   private final TraceSampling sampling;
   private final SpanLimiter limits;
 
   private TelemetryPipeline(
       OpenTelemetrySdk sdk, List<SpanProcessor> processors, List<CountingSpanExporter> exporters,
-      List<CountingMetricExporter> metricExporters, Resource resource, Consumer<String> problems) {
+      List<CountingMetricExporter> metricExporters, List<String> scrapedReaders, Resource resource,
+      Consumer<String> problems) {
     this.sdk = sdk;
     this.processor = processors.isEmpty() ? null : SpanProcessor.composite(processors);
     this.exporters = Collections.unmodifiableList(exporters);
     this.metricExporters = Collections.unmodifiableList(metricExporters);
+    this.scrapedReaders = Collections.unmodifiableList(scrapedReaders);
     this.resource = resource;
     this.sampling = TraceSampling.of(sdk.getSdkTracerProvider().getSampler(), problems);
     this.limits = new SpanLimiter(sdk.getSdkTracerProvider().getSpanLimits());
@@ -68,6 +72,7 @@ final class TelemetryPipeline {
     List<SpanProcessor> processors = new ArrayList<>();
     List<CountingSpanExporter> exporters = new ArrayList<>();
     List<CountingMetricExporter> metricExporters = new ArrayList<>();
+    List<String> scrapedReaders = new ArrayList<>();
     AtomicReference<Resource> resource = new AtomicReference<>(Resource.getDefault());
     OpenTelemetrySdk sdk =
         AutoConfiguredOpenTelemetrySdk.builder()
@@ -103,6 +108,13 @@ final class TelemetryPipeline {
                   metricExporters.add(counting);
                   return counting;
                 })
+            .addMetricReaderCustomizer(
+                (reader, properties) -> {
+                  if (!(reader instanceof PeriodicMetricReader)) { // a pushing exporter's reader
+                    scrapedReaders.add(Destinations.scraped(reader, properties));
+                  }
+                  return reader;
+                })
             .addMeterProviderCustomizer(
                 (meters, properties) -> {
                   for (MetricProducer producer : producers) {
@@ -115,7 +127,8 @@ final class TelemetryPipeline {
             .build()
             .getOpenTelemetrySdk();
     TelemetryPipeline pipeline =
-        new TelemetryPipeline(sdk, processors, exporters, metricExporters, resource.get(), problems);
+        new TelemetryPipeline(
+            sdk, processors, exporters, metricExporters, scrapedReaders, resource.get(), problems);
     for (CountingSpanExporter exporter : exporters) {
       if (exporter.destination().startsWith("OTLP")) {
         exporter.warmUp();
@@ -201,9 +214,14 @@ final class TelemetryPipeline {
     return metricExporters;
   }
 
-  /** False when no metric exporter is configured ({@code otel.metrics.exporter=none}). */
+  /** False when no metric exporter or reader is configured ({@code otel.metrics.exporter=none}). */
   boolean exportsMetrics() {
-    return !metricExporters.isEmpty();
+    return !metricExporters.isEmpty() || !scrapedReaders.isEmpty();
+  }
+
+  /** Where the metrics are scraped ({@code otel.metrics.exporter=prometheus}), for the log; empty when nowhere. */
+  List<String> scrapedAt() {
+    return scrapedReaders;
   }
 
   /** Where spans go, for the log: each exporter's destination, or {@code none}. */

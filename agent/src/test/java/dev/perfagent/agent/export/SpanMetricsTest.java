@@ -36,11 +36,14 @@ class SpanMetricsTest {
         .put("gen_ai.operation.name", "chat").build(), Collections.emptyList()), null);
 
     assertEquals(SECONDS, SpanMetrics.DURATION_BUCKETS);
-    HistogramPointData pointcuts = point(reader, "perf_agent.pointcut.duration");
-    assertEquals(SECONDS, pointcuts.getBoundaries());
-    assertEquals(2, pointcuts.getCount());
-    assertEquals(1, pointcuts.getCounts().get(3), "30 ms: (25 ms, 50 ms]");
-    assertEquals(1, pointcuts.getCounts().get(11), "3 s: (2.5 s, 5 s]");
+    Map<String, HistogramPointData> pointcuts = new HashMap<>(); // by gen_ai.operation.name, one dimension
+    for (HistogramPointData p : points(reader, "perf_agent.pointcut.duration")) {
+      pointcuts.put(p.getAttributes().get(SpanMetrics.OPERATION), p);
+    }
+    assertEquals(2, pointcuts.size());
+    assertEquals(SECONDS, pointcuts.get(null).getBoundaries());
+    assertEquals(1, pointcuts.get(null).getCounts().get(3), "30 ms: (25 ms, 50 ms]");
+    assertEquals(1, pointcuts.get("chat").getCounts().get(11), "3 s: (2.5 s, 5 s]");
     assertEquals(SECONDS, point(reader, "db.client.operation.duration").getBoundaries());
     assertEquals(
         Arrays.asList(0.01, 0.02, 0.04, 0.08, 0.16, 0.32, 0.64, 1.28, 2.56, 5.12, 10.24, 20.48, 40.96, 81.92),
@@ -117,6 +120,42 @@ class SpanMetricsTest {
     long overflow = reader.collectAllMetrics().stream().filter(m -> m.getName().equals("perf_agent.flow_down.overflow"))
         .mapToLong(m -> m.getLongSumData().getPoints().iterator().next().getValue()).sum();
     assertEquals(5L, overflow, "each recorded _OTHER span counted once (tokens: one point per span here)");
+  }
+
+  @Test
+  void pointcutDurationsAreSlicedBySpanNameOperationAndErrorTypeWithACapPerPointcut() {
+    InMemoryMetricReader reader = InMemoryMetricReader.create();
+    List<String> warnings = new ArrayList<>();
+    SpanMetrics metrics = metrics(reader, warnings::add);
+    Attributes tools = Attributes.of(SpanMetrics.POINTCUT, "tool.execute");
+    Attributes failed = Attributes.builder().put("gen_ai.operation.name", "execute_tool")
+        .put("error.type", "java.io.IOException").build();
+    metrics.record(tools, TestSpans.named("execute_tool refund", SpanKind.INTERNAL, 1_000, failed, List.of()), null);
+    for (int i = 0; i < PointcutDimensions.MAX_SPAN_NAMES + 3; i++) {
+      metrics.record(tools, TestSpans.named("execute_tool t" + i, SpanKind.INTERNAL, 1_000,
+          Attributes.of(AttributeKey.stringKey("gen_ai.operation.name"), "execute_tool"), List.of()), null);
+    }
+    metrics.record(Attributes.of(SpanMetrics.POINTCUT, "other"),
+        TestSpans.named("execute_tool t60", SpanKind.INTERNAL, 1_000, Attributes.empty(), List.of()), null);
+
+    Map<String, Long> byName = new HashMap<>();
+    for (HistogramPointData p : points(reader, "perf_agent.pointcut.duration")) {
+      byName.merge(p.getAttributes().get(SpanMetrics.POINTCUT) + " " + p.getAttributes().get(PointcutDimensions.SPAN_NAME)
+          + " " + p.getAttributes().get(SpanMetrics.OPERATION) + " " + p.getAttributes().get(SpanMetrics.ERROR_TYPE),
+          p.getCount(), Long::sum);
+    }
+    assertEquals(1L, byName.get("tool.execute execute_tool refund execute_tool java.io.IOException"));
+    assertEquals(1L, byName.get("tool.execute execute_tool t0 execute_tool null"));
+    assertEquals(4L, byName.get("tool.execute _OTHER execute_tool null"), "the 50 names then 4 over the cap");
+    assertEquals(1L, byName.get("other execute_tool t60 null null"), "the cap is per pointcut");
+    assertEquals(PointcutDimensions.MAX_SPAN_NAMES + 2, byName.size());
+    assertEquals(List.of("pointcut 'tool.execute' has more than 50 distinct values of perf_agent.span.name;"
+        + " perf_agent.pointcut.duration records further ones as _OTHER (spans keep them)"), warnings);
+    long overflow = reader.collectAllMetrics().stream().filter(m -> m.getName().equals("perf_agent.dimensions.overflow"))
+        .flatMap(m -> m.getLongSumData().getPoints().stream())
+        .filter(p -> "perf_agent.span.name".equals(p.getAttributes().get(AttributeKey.stringKey("perf_agent.dimension"))))
+        .mapToLong(p -> p.getValue()).sum();
+    assertEquals(4L, overflow);
   }
 
   private static SpanMetrics metrics(InMemoryMetricReader reader, Consumer<String> warn) {
