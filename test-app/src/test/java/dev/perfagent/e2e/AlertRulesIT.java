@@ -19,20 +19,18 @@ class AlertRulesIT {
   private static final String RULES = "perf-agent-alerts.yml";
   private static final String TESTS = "perf-agent-alerts.test.yml";
 
+  private final Path prometheus = PrometheusTools.deploy().resolve("prometheus");
+
   @Test
   void promtoolAcceptsTheRules() throws Exception {
-    Path prometheus = PrometheusTools.deploy().resolve("prometheus");
-    PrometheusTools.Result check =
-        PrometheusTools.run(prometheus, PrometheusTools.command(PrometheusTools.binary("promtool"), "check", "rules", RULES));
+    PrometheusTools.Result check = promtool(prometheus, "check", "rules", RULES);
     assertEquals(0, check.exitCode, check.toString());
     assertTrue(check.output.contains("SUCCESS"), check.toString());
   }
 
   @Test
   void everyAlertFiresAndStaysQuietInItsUnitTests() throws Exception {
-    Path prometheus = PrometheusTools.deploy().resolve("prometheus");
-    PrometheusTools.Result test =
-        PrometheusTools.run(prometheus, PrometheusTools.command(PrometheusTools.binary("promtool"), "test", "rules", TESTS));
+    PrometheusTools.Result test = promtool(prometheus, "test", "rules", TESTS);
     assertEquals(0, test.exitCode, test.toString());
     String tests = Files.readString(prometheus.resolve(TESTS), StandardCharsets.UTF_8);
     for (String alert : RuleFiles.alerts(prometheus.resolve(RULES)).keySet()) {
@@ -45,20 +43,22 @@ class AlertRulesIT {
 
   @Test
   void aRuleThatNoLongerFiresFailsItsUnitTest(@TempDir Path dir) throws Exception {
-    Path prometheus = PrometheusTools.deploy().resolve("prometheus");
     Files.copy(prometheus.resolve(TESTS), dir.resolve(TESTS));
     String rules = Files.readString(prometheus.resolve(RULES), StandardCharsets.UTF_8);
     Files.writeString(dir.resolve(RULES), rules.replace("vector(50)", "vector(500)"), StandardCharsets.UTF_8);
-    PrometheusTools.Result test =
-        PrometheusTools.run(dir, PrometheusTools.command(PrometheusTools.binary("promtool"), "test", "rules", TESTS));
+    PrometheusTools.Result test = promtool(dir, "test", "rules", TESTS);
     assertNotEquals(0, test.exitCode, test.toString());
     assertTrue(test.output.contains("PerfAgentDailyCostOverBudget"), test.toString());
   }
 
   @Test
   void everyRuleHasASummaryAndARunbook() throws Exception {
-    RuleFiles.alerts(PrometheusTools.deploy().resolve("prometheus").resolve(RULES)).forEach((alert, annotations) -> {
+    RuleFiles.alerts(prometheus.resolve(RULES)).forEach((alert, annotations) -> {
       assertTrue(annotations.containsKey("summary") && annotations.containsKey("runbook"), alert + ": " + annotations);
     });
+  }
+
+  private static PrometheusTools.Result promtool(Path dir, String... args) throws Exception {
+    return PrometheusTools.run(dir, PrometheusTools.command(PrometheusTools.binary("promtool"), args));
   }
 }

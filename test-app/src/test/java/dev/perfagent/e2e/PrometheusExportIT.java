@@ -90,7 +90,7 @@ class PrometheusExportIT {
   }
 
   /** Scrapes until the exporter has drained and exported every span the app recorded (at most 60 s). */
-  private static PrometheusText scrapeUntilExported(String url, Map<String, Long> counters)
+  static PrometheusText scrapeUntilExported(String url, Map<String, Long> counters)
       throws IOException, InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     while (true) {

@@ -117,9 +117,8 @@ class SpanMetricsTest {
     assertEquals(conversations + 1L, perConversation.values().stream().mapToLong(Long::longValue).sum());
     assertEquals(List.of("flow-down attribute 'conv' has more than 100 distinct values; metrics record further"
         + " ones as _OTHER (spans keep them)"), warnings);
-    long overflow = reader.collectAllMetrics().stream().filter(m -> m.getName().equals("perf_agent.flow_down.overflow"))
-        .mapToLong(m -> m.getLongSumData().getPoints().iterator().next().getValue()).sum();
-    assertEquals(5L, overflow, "each recorded _OTHER span counted once (tokens: one point per span here)");
+    assertEquals(5L, count(reader, "perf_agent.flow_down.overflow", Attributes.empty()),
+        "each recorded _OTHER span counted once (tokens: one point per span here)");
   }
 
   @Test
@@ -151,11 +150,16 @@ class SpanMetricsTest {
     assertEquals(PointcutDimensions.MAX_SPAN_NAMES + 2, byName.size());
     assertEquals(List.of("pointcut 'tool.execute' has more than 50 distinct values of perf_agent.span.name;"
         + " perf_agent.pointcut.duration records further ones as _OTHER (spans keep them)"), warnings);
-    long overflow = reader.collectAllMetrics().stream().filter(m -> m.getName().equals("perf_agent.dimensions.overflow"))
+    assertEquals(4L, count(reader, "perf_agent.dimensions.overflow",
+        Attributes.of(AttributeKey.stringKey("perf_agent.dimension"), "perf_agent.span.name")));
+  }
+
+  /** The value of counter {@code name}'s point with exactly {@code attributes}. */
+  private static long count(InMemoryMetricReader reader, String name, Attributes attributes) {
+    return reader.collectAllMetrics().stream().filter(m -> m.getName().equals(name))
         .flatMap(m -> m.getLongSumData().getPoints().stream())
-        .filter(p -> "perf_agent.span.name".equals(p.getAttributes().get(AttributeKey.stringKey("perf_agent.dimension"))))
+        .filter(p -> p.getAttributes().equals(attributes))
         .mapToLong(p -> p.getValue()).sum();
-    assertEquals(4L, overflow);
   }
 
   private static SpanMetrics metrics(InMemoryMetricReader reader, Consumer<String> warn) {
