@@ -17,6 +17,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -64,10 +65,32 @@ final class TelemetryPipeline {
     return start(config, bufferSlots, Collections.emptyMap(), problems, producers);
   }
 
-  /** {@code overrides} win over every other setting (for tests). */
+  /**
+   * {@code overrides} win over every other setting (for tests). A Prometheus port in use costs the
+   * Prometheus endpoint only: the SDK is started again without it ({@link PrometheusPortInUse}).
+   */
   static TelemetryPipeline start(
       AgentConfig config, int bufferSlots, Map<String, String> overrides, Consumer<String> problems,
       MetricProducer... producers) {
+    AtomicReference<ConfigProperties> settings = new AtomicReference<>();
+    try {
+      return build(config, bufferSlots, overrides, settings, problems, producers);
+    } catch (RuntimeException e) {
+      Optional<String> remaining = PrometheusPortInUse.remainingExporters(e, settings.get());
+      if (remaining.isEmpty()) {
+        throw e;
+      }
+      problems.accept(PrometheusPortInUse.message(settings.get()));
+      Map<String, String> withoutPrometheus = new HashMap<>(overrides);
+      withoutPrometheus.put(PrometheusPortInUse.EXPORTERS, remaining.get());
+      return build(config, bufferSlots, withoutPrometheus, settings, problems, producers);
+    }
+  }
+
+  /** @param settings set to the settings the SDK is built from */
+  private static TelemetryPipeline build(
+      AgentConfig config, int bufferSlots, Map<String, String> overrides,
+      AtomicReference<ConfigProperties> settings, Consumer<String> problems, MetricProducer... producers) {
     // the customizers run on this thread, one after the other, while the SDK is built
     List<SpanProcessor> processors = new ArrayList<>();
     List<CountingSpanExporter> exporters = new ArrayList<>();
@@ -81,6 +104,11 @@ final class TelemetryPipeline {
             .addPropertiesCustomizer(HeaderSecrets::remember)
             .addPropertiesCustomizer(TelemetryPipeline::embeddedDefault)
             .addPropertiesCustomizer(properties -> TraceSampling.refuseUnsupported(properties, problems))
+            .addPropertiesCustomizer(
+                properties -> {
+                  settings.set(properties);
+                  return Collections.emptyMap();
+                })
             .addResourceCustomizer(
                 (r, properties) -> {
                   Resource identified = RunIdentity.addTo(r);

@@ -234,6 +234,34 @@ class TelemetryPipelineTest {
   }
 
   @Test
+  void aPrometheusPortInUseCostsThePrometheusEndpointOnlyWithOneMessage(@TempDir Path dir) throws Exception {
+    try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      String port = String.valueOf(taken.getLocalPort());
+      TelemetryPipeline p =
+          start(Map.of("otel.metrics.exporter", "prometheus,perf-agent-file", "otel.exporter.prometheus.host", "127.0.0.1",
+              "otel.exporter.prometheus.port", port, "otel.traces.exporter", "perf-agent-file",
+              FileSpanExporterProvider.FILE_PROPERTY, dir.resolve("t.jsonl").toString(),
+              FileMetricExporterProvider.FILE_PROPERTY, dir.resolve("m.jsonl").toString()));
+      try {
+        assertEquals(List.of("Prometheus port 127.0.0.1:" + port + " is in use (another process, or another JVM with the"
+            + " same settings): metrics are not served for Prometheus, spans and the other exporters go on; give each"
+            + " JVM its own OTEL_EXPORTER_PROMETHEUS_PORT"), problems);
+        assertEquals(List.of(), p.scrapedAt());
+        assertEquals(1, p.metricExporters().size(), "the file");
+        assertEquals(1, p.exporters().size(), "spans as configured");
+      } finally {
+        p.shutdown(5_000);
+      }
+      problems.clear();
+      TelemetryPipeline alone =
+          start(Map.of("otel.metrics.exporter", "prometheus", "otel.exporter.prometheus.host", "127.0.0.1",
+              "otel.exporter.prometheus.port", port));
+      assertFalse(alone.exportsMetrics());
+      assertEquals(1, problems.size(), problems.toString());
+    }
+  }
+
+  @Test
   void noMetricExporterAtAllMeansNoMetrics() throws Exception {
     TelemetryPipeline p = start(Map.of());
     assertFalse(p.exportsMetrics());
