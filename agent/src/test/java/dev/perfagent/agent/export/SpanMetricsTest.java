@@ -24,11 +24,12 @@ import org.junit.jupiter.api.Test;
 class SpanMetricsTest {
   private static final List<Double> SECONDS =
       Arrays.asList(0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1.0, 2.5, 5.0, 7.5, 10.0);
+  private final InMemoryMetricReader reader = InMemoryMetricReader.create();
+  private final List<String> warnings = new ArrayList<>();
+  private final SpanMetrics metrics = metrics(reader, warnings::add);
 
   @Test
   void durationHistogramsHaveSecondBasedBucketsAndGenAiKeepsItsOwn() {
-    InMemoryMetricReader reader = InMemoryMetricReader.create();
-    SpanMetrics metrics = metrics(reader, problem -> { });
     Attributes pointcut = Attributes.of(SpanMetrics.POINTCUT, "p");
     metrics.record(pointcut, TestSpans.span(SpanKind.CLIENT, 30_000_000, Attributes.builder()
         .put("db.system.name", "h2").build(), Collections.emptyList()), null);
@@ -52,8 +53,6 @@ class SpanMetricsTest {
 
   @Test
   void aPoolCheckoutIsAConnectionWait() {
-    InMemoryMetricReader reader = InMemoryMetricReader.create();
-    SpanMetrics metrics = metrics(reader, problem -> { });
     metrics.record(Attributes.of(SpanMetrics.POINTCUT, "jdbc.pool.checkout"),
         TestSpans.span(SpanKind.INTERNAL, 30_000_000, Attributes.empty(), Collections.emptyList()), null);
     metrics.record(Attributes.of(SpanMetrics.POINTCUT, "other"),
@@ -65,8 +64,6 @@ class SpanMetricsTest {
 
   @Test
   void flowingValuesSplitTheTokenAndPointcutMetricsAndTheSpansOwnValueWins() {
-    InMemoryMetricReader reader = InMemoryMetricReader.create();
-    SpanMetrics metrics = metrics(reader, problem -> { });
     Attributes pointcut = Attributes.of(SpanMetrics.POINTCUT, "p");
     FlowingValues acme = FlowingValues.over(null, new String[] {"tenant.id"}, new Object[] {"acme"});
     metrics.record(pointcut, chat(100, "acme"), acme);
@@ -96,9 +93,6 @@ class SpanMetricsTest {
 
   @Test
   void distinctValuesBeyondTheCapAreRecordedAsOtherCountedAndSaidOnce() {
-    InMemoryMetricReader reader = InMemoryMetricReader.create();
-    List<String> warnings = new ArrayList<>();
-    SpanMetrics metrics = metrics(reader, warnings::add);
     Attributes pointcut = Attributes.of(SpanMetrics.POINTCUT, "p");
     int conversations = FlowDimensions.MAX_VALUES + 5;
     for (int i = 0; i < conversations; i++) {
@@ -123,9 +117,6 @@ class SpanMetricsTest {
 
   @Test
   void pointcutDurationsAreSlicedBySpanNameOperationAndErrorTypeWithACapPerPointcut() {
-    InMemoryMetricReader reader = InMemoryMetricReader.create();
-    List<String> warnings = new ArrayList<>();
-    SpanMetrics metrics = metrics(reader, warnings::add);
     Attributes tools = Attributes.of(SpanMetrics.POINTCUT, "tool.execute");
     Attributes failed = Attributes.builder().put("gen_ai.operation.name", "execute_tool")
         .put("error.type", "java.io.IOException").build();
