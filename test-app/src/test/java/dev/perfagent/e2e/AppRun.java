@@ -136,8 +136,18 @@ final class AppRun {
   static AppRun runMainUntilTerminated(
       Path java, Path workDir, String agentArgument, String ready, String mainClass, String... args)
       throws IOException, InterruptedException {
+    return startMain(java, workDir, agentArgument, Map.of(), ready, mainClass, args).terminate();
+  }
+
+  /**
+   * Starts {@code mainClass} of the test classes with {@code environment} and returns once it has
+   * printed {@code ready} (fails if it does not within 120 s); {@link Running#terminate} stops it.
+   */
+  static Running startMain(
+      Path java, Path workDir, String agentArgument, Map<String, String> environment, String ready,
+      String mainClass, String... args) throws IOException, InterruptedException {
     Process process =
-        start(java, workDir, List.of(), agentArgument, List.of(), Map.of(),
+        start(java, workDir, List.of(), agentArgument, List.of(), environment,
             main(System.getProperty("java.class.path"), mainClass, args));
     Path out = workDir.resolve("stdout.txt");
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
@@ -148,12 +158,33 @@ final class AppRun {
       }
       Thread.sleep(50);
     }
-    process.destroy(); // SIGTERM
-    if (!process.waitFor(30, TimeUnit.SECONDS)) {
-      process.destroyForcibly().waitFor();
-      throw new AssertionError("SIGTERM did not stop the app in 30 s:\n" + finished(process, workDir));
+    return new Running(process, workDir);
+  }
+
+  /** An app started by {@link #startMain}, still running. */
+  static final class Running {
+    private final Process process;
+    private final Path workDir;
+
+    private Running(Process process, Path workDir) {
+      this.process = process;
+      this.workDir = workDir;
     }
-    return finished(process, workDir);
+
+    /** What it printed so far. */
+    AppRun sofar() throws IOException {
+      return new AppRun(-1, read(workDir.resolve("stdout.txt")), read(workDir.resolve("stderr.txt")));
+    }
+
+    /** Stops it as a service manager would, with SIGTERM; fails unless it has ended 30 s later. */
+    AppRun terminate() throws IOException, InterruptedException {
+      process.destroy(); // SIGTERM
+      if (!process.waitFor(30, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor();
+        throw new AssertionError("SIGTERM did not stop the app in 30 s:\n" + finished(process, workDir));
+      }
+      return finished(process, workDir);
+    }
   }
 
   private static AppRun launch(
@@ -190,10 +221,11 @@ final class AppRun {
   static AppRun finished(Process process, Path workDir) throws IOException {
     Path out = workDir.resolve("stdout.txt");
     Path err = workDir.resolve("stderr.txt");
-    return new AppRun(
-        process.exitValue(),
-        new String(Files.readAllBytes(out), StandardCharsets.UTF_8),
-        new String(Files.readAllBytes(err), StandardCharsets.UTF_8));
+    return new AppRun(process.exitValue(), read(out), read(err));
+  }
+
+  private static String read(Path file) throws IOException {
+    return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
   }
 
   /** The app's {@code counters: a=1 b=2} line: what it really did. */

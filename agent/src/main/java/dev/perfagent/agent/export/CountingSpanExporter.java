@@ -20,6 +20,7 @@ final class CountingSpanExporter implements SpanExporter {
   private final LongAdder given = new LongAdder();
   private final LongAdder exported = new LongAdder();
   private final LongAdder failed = new LongAdder();
+  private final LongAdder failedExports = new LongAdder();
 
   CountingSpanExporter(SpanExporter delegate, String destination, Consumer<String> problems) {
     this.delegate = delegate;
@@ -43,6 +44,11 @@ final class CountingSpanExporter implements SpanExporter {
     return failed.sum();
   }
 
+  /** Export requests that failed (the warm-up's excepted). */
+  long failedExports() {
+    return failedExports.sum();
+  }
+
   /** True when its last export (or the warm-up) failed. */
   boolean failing() {
     return failures.failing();
@@ -60,6 +66,7 @@ final class CountingSpanExporter implements SpanExporter {
         },
         cause -> {
           failed.add(n);
+          failedExports.increment();
           failures.failed(failure(n), cause);
         });
   }

@@ -3,6 +3,7 @@ package dev.perfagent.agent.export;
 import dev.perfagent.config.Secrets;
 import io.opentelemetry.sdk.autoconfigure.spi.ConfigProperties;
 import io.opentelemetry.sdk.metrics.export.MetricExporter;
+import io.opentelemetry.sdk.metrics.export.MetricReader;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import java.nio.file.Paths;
 
@@ -20,6 +21,18 @@ final class Destinations {
 
   static String of(MetricExporter exporter, ConfigProperties properties) {
     return of(exporter, "Metric", "metrics", FileMetricExporterProvider.FILE_PROPERTY, properties);
+  }
+
+  /**
+   * A metric reader that is scraped rather than pushing to an exporter: the Prometheus endpoint (its
+   * host and port as the SDK's Prometheus exporter reads them).
+   */
+  static String scraped(MetricReader reader, ConfigProperties properties) {
+    if (reader.getClass().getSimpleName().equals("PrometheusHttpServer")) {
+      return "Prometheus http://" + properties.getString("otel.exporter.prometheus.host", "0.0.0.0") + ":"
+          + properties.getInt("otel.exporter.prometheus.port", 9464) + "/metrics";
+    }
+    return reader.getClass().getSimpleName();
   }
 
   /**

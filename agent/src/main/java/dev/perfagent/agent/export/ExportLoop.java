@@ -36,8 +36,9 @@ public final class ExportLoop {
   private SpanLimiter limits;
   private CostEstimator costs; // the price table is read here, not on the application's start-up path
   private boolean exportsMetrics;
-  private long drained;
-  private long lost;
+  // volatile: also read by the health metrics' callbacks (AgentHealthMetrics)
+  private volatile long drained;
+  private volatile long lost;
   private long notSampled;
   private long handed;
 
@@ -82,14 +83,18 @@ public final class ExportLoop {
               sites, new AggregateAttributes(this::catalog), SpanIds.random(), EpochClock.now(),
               p.resource(), new SpanMetrics(p.sdk().getSdkMeterProvider(), sites.generation().stats(), warn),
               config.limits().nameLength(), new ExceptionEvents(config.export()), costs);
+      AgentHealthMetrics.register(
+          p.sdk().getSdkMeterProvider().get("dev.perfagent"), sites.ring(), sites.generation().stats(),
+          () -> drained, () -> lost, p.exporters(), p.metricExporters());
       sampling = p.sampling();
       exportsMetrics = p.exportsMetrics();
       limits = p.limits();
       pipeline = p;
       log.info(
-          "perf-agent {}: config {}, {} pointcuts, presets {}, exporting to {}",
+          "perf-agent {}: config {}, {} pointcuts, presets {}, exporting to {}{}",
           Version.current(), config.source(), config.pointcuts().size(),
-          config.presets().isEmpty() ? "none" : String.join(", ", config.presets()), p.destination());
+          config.presets().isEmpty() ? "none" : String.join(", ", config.presets()), p.destination(),
+          p.scrapedAt().isEmpty() ? "" : ", metrics scraped at " + String.join(", ", p.scrapedAt()));
     } catch (Throwable t) {
       log.error("perf-agent: could not start the exporter, spans will be dropped: {}", Causes.chain(t));
     } finally {

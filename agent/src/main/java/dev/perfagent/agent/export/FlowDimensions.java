@@ -5,9 +5,7 @@ import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 
@@ -19,17 +17,16 @@ import java.util.function.Consumer;
  */
 final class FlowDimensions {
   static final int MAX_VALUES = 100;
-  static final String OTHER = "_OTHER";
+  static final String OTHER = CardinalityCap.OTHER;
 
-  private final Map<String, Set<String>> seen = new HashMap<>();
   private final Map<String, AttributeKey<String>> keys = new HashMap<>();
-  private final Set<String> overflowed = new HashSet<>();
-  private final LongAdder overflow = new LongAdder();
-  private final Consumer<String> warn;
+  private final CardinalityCap cap;
 
   /** @param warn told once per key, when it first overflows */
   FlowDimensions(Consumer<String> warn) {
-    this.warn = warn;
+    this.cap =
+        new CardinalityCap(MAX_VALUES, key -> warn.accept("flow-down attribute '" + key + "' has more than "
+            + MAX_VALUES + " distinct values; metrics record further ones as " + OTHER + " (spans keep them)"));
   }
 
   /**
@@ -44,7 +41,7 @@ final class FlowDimensions {
     span.forEach((key, value) -> {
       for (int i = 0; i < flowing.size(); i++) {
         if (flowing.key(i).equals(key.getKey())) {
-          b.put(key(key.getKey()), guarded(key.getKey(), AttributeValues.text(value)));
+          b.put(key(key.getKey()), cap.guarded(key.getKey(), AttributeValues.text(value)));
         }
       }
     });
@@ -53,24 +50,7 @@ final class FlowDimensions {
 
   /** Values recorded as {@link #OTHER} so far. */
   LongAdder overflow() {
-    return overflow;
-  }
-
-  private String guarded(String key, String value) {
-    Set<String> values = seen.computeIfAbsent(key, k -> new HashSet<>());
-    if (values.contains(value)) {
-      return value;
-    }
-    if (values.size() < MAX_VALUES) {
-      values.add(value);
-      return value;
-    }
-    if (overflowed.add(key)) {
-      warn.accept("flow-down attribute '" + key + "' has more than " + MAX_VALUES + " distinct values;"
-          + " metrics record further ones as " + OTHER + " (spans keep them)");
-    }
-    overflow.increment();
-    return OTHER;
+    return cap.overflow();
   }
 
   private AttributeKey<String> key(String name) {

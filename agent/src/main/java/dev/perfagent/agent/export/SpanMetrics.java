@@ -30,7 +30,7 @@ final class SpanMetrics {
   /** The jdbc preset's checkout pointcut: each of its spans is a wait for a pooled connection. */
   private static final String POOL_CHECKOUT = "jdbc.pool.checkout";
   private static final AttributeKey<String> POOL_NAME = AttributeKey.stringKey("db.client.connection.pool.name");
-  private static final AttributeKey<String> OPERATION = AttributeKey.stringKey("gen_ai.operation.name");
+  static final AttributeKey<String> OPERATION = AttributeKey.stringKey("gen_ai.operation.name");
   private static final AttributeKey<String> PROVIDER = AttributeKey.stringKey("gen_ai.provider.name");
   private static final AttributeKey<String> REQUEST_MODEL = AttributeKey.stringKey("gen_ai.request.model");
   private static final AttributeKey<String> RESPONSE_MODEL = AttributeKey.stringKey("gen_ai.response.model");
@@ -39,7 +39,7 @@ final class SpanMetrics {
   static final AttributeKey<Double> TIME_TO_FIRST_CHUNK =
       AttributeKey.doubleKey("gen_ai.response.time_to_first_chunk");
   private static final AttributeKey<String> TOKEN_TYPE = AttributeKey.stringKey("gen_ai.token.type");
-  private static final AttributeKey<String> ERROR_TYPE = AttributeKey.stringKey("error.type");
+  static final AttributeKey<String> ERROR_TYPE = AttributeKey.stringKey("error.type");
   /** The boundaries of every duration histogram but the GenAI one, in seconds. */
   static final List<Double> DURATION_BUCKETS = seconds(DurationHistograms.boundaryNanos());
   /** The GenAI conventions advise their own, wider boundaries for model calls. */
@@ -58,6 +58,7 @@ final class SpanMetrics {
   private final DoubleHistogram dbDuration;
   private final DoubleHistogram connectionWait;
   private final FlowDimensions flowDimensions;
+  private final PointcutDimensions pointcutDimensions;
 
   /** @param warn told about a {@code flow-down} key that reached its cap of distinct values */
   SpanMetrics(MeterProvider meters, RecorderStats stats, Consumer<String> warn) {
@@ -67,9 +68,7 @@ final class SpanMetrics {
         meter.histogramBuilder("perf_agent.pointcut.duration").setUnit("s")
             .setDescription("Duration of calls matched by a pointcut")
             .setExplicitBucketBoundariesAdvice(DURATION_BUCKETS).build();
-    counter(meter, "perf_agent.spans.dropped", "{span}",
-        "Spans dropped because the buffer between application threads and exporter was full",
-        stats.dropped);
+    pointcutDimensions = new PointcutDimensions(meter, warn);
     counter(meter, "perf_agent.spans.below_min_duration", "{call}",
         "Calls shorter than their pointcut's min-duration (no span)", stats.belowMinDuration);
     counter(meter, "perf_agent.spans.timed_out", "{span}",
@@ -125,7 +124,7 @@ final class SpanMetrics {
     double seconds = span.getLatencyNanos() / 1e9;
     Attributes a = span.getAttributes();
     Attributes flowed = flowDimensions.of(flowing, a);
-    pointcutDuration.record(seconds, flowed.isEmpty() ? pointcut : pointcut.toBuilder().putAll(flowed).build());
+    pointcutDuration.record(seconds, pointcutDimensions.of(pointcut, span, flowed));
     if (POOL_CHECKOUT.equals(pointcut.get(POINTCUT))) {
       // the pool is known by its class: a DataSource's pool name is not read (it is the application's)
       connectionWait.record(seconds, Attributes.of(POOL_NAME, span.getName().replace(".getConnection", "")));

@@ -8,6 +8,7 @@ import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdk;
 import io.opentelemetry.sdk.autoconfigure.spi.ConfigProperties;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.metrics.export.MetricProducer;
+import io.opentelemetry.sdk.metrics.export.PeriodicMetricReader;
 import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.trace.SpanProcessor;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
@@ -16,6 +17,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -35,17 +37,20 @@ final class TelemetryPipeline {
   private final SpanProcessor processor;
   private final List<CountingSpanExporter> exporters;
   private final List<CountingMetricExporter> metricExporters;
+  private final List<String> scrapedReaders;
   private final Resource resource;
   private final TraceSampling sampling;
   private final SpanLimiter limits;
 
   private TelemetryPipeline(
       OpenTelemetrySdk sdk, List<SpanProcessor> processors, List<CountingSpanExporter> exporters,
-      List<CountingMetricExporter> metricExporters, Resource resource, Consumer<String> problems) {
+      List<CountingMetricExporter> metricExporters, List<String> scrapedReaders, Resource resource,
+      Consumer<String> problems) {
     this.sdk = sdk;
     this.processor = processors.isEmpty() ? null : SpanProcessor.composite(processors);
     this.exporters = Collections.unmodifiableList(exporters);
     this.metricExporters = Collections.unmodifiableList(metricExporters);
+    this.scrapedReaders = Collections.unmodifiableList(scrapedReaders);
     this.resource = resource;
     this.sampling = TraceSampling.of(sdk.getSdkTracerProvider().getSampler(), problems);
     this.limits = new SpanLimiter(sdk.getSdkTracerProvider().getSpanLimits());
@@ -60,14 +65,37 @@ final class TelemetryPipeline {
     return start(config, bufferSlots, Collections.emptyMap(), problems, producers);
   }
 
-  /** {@code overrides} win over every other setting (for tests). */
+  /**
+   * {@code overrides} win over every other setting (for tests). A Prometheus port in use costs the
+   * Prometheus endpoint only: the SDK is started again without it ({@link PrometheusPortInUse}).
+   */
   static TelemetryPipeline start(
       AgentConfig config, int bufferSlots, Map<String, String> overrides, Consumer<String> problems,
       MetricProducer... producers) {
+    AtomicReference<ConfigProperties> settings = new AtomicReference<>();
+    try {
+      return build(config, bufferSlots, overrides, settings, problems, producers);
+    } catch (RuntimeException e) {
+      Optional<String> remaining = PrometheusPortInUse.remainingExporters(e, settings.get());
+      if (remaining.isEmpty()) {
+        throw e;
+      }
+      problems.accept(PrometheusPortInUse.message(settings.get()));
+      Map<String, String> withoutPrometheus = new HashMap<>(overrides);
+      withoutPrometheus.put(PrometheusPortInUse.EXPORTERS, remaining.get());
+      return build(config, bufferSlots, withoutPrometheus, settings, problems, producers);
+    }
+  }
+
+  /** @param settings set to the settings the SDK is built from */
+  private static TelemetryPipeline build(
+      AgentConfig config, int bufferSlots, Map<String, String> overrides,
+      AtomicReference<ConfigProperties> settings, Consumer<String> problems, MetricProducer... producers) {
     // the customizers run on this thread, one after the other, while the SDK is built
     List<SpanProcessor> processors = new ArrayList<>();
     List<CountingSpanExporter> exporters = new ArrayList<>();
     List<CountingMetricExporter> metricExporters = new ArrayList<>();
+    List<String> scrapedReaders = new ArrayList<>();
     AtomicReference<Resource> resource = new AtomicReference<>(Resource.getDefault());
     OpenTelemetrySdk sdk =
         AutoConfiguredOpenTelemetrySdk.builder()
@@ -76,6 +104,11 @@ final class TelemetryPipeline {
             .addPropertiesCustomizer(HeaderSecrets::remember)
             .addPropertiesCustomizer(TelemetryPipeline::embeddedDefault)
             .addPropertiesCustomizer(properties -> TraceSampling.refuseUnsupported(properties, problems))
+            .addPropertiesCustomizer(
+                properties -> {
+                  settings.set(properties);
+                  return Collections.emptyMap();
+                })
             .addResourceCustomizer(
                 (r, properties) -> {
                   Resource identified = RunIdentity.addTo(r);
@@ -103,6 +136,13 @@ final class TelemetryPipeline {
                   metricExporters.add(counting);
                   return counting;
                 })
+            .addMetricReaderCustomizer(
+                (reader, properties) -> {
+                  if (!(reader instanceof PeriodicMetricReader)) { // a pushing exporter's reader
+                    scrapedReaders.add(Destinations.scraped(reader, properties));
+                  }
+                  return reader;
+                })
             .addMeterProviderCustomizer(
                 (meters, properties) -> {
                   for (MetricProducer producer : producers) {
@@ -115,7 +155,8 @@ final class TelemetryPipeline {
             .build()
             .getOpenTelemetrySdk();
     TelemetryPipeline pipeline =
-        new TelemetryPipeline(sdk, processors, exporters, metricExporters, resource.get(), problems);
+        new TelemetryPipeline(
+            sdk, processors, exporters, metricExporters, scrapedReaders, resource.get(), problems);
     for (CountingSpanExporter exporter : exporters) {
       if (exporter.destination().startsWith("OTLP")) {
         exporter.warmUp();
@@ -201,9 +242,14 @@ final class TelemetryPipeline {
     return metricExporters;
   }
 
-  /** False when no metric exporter is configured ({@code otel.metrics.exporter=none}). */
+  /** False when no metric exporter or reader is configured ({@code otel.metrics.exporter=none}). */
   boolean exportsMetrics() {
-    return !metricExporters.isEmpty();
+    return !metricExporters.isEmpty() || !scrapedReaders.isEmpty();
+  }
+
+  /** Where the metrics are scraped ({@code otel.metrics.exporter=prometheus}), for the log; empty when nowhere. */
+  List<String> scrapedAt() {
+    return scrapedReaders;
   }
 
   /** Where spans go, for the log: each exporter's destination, or {@code none}. */

@@ -24,11 +24,12 @@ import org.junit.jupiter.api.Test;
 class SpanMetricsTest {
   private static final List<Double> SECONDS =
       Arrays.asList(0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1.0, 2.5, 5.0, 7.5, 10.0);
+  private final InMemoryMetricReader reader = InMemoryMetricReader.create();
+  private final List<String> warnings = new ArrayList<>();
+  private final SpanMetrics metrics = metrics(reader, warnings::add);
 
   @Test
   void durationHistogramsHaveSecondBasedBucketsAndGenAiKeepsItsOwn() {
-    InMemoryMetricReader reader = InMemoryMetricReader.create();
-    SpanMetrics metrics = metrics(reader, problem -> { });
     Attributes pointcut = Attributes.of(SpanMetrics.POINTCUT, "p");
     metrics.record(pointcut, TestSpans.span(SpanKind.CLIENT, 30_000_000, Attributes.builder()
         .put("db.system.name", "h2").build(), Collections.emptyList()), null);
@@ -36,11 +37,14 @@ class SpanMetricsTest {
         .put("gen_ai.operation.name", "chat").build(), Collections.emptyList()), null);
 
     assertEquals(SECONDS, SpanMetrics.DURATION_BUCKETS);
-    HistogramPointData pointcuts = point(reader, "perf_agent.pointcut.duration");
-    assertEquals(SECONDS, pointcuts.getBoundaries());
-    assertEquals(2, pointcuts.getCount());
-    assertEquals(1, pointcuts.getCounts().get(3), "30 ms: (25 ms, 50 ms]");
-    assertEquals(1, pointcuts.getCounts().get(11), "3 s: (2.5 s, 5 s]");
+    Map<String, HistogramPointData> pointcuts = new HashMap<>(); // by gen_ai.operation.name, one dimension
+    for (HistogramPointData p : points(reader, "perf_agent.pointcut.duration")) {
+      pointcuts.put(p.getAttributes().get(SpanMetrics.OPERATION), p);
+    }
+    assertEquals(2, pointcuts.size());
+    assertEquals(SECONDS, pointcuts.get(null).getBoundaries());
+    assertEquals(1, pointcuts.get(null).getCounts().get(3), "30 ms: (25 ms, 50 ms]");
+    assertEquals(1, pointcuts.get("chat").getCounts().get(11), "3 s: (2.5 s, 5 s]");
     assertEquals(SECONDS, point(reader, "db.client.operation.duration").getBoundaries());
     assertEquals(
         Arrays.asList(0.01, 0.02, 0.04, 0.08, 0.16, 0.32, 0.64, 1.28, 2.56, 5.12, 10.24, 20.48, 40.96, 81.92),
@@ -49,8 +53,6 @@ class SpanMetricsTest {
 
   @Test
   void aPoolCheckoutIsAConnectionWait() {
-    InMemoryMetricReader reader = InMemoryMetricReader.create();
-    SpanMetrics metrics = metrics(reader, problem -> { });
     metrics.record(Attributes.of(SpanMetrics.POINTCUT, "jdbc.pool.checkout"),
         TestSpans.span(SpanKind.INTERNAL, 30_000_000, Attributes.empty(), Collections.emptyList()), null);
     metrics.record(Attributes.of(SpanMetrics.POINTCUT, "other"),
@@ -62,8 +64,6 @@ class SpanMetricsTest {
 
   @Test
   void flowingValuesSplitTheTokenAndPointcutMetricsAndTheSpansOwnValueWins() {
-    InMemoryMetricReader reader = InMemoryMetricReader.create();
-    SpanMetrics metrics = metrics(reader, problem -> { });
     Attributes pointcut = Attributes.of(SpanMetrics.POINTCUT, "p");
     FlowingValues acme = FlowingValues.over(null, new String[] {"tenant.id"}, new Object[] {"acme"});
     metrics.record(pointcut, chat(100, "acme"), acme);
@@ -93,9 +93,6 @@ class SpanMetricsTest {
 
   @Test
   void distinctValuesBeyondTheCapAreRecordedAsOtherCountedAndSaidOnce() {
-    InMemoryMetricReader reader = InMemoryMetricReader.create();
-    List<String> warnings = new ArrayList<>();
-    SpanMetrics metrics = metrics(reader, warnings::add);
     Attributes pointcut = Attributes.of(SpanMetrics.POINTCUT, "p");
     int conversations = FlowDimensions.MAX_VALUES + 5;
     for (int i = 0; i < conversations; i++) {
@@ -114,9 +111,46 @@ class SpanMetricsTest {
     assertEquals(conversations + 1L, perConversation.values().stream().mapToLong(Long::longValue).sum());
     assertEquals(List.of("flow-down attribute 'conv' has more than 100 distinct values; metrics record further"
         + " ones as _OTHER (spans keep them)"), warnings);
-    long overflow = reader.collectAllMetrics().stream().filter(m -> m.getName().equals("perf_agent.flow_down.overflow"))
-        .mapToLong(m -> m.getLongSumData().getPoints().iterator().next().getValue()).sum();
-    assertEquals(5L, overflow, "each recorded _OTHER span counted once (tokens: one point per span here)");
+    assertEquals(5L, count(reader, "perf_agent.flow_down.overflow", Attributes.empty()),
+        "each recorded _OTHER span counted once (tokens: one point per span here)");
+  }
+
+  @Test
+  void pointcutDurationsAreSlicedBySpanNameOperationAndErrorTypeWithACapPerPointcut() {
+    Attributes tools = Attributes.of(SpanMetrics.POINTCUT, "tool.execute");
+    Attributes failed = Attributes.builder().put("gen_ai.operation.name", "execute_tool")
+        .put("error.type", "java.io.IOException").build();
+    metrics.record(tools, TestSpans.named("execute_tool refund", SpanKind.INTERNAL, 1_000, failed, List.of()), null);
+    for (int i = 0; i < PointcutDimensions.MAX_SPAN_NAMES + 3; i++) {
+      metrics.record(tools, TestSpans.named("execute_tool t" + i, SpanKind.INTERNAL, 1_000,
+          Attributes.of(AttributeKey.stringKey("gen_ai.operation.name"), "execute_tool"), List.of()), null);
+    }
+    metrics.record(Attributes.of(SpanMetrics.POINTCUT, "other"),
+        TestSpans.named("execute_tool t60", SpanKind.INTERNAL, 1_000, Attributes.empty(), List.of()), null);
+
+    Map<String, Long> byName = new HashMap<>();
+    for (HistogramPointData p : points(reader, "perf_agent.pointcut.duration")) {
+      byName.merge(p.getAttributes().get(SpanMetrics.POINTCUT) + " " + p.getAttributes().get(PointcutDimensions.SPAN_NAME)
+          + " " + p.getAttributes().get(SpanMetrics.OPERATION) + " " + p.getAttributes().get(SpanMetrics.ERROR_TYPE),
+          p.getCount(), Long::sum);
+    }
+    assertEquals(1L, byName.get("tool.execute execute_tool refund execute_tool java.io.IOException"));
+    assertEquals(1L, byName.get("tool.execute execute_tool t0 execute_tool null"));
+    assertEquals(4L, byName.get("tool.execute _OTHER execute_tool null"), "the 50 names then 4 over the cap");
+    assertEquals(1L, byName.get("other execute_tool t60 null null"), "the cap is per pointcut");
+    assertEquals(PointcutDimensions.MAX_SPAN_NAMES + 2, byName.size());
+    assertEquals(List.of("pointcut 'tool.execute' has more than 50 distinct values of perf_agent.span.name;"
+        + " perf_agent.pointcut.duration records further ones as _OTHER (spans keep them)"), warnings);
+    assertEquals(4L, count(reader, "perf_agent.dimensions.overflow",
+        Attributes.of(AttributeKey.stringKey("perf_agent.dimension"), "perf_agent.span.name")));
+  }
+
+  /** The value of counter {@code name}'s point with exactly {@code attributes}. */
+  private static long count(InMemoryMetricReader reader, String name, Attributes attributes) {
+    return reader.collectAllMetrics().stream().filter(m -> m.getName().equals(name))
+        .flatMap(m -> m.getLongSumData().getPoints().stream())
+        .filter(p -> p.getAttributes().equals(attributes))
+        .mapToLong(p -> p.getValue()).sum();
   }
 
   private static SpanMetrics metrics(InMemoryMetricReader reader, Consumer<String> warn) {

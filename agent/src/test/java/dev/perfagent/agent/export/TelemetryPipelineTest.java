@@ -14,6 +14,11 @@ import io.opentelemetry.api.trace.TraceId;
 import io.opentelemetry.sdk.autoconfigure.spi.internal.DefaultConfigProperties;
 import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.trace.samplers.Sampler;
+import java.io.InputStream;
+import java.net.HttpURLConnection;
+import java.net.ServerSocket;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -200,6 +205,67 @@ class TelemetryPipelineTest {
     assertEquals("2026-01-01T00:00:00Z", identified.getAttribute(RunIdentity.CREATION_TIME));
     assertEquals("id-1", identified.getAttribute(RunIdentity.INSTANCE_ID));
     assertEquals("svc", identified.getAttribute(AttributeKey.stringKey("service.name")));
+  }
+
+  @Test
+  void prometheusIsScrapedBesideTheLocalFileAndCountsAsExportingMetrics(@TempDir Path dir) throws Exception {
+    int port;
+    try (ServerSocket free = new ServerSocket(0)) {
+      port = free.getLocalPort();
+    }
+    TelemetryPipeline p =
+        start(Map.of("otel.metrics.exporter", "prometheus,perf-agent-file", "otel.exporter.prometheus.host", "127.0.0.1",
+            "otel.exporter.prometheus.port", String.valueOf(port),
+            FileMetricExporterProvider.FILE_PROPERTY, dir.resolve("m.jsonl").toString()));
+    try {
+      assertTrue(p.exportsMetrics());
+      assertEquals(List.of("Prometheus http://127.0.0.1:" + port + "/metrics"), p.scrapedAt());
+      assertEquals(1, p.metricExporters().size(), "the file exporter is still there");
+      p.sdk().getMeter("t").counterBuilder("t.calls").build().add(3);
+      HttpURLConnection c = (HttpURLConnection) new URL("http://127.0.0.1:" + port + "/metrics").openConnection();
+      assertEquals(200, c.getResponseCode());
+      try (InputStream in = c.getInputStream()) {
+        String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(text.contains("t_calls_total{otel_scope_name=\"t\"} 3.0"), text);
+      }
+    } finally {
+      p.shutdown(5_000);
+    }
+  }
+
+  @Test
+  void aPrometheusPortInUseCostsThePrometheusEndpointOnlyWithOneMessage(@TempDir Path dir) throws Exception {
+    try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      String port = String.valueOf(taken.getLocalPort());
+      TelemetryPipeline p =
+          start(Map.of("otel.metrics.exporter", "prometheus,perf-agent-file", "otel.exporter.prometheus.host", "127.0.0.1",
+              "otel.exporter.prometheus.port", port, "otel.traces.exporter", "perf-agent-file",
+              FileSpanExporterProvider.FILE_PROPERTY, dir.resolve("t.jsonl").toString(),
+              FileMetricExporterProvider.FILE_PROPERTY, dir.resolve("m.jsonl").toString()));
+      try {
+        assertEquals(List.of("Prometheus port 127.0.0.1:" + port + " is in use (another process, or another JVM with the"
+            + " same settings): metrics are not served for Prometheus, spans and the other exporters go on; give each"
+            + " JVM its own OTEL_EXPORTER_PROMETHEUS_PORT"), problems);
+        assertEquals(List.of(), p.scrapedAt());
+        assertEquals(1, p.metricExporters().size(), "the file");
+        assertEquals(1, p.exporters().size(), "spans as configured");
+      } finally {
+        p.shutdown(5_000);
+      }
+      problems.clear();
+      TelemetryPipeline alone =
+          start(Map.of("otel.metrics.exporter", "prometheus", "otel.exporter.prometheus.host", "127.0.0.1",
+              "otel.exporter.prometheus.port", port));
+      assertFalse(alone.exportsMetrics());
+      assertEquals(1, problems.size(), problems.toString());
+    }
+  }
+
+  @Test
+  void noMetricExporterAtAllMeansNoMetrics() throws Exception {
+    TelemetryPipeline p = start(Map.of());
+    assertFalse(p.exportsMetrics());
+    assertEquals(List.of(), p.scrapedAt());
   }
 
   /** A pipeline with {@code settings} over everything else, exporting nowhere unless they say so. */

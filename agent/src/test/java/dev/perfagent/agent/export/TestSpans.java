@@ -16,12 +16,16 @@ final class TestSpans {
   private TestSpans() {}
 
   static RecordedSpan span(SpanKind kind, long nanos, Attributes attributes, List<EventData> events) {
+    return named("work", kind, nanos, attributes, events);
+  }
+
+  static RecordedSpan named(String name, SpanKind kind, long nanos, Attributes attributes, List<EventData> events) {
     SpanContext context =
         SpanContext.create(
             "0af7651916cd43dd8448eb211c80319c", "b7ad6b7169203331", TraceFlags.getSampled(),
             TraceState.getDefault());
     return new RecordedSpan(
-        "work", kind, context, SpanContext.getInvalid(), StatusData.unset(), 1_000, 1_000 + nanos,
+        name, kind, context, SpanContext.getInvalid(), StatusData.unset(), 1_000, 1_000 + nanos,
         attributes, events, Resource.getDefault());
   }
 
