@@ -103,8 +103,9 @@ class ExportSettingsEndToEndIT {
     AppRun run = AppRun.run(AppRun.defaultJava(), work, "config=" + AppRun.appConfig(), Map.of());
     assertEquals(0, run.exitCode, run.toString());
     long measured = 0;
-    // the presets' pointcuts the app's SDK calls go through: sync, streamed and async
-    for (String pointcut : List.of("openai.chat", "openai.chat.stream", "anthropic.messages.async")) {
+    // the presets' pointcuts the app's model calls go through: LangChain4j's chat, openai-java's
+    // stream, anthropic-java's async call
+    for (String pointcut : List.of("langchain4j.chat.openai", "openai.chat.stream", "anthropic.messages.async")) {
       HistogramPoint chat =
           JsonLinesMetrics.lastPoint(
               work.resolve("perf-agent-metrics.jsonl"), "perf_agent.pointcut.duration", "perf_agent.pointcut", pointcut);
