@@ -17,6 +17,11 @@ public enum Extractor {
   /** No span: the returned wrapper takes the note of the first argument that has one. */
   JDBC_WRAPPER("jdbc.wrapper", true),
   /**
+   * No span: the metrics tracker factory a HikariCP pool is given ({@code arg0}) is wrapped, so that
+   * the pool's state and its tracker's counts become the connection-pool metrics.
+   */
+  JDBC_POOL_METRICS("jdbc.pool-metrics", true),
+  /**
    * A span with the database attributes noted on {@code this} (a statement or a connection); its SQL
    * is sanitized on the exporter thread and gives the operation, collection, summary and span name.
    */

@@ -16,6 +16,8 @@ public final class JdbcNotes {
   public static final int CONNECTION = 0;
   public static final int STATEMENT = 1;
   public static final int WRAPPER = 2;
+  /** Not a note: the pool's metrics tracker factory is wrapped ({@link Recorder#poolMetrics}). */
+  public static final int POOL_METRICS = 3;
 
   /** Statements and connections open at once that can carry a note. */
   static final int CAPACITY = 1 << 16;

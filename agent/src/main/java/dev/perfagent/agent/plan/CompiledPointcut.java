@@ -105,6 +105,8 @@ public final class CompiledPointcut {
         return JdbcNotes.CONNECTION;
       case JDBC_STATEMENT:
         return JdbcNotes.STATEMENT;
+      case JDBC_POOL_METRICS:
+        return JdbcNotes.POOL_METRICS;
       default:
         return JdbcNotes.WRAPPER;
     }
