@@ -34,6 +34,7 @@ class JdbcPresetIT {
       "counters: executions=(\\d+) batches=(\\d+) commits=(\\d+) rollbacks=(\\d+) checkouts=(\\d+) failure=(\\S+)"
           + " timeouts=(\\d+) tracked-uses=(\\d+) tracked-timeouts=(\\d+)");
   private static final String POOL = "db.client.connection.pool.name";
+  private static final String TRANSACTION = "perf_agent.db.transaction.duration";
   private PostgresServer postgres;
 
   @AfterAll
@@ -178,6 +179,10 @@ class JdbcPresetIT {
     ReceivedSpan rollback = only(database, s -> "ROLLBACK".equals(s.attribute("db.operation.name")));
     assertEquals("transaction", byId.get(commit.parentSpanId).attribute("gen_ai.tool.name"));
     assertEquals("rollback", byId.get(rollback.parentSpanId).attribute("gen_ai.tool.name"));
+    ReceivedSpan delete = only(database, s -> "DELETE".equals(s.attribute("db.operation.name")));
+    checkTransaction(commit, update, byId.get(commit.parentSpanId));
+    checkTransaction(rollback, delete, byId.get(rollback.parentSpanId));
+    assertEquals(2, select(spans, s -> s.attribute(TRANSACTION) != null).size(), "only commits and rollbacks");
 
     ReceivedSpan failed = only(database, s -> "STATUS_CODE_ERROR".equals(s.statusCode));
     assertEquals(failure, failed.attribute("error.type"), failed.toString());
@@ -223,6 +228,17 @@ class JdbcPresetIT {
     assertEquals(returnedCheckouts, JsonLinesMetrics.histogramCount(metrics, "db.client.connection.use_time"));
     // the pool opens its first connection while it starts, before it has a metrics tracker to tell
     assertTrue(JsonLinesMetrics.histogramCount(metrics, "db.client.connection.create_time") >= JdbcMain.POOL_SIZE - 1);
+  }
+
+  /**
+   * The transaction {@code end} (a commit or rollback) ended began inside its tool, at the
+   * {@code setAutoCommit(false)} before {@code statement}, and ended with {@code end}.
+   */
+  private static void checkTransaction(ReceivedSpan end, ReceivedSpan statement, ReceivedSpan tool) {
+    long nanos = Math.round((Double) end.attribute(TRANSACTION) * 1e9);
+    long slack = 1_000; // the attribute is in seconds, a double
+    assertTrue(nanos + slack >= end.endNanos - statement.startNanos, "began before the statement: " + end);
+    assertTrue(nanos - slack <= end.endNanos - tool.startNanos, "began inside the tool: " + end);
   }
 
   private static List<ReceivedSpan> select(List<ReceivedSpan> spans, Predicate<ReceivedSpan> which) {
