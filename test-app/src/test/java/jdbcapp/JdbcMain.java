@@ -2,11 +2,15 @@ package jdbcapp;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.IMetricsTracker;
+import com.zaxxer.hikari.metrics.MetricsTrackerFactory;
+import com.zaxxer.hikari.metrics.PoolStats;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.sql.Statement;
 import java.util.Properties;
 
@@ -22,15 +26,45 @@ public final class JdbcMain {
   /** A literal in a query that must never reach an exported attribute. */
   public static final String SECRET = "hunter2-password";
   public static final int SECRET_NUMBER = 4242;
+  /** The pool's name and its size: the connection-pool metrics report them. */
+  public static final String POOL_NAME = "jdbc-test";
+  public static final int POOL_SIZE = 2;
+  /**
+   * How long a checkout waits for a connection of the full pool before it times out: the pool's
+   * metrics (which HikariCP refreshes once a second) see the waiting checkout meanwhile.
+   */
+  static final long CHECKOUT_TIMEOUT_MILLIS = 2500;
 
   private static int executions;
   private static int batches;
   private static int commits;
   private static int rollbacks;
   private static int checkouts;
+  private static int timeouts;
   private static String failureState = "none";
 
   private JdbcMain() {}
+
+  /** The application's own HikariCP metrics tracker: counts what the pool tells it. */
+  static final class CountingTrackers implements MetricsTrackerFactory {
+    static int uses;
+    static int timeouts;
+
+    @Override
+    public IMetricsTracker create(String poolName, PoolStats poolStats) {
+      return new IMetricsTracker() {
+        @Override
+        public void recordConnectionUsageMillis(long elapsedBorrowedMillis) {
+          uses++;
+        }
+
+        @Override
+        public void recordConnectionTimeout() {
+          timeouts++;
+        }
+      };
+    }
+  }
 
   /** The connections: a pool or the driver. */
   interface Source {
@@ -77,8 +111,10 @@ public final class JdbcMain {
       HikariConfig config = new HikariConfig();
       config.setJdbcUrl(url);
       config.setDataSourceProperties(credentials);
-      config.setMaximumPoolSize(2);
-      config.setPoolName("jdbc-test");
+      config.setMaximumPoolSize(POOL_SIZE);
+      config.setPoolName(POOL_NAME);
+      config.setConnectionTimeout(CHECKOUT_TIMEOUT_MILLIS);
+      config.setMetricsTrackerFactory(new CountingTrackers()); // the agent's must not replace the application's
       pool = new HikariDataSource(config);
       HikariDataSource ds = pool;
       source = () -> {
@@ -90,13 +126,32 @@ public final class JdbcMain {
     }
     try {
       steps(source);
+      if (pool != null) {
+        saturate(source, pool);
+      }
     } finally {
       if (pool != null) {
         pool.close();
       }
     }
     System.out.println("counters: executions=" + executions + " batches=" + batches + " commits=" + commits
-        + " rollbacks=" + rollbacks + " checkouts=" + checkouts + " failure=" + failureState);
+        + " rollbacks=" + rollbacks + " checkouts=" + checkouts + " failure=" + failureState + " timeouts=" + timeouts
+        + " tracked-uses=" + CountingTrackers.uses + " tracked-timeouts=" + CountingTrackers.timeouts);
+  }
+
+  /**
+   * Holds every connection of the pool while one more checkout waits for one, until it times out: the
+   * pool's metrics show it full, with a pending request, and then one timeout.
+   */
+  private static void saturate(Source source, HikariDataSource pool) throws SQLException {
+    new Tool("saturate", source).run(first -> {
+      checkouts += 2; // the second connection, and a third that waits for one in vain
+      try (Connection second = pool.getConnection(); Connection third = pool.getConnection()) {
+        throw new IllegalStateException("a pool of " + POOL_SIZE + " gave a third connection");
+      } catch (SQLTransientConnectionException e) {
+        timeouts++;
+      }
+    });
   }
 
   private static void steps(Source source) throws SQLException {

@@ -17,10 +17,26 @@ public enum Extractor {
   /** No span: the returned wrapper takes the note of the first argument that has one. */
   JDBC_WRAPPER("jdbc.wrapper", true),
   /**
+   * No span: the metrics tracker factory a HikariCP pool is given ({@code arg0}) is wrapped, so that
+   * the pool's state and its tracker's counts become the connection-pool metrics.
+   */
+  JDBC_POOL_METRICS("jdbc.pool-metrics", true),
+  /**
+   * No span: {@code setAutoCommit(arg0)} on a connection; {@code false} begins a transaction whose
+   * duration the span of its commit or rollback ({@link #JDBC_TRANSACTION_END}) gets.
+   */
+  JDBC_TRANSACTION("jdbc.transaction", true),
+  /**
    * A span with the database attributes noted on {@code this} (a statement or a connection); its SQL
    * is sanitized on the exporter thread and gives the operation, collection, summary and span name.
    */
   JDBC("jdbc", false),
+  /**
+   * As {@link #JDBC}, for a call that ends the transaction of {@code this} connection (commit,
+   * rollback): the span also gets the transaction's duration, and the next transaction starts when
+   * the call returns.
+   */
+  JDBC_TRANSACTION_END("jdbc.transaction-end", false),
   /**
    * No span: a call that opens its nesting group, so that the JDBC calls a driver makes inside it
    * (the commit of {@code setAutoCommit(true)}, the query of {@code isValid}) make no span either.
@@ -43,6 +59,11 @@ public enum Extractor {
   /** True when the pointcut only notes a value and records no span. */
   public boolean notes() {
     return notes;
+  }
+
+  /** True when the pointcut's span carries the database attributes noted on {@code this}. */
+  public boolean readsNote() {
+    return this == JDBC || this == JDBC_TRANSACTION_END;
   }
 
   /** True when the pointcut's calls only open its nesting group and record nothing. */

@@ -150,9 +150,10 @@ final class PointcutReader {
         problems.at(f.keyNode("extract"), "extract: jdbc.guard needs nesting: outermost and the group it opens");
         ok = false;
       }
-    } else if (b.extractor == Extractor.JDBC && (f.has("span") || b.mode == Mode.AGGREGATE)) {
+    } else if (b.extractor != null && b.extractor.readsNote() && (f.has("span") || b.mode == Mode.AGGREGATE)) {
       problems.at(f.keyNode(f.has("span") ? "span" : "mode"), "'" + (f.has("span") ? "span" : "mode: aggregate")
-          + "' cannot be used with extract: jdbc (its spans are named as the database conventions say)");
+          + "' cannot be used with extract: " + b.extractor.text()
+          + " (its spans are named as the database conventions say)");
       ok = false;
     } else if (b.mode == Mode.AGGREGATE) {
       ok = none(f, NOT_WITH_AGGREGATE, "mode: aggregate (aggregate mode records no span)");

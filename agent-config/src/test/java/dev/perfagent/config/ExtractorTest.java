@@ -24,7 +24,7 @@ class ExtractorTest {
   @Test
   void unknownExtractorIsNamedWithAHint() {
     assertEquals(List.of("t.yaml:5:14: extract: invalid value 'jdbc.statment'; expected one of: jdbc.connection,"
-            + " jdbc.statement, jdbc.wrapper, jdbc, jdbc.guard; did you mean 'jdbc.statement'?"),
+            + " jdbc.statement, jdbc.wrapper, jdbc.pool-metrics, jdbc.transaction, jdbc, jdbc.transaction-end, jdbc.guard; did you mean 'jdbc.statement'?"),
         pointcutProblems("extract: jdbc.statment"));
   }
 

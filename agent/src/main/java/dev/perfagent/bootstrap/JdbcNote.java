@@ -15,18 +15,42 @@ public final class JdbcNote {
   private final String host;
   private final int port;
   private final String sql;
+  /** When the connection's transaction began ({@link System#nanoTime()}), or {@link #NO_TRANSACTION}. */
+  private final long transactionStart;
+
+  static final long NO_TRANSACTION = Long.MIN_VALUE;
 
   JdbcNote(String system, String namespace, String host, int port, String sql) {
+    this(system, namespace, host, port, sql, NO_TRANSACTION);
+  }
+
+  private JdbcNote(String system, String namespace, String host, int port, String sql, long transactionStart) {
     this.system = system;
     this.namespace = namespace;
     this.host = host;
     this.port = port;
     this.sql = sql;
+    this.transactionStart = transactionStart;
   }
 
-  /** This database with {@code sql}. */
+  /** This database with {@code sql} (a statement's note: no transaction). */
   JdbcNote withSql(String sql) {
-    return new JdbcNote(system, namespace, host, port, sql);
+    return new JdbcNote(system, namespace, host, port, sql, NO_TRANSACTION);
+  }
+
+  /** This connection, in a transaction that began at {@code start} ({@link #NO_TRANSACTION}: in none the agent knows of). */
+  JdbcNote inTransactionSince(long start) {
+    return start == transactionStart ? this : new JdbcNote(system, namespace, host, port, sql, start);
+  }
+
+  /** True when the agent saw the connection's transaction begin. */
+  public boolean inTransaction() {
+    return transactionStart != NO_TRANSACTION;
+  }
+
+  /** When the connection's transaction began, as {@link System#nanoTime()}; meaningful if {@link #inTransaction}. */
+  public long transactionStart() {
+    return transactionStart;
   }
 
   /** {@code db.system.name}: postgresql, h2database, sqlite, ... */

@@ -16,6 +16,10 @@ public final class JdbcNotes {
   public static final int CONNECTION = 0;
   public static final int STATEMENT = 1;
   public static final int WRAPPER = 2;
+  /** Not a note: the pool's metrics tracker factory is wrapped ({@link Recorder#poolMetrics}). */
+  public static final int POOL_METRICS = 3;
+  /** {@code setAutoCommit(arg0)}: {@code false} begins a transaction on {@code this}, {@code true} ends it. */
+  public static final int TRANSACTION = 4;
 
   /** Statements and connections open at once that can carry a note. */
   static final int CAPACITY = 1 << 16;
@@ -35,6 +39,10 @@ public final class JdbcNotes {
 
   /** Takes the note of kind {@code kind} at the exit of a noting call that returned {@code returned}. */
   static void note(int kind, Object self, Object a, Object b, Object c, Object returned) {
+    if (kind == TRANSACTION) {
+      autoCommit(self, a);
+      return;
+    }
     if (returned == null) {
       return;
     }
@@ -51,9 +59,10 @@ public final class JdbcNotes {
         }
         break;
       case WRAPPER:
-        Object wrapped = firstNoted(a, b, c);
+        JdbcNote wrapped = firstNoted(a, b, c);
         if (wrapped != null) {
-          NOTES.put(returned, wrapped);
+          // a pool's proxy is a new checkout: a transaction of the connection it wraps is not its own
+          NOTES.put(returned, wrapped.inTransactionSince(JdbcNote.NO_TRANSACTION));
         }
         break;
       default:
@@ -81,14 +90,42 @@ public final class JdbcNotes {
     return NOTES.refused();
   }
 
-  private static Object firstNoted(Object a, Object b, Object c) {
+  private static JdbcNote firstNoted(Object a, Object b, Object c) {
     for (Object candidate : new Object[] {a, b, c}) {
       Object note = candidate == null ? null : NOTES.get(candidate);
       if (note != null) {
-        return note;
+        return (JdbcNote) note;
       }
     }
     return null;
+  }
+
+  /**
+   * {@code connection.setAutoCommit(autoCommit)} returned: {@code false} begins a transaction now
+   * (unless one is under way: then nothing changes), {@code true} ends it.
+   */
+  private static void autoCommit(Object connection, Object autoCommit) {
+    if (connection == null || !(autoCommit instanceof Boolean)) {
+      return;
+    }
+    JdbcNote note = of(connection);
+    if (!(Boolean) autoCommit && !note.inTransaction()) {
+      NOTES.put(connection, note.inTransactionSince(System.nanoTime()));
+    } else if ((Boolean) autoCommit && note.inTransaction()) {
+      NOTES.put(connection, note.inTransactionSince(JdbcNote.NO_TRANSACTION));
+    }
+  }
+
+  /**
+   * The note of {@code connection} at the end of a call that ends its transaction (commit,
+   * rollback), with the transaction's start; the connection's next transaction starts now.
+   */
+  static JdbcNote endTransaction(Object connection) {
+    JdbcNote note = of(connection);
+    if (note.inTransaction()) {
+      NOTES.put(connection, note.inTransactionSince(System.nanoTime()));
+    }
+    return note;
   }
 
   /** The URL's database, parsed once per URL (a pool opens many connections to one). */

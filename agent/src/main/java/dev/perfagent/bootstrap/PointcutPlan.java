@@ -103,10 +103,11 @@ public final class PointcutPlan {
    * A plan whose calls make no span: at exit they note a value on an object for later calls to
    * read ({@link JdbcNotes}).
    *
-   * @param kind {@link JdbcNotes#CONNECTION}, {@link JdbcNotes#STATEMENT} or {@link JdbcNotes#WRAPPER}
+   * @param kind {@link JdbcNotes#CONNECTION}, {@link JdbcNotes#STATEMENT}, {@link JdbcNotes#WRAPPER},
+   *     {@link JdbcNotes#POOL_METRICS} or {@link JdbcNotes#TRANSACTION}
    */
   public static PointcutPlan note(int kind) {
-    if (kind < JdbcNotes.CONNECTION || kind > JdbcNotes.WRAPPER) {
+    if (kind < JdbcNotes.CONNECTION || kind > JdbcNotes.TRANSACTION) {
       throw new IllegalArgumentException("note kind " + kind);
     }
     return new PointcutPlan(new ValueReader[0], 0, -1, END_AT_EXIT, -1, new String[0], new int[0], kind, false);

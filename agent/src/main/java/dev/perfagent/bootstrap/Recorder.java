@@ -104,6 +104,24 @@ public final class Recorder {
   }
 
   /**
+   * The entry of a call of a pool-metrics site (HikariCP's {@code HikariPool.setMetricsTrackerFactory}):
+   * returns what the pool receives instead of the metrics tracker {@code factory} it was given (null
+   * when none), a proxy of the parameter's type {@code type} that reports the pool's state and still
+   * uses {@code factory}; {@code factory} itself when the agent does not take part.
+   */
+  public static Object poolMetrics(int siteId, Object pool, Object factory, Class<?> type) {
+    try {
+      PointcutPlan plan = state.plan(siteId);
+      if (plan != null && plan.noteKind() == JdbcNotes.POOL_METRICS && pool != null && type.isInterface()) {
+        return PoolTrackerFactory.wrap(pool, factory, type);
+      }
+    } catch (Throwable t) {
+      state.stats().internalErrors.increment();
+    }
+    return factory;
+  }
+
+  /**
    * Ends the frame opened by {@link #enter}. {@code a}, {@code b} and {@code c} are the (up to three)
    * arguments the pointcut reads, {@code returned} its return value when it reads one.
    */

@@ -76,7 +76,6 @@ final class ThreadState {
     f.siteId = siteId;
     f.plan = plan;
     f.state = state;
-    f.spanId = newId();
     TraceContext inherited = adoptedAt(d);
     if (inherited != null) {
       f.traceId = inherited.traceId;
@@ -88,12 +87,18 @@ final class ThreadState {
       f.parentId = parent.spanId;
       f.flowing = parent.flowing;
     } else {
-      f.traceId = f.spanId;
+      f.traceId = 0;
       f.parentId = 0;
       f.flowing = null;
     }
     if (plan.silent()) {
-      f.spanId = f.parentId; // a guard is no span: what runs inside it has the guard's parent
+      // a guard is no span and takes no id: what runs inside it has the guard's parent (none: 0)
+      f.spanId = f.parentId;
+    } else {
+      f.spanId = newId();
+      if (f.parentId == 0) {
+        f.traceId = f.spanId; // a root, also inside a guard that has no parent: its own trace
+      }
     }
     f.start = start;
     f.context = null;
@@ -304,7 +309,8 @@ final class ThreadState {
     if (inherited != null) {
       return inherited;
     }
-    return depth > 0 ? frames[depth - 1].context() : null;
+    // a guard with no parent is open: no span is
+    return depth > 0 && frames[depth - 1].spanId != 0 ? frames[depth - 1].context() : null;
   }
 
   /** The context adopted at stack depth {@code d}, if the innermost adoption was there. */

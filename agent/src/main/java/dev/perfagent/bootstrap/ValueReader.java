@@ -24,6 +24,11 @@ public final class ValueReader {
   public static final int JDBC_NOTE = 7;
   /** The length of the array the call returned (the counts {@code executeBatch} returns); takes no steps. */
   public static final int RETURN_LENGTH = 8;
+  /**
+   * As {@link #JDBC_NOTE}, for a call that ends the transaction of {@code this} (a connection's
+   * commit or rollback): the note has the transaction's start, and the next transaction starts now.
+   */
+  public static final int JDBC_TRANSACTION_END = 9;
 
   /** The step name that applies the rest of the path to each element (config's PropertyPath.EACH). */
   public static final String EACH = "[*]";
@@ -52,7 +57,7 @@ public final class ValueReader {
    */
   public ValueReader(int source, String[] stepNames, String label, boolean content) {
     this.content = content;
-    if (source < THIS || source > RETURN_LENGTH) {
+    if (source < THIS || source > JDBC_TRANSACTION_END) {
       throw new IllegalArgumentException("source " + source);
     }
     this.source = source;
@@ -95,6 +100,7 @@ public final class ValueReader {
       case THROWN: value = thrown; break;
       case JDBC_NOTE: return self == null ? null : JdbcNotes.of(self, a);
       case RETURN_LENGTH: return returned != null && returned.getClass().isArray() ? Array.getLength(returned) : null;
+      case JDBC_TRANSACTION_END: return self == null ? null : JdbcNotes.endTransaction(self);
       default: return null; // CHUNK: read per item
 
     }

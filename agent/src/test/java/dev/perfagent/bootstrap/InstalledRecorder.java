@@ -5,9 +5,15 @@ import java.util.List;
 
 /** The recorder installed with some plans over a small ring, whose written spans a test drains. */
 final class InstalledRecorder {
-  private final SpanRing ring = new SpanRing(16, 2);
+  final SpanRing ring;
 
   InstalledRecorder(PointcutPlan... plans) {
+    this(new SpanRing(16, 2), plans);
+  }
+
+  /** Over {@code ring} (a larger one, or one with aggregate slots); site {@code i} is {@code plans[i]}. */
+  InstalledRecorder(SpanRing ring, PointcutPlan... plans) {
+    this.ring = ring;
     Recorder.install(new RecorderState(ring, 4096, 128).withPlans(plans));
   }
 

@@ -7,4 +7,9 @@ public final class JdbcNotesAccess {
   public static void connect(Object connection, String url) {
     JdbcNotes.note(JdbcNotes.CONNECTION, null, url, null, null, connection);
   }
+
+  /** {@code connection.setAutoCommit(autoCommit)} returned. */
+  public static void setAutoCommit(Object connection, boolean autoCommit) {
+    JdbcNotes.note(JdbcNotes.TRANSACTION, connection, autoCommit, null, null, null);
+  }
 }

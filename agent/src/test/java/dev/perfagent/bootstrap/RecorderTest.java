@@ -12,27 +12,23 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class RecorderTest {
-  private SpanRing ring;
+  private InstalledRecorder recorder;
 
   @BeforeEach
   void install() {
-    ring = new SpanRing(64, 1, 2);
     PointcutPlan plain = new PointcutPlan(new ValueReader[] {new ValueReader(ValueReader.ARG_A, new String[0])}, 0);
     PointcutPlan slowOnly = new PointcutPlan(new ValueReader[0], 1_000_000_000L);
-    Recorder.install(
-        new RecorderState(ring, 4096, 128)
-            .withPlans(new PointcutPlan[] {plain, slowOnly, PointcutPlan.aggregate(0), PointcutPlan.aggregate(1)}));
+    recorder = new InstalledRecorder(
+        new SpanRing(64, 2, 2), plain, slowOnly, PointcutPlan.aggregate(0), PointcutPlan.aggregate(1));
   }
 
   @AfterEach
   void uninstall() {
-    Recorder.install(RecorderState.EMPTY);
+    InstalledRecorder.uninstall();
   }
 
-  private List<long[]> drain() {
-    List<long[]> out = new ArrayList<>();
-    ring.drain(r -> out.add(new long[] {r.siteId(), r.spanId(), r.parentId(), r.traceId()}), 100);
-    return out;
+  private List<SpanModelTest.Span> drain() {
+    return recorder.drain();
   }
 
   @Test
@@ -46,15 +42,15 @@ class RecorderTest {
     Recorder.exit(sibling, null, "d", null, null, null, null);
     Recorder.exit(outer, null, "a", null, null, null, null);
 
-    List<long[]> spans = drain();
+    List<SpanModelTest.Span> spans = drain();
     assertEquals(4, spans.size());
-    long[] c = spans.get(0), b = spans.get(1), d = spans.get(2), a = spans.get(3);
-    assertEquals(0, a[2], "the outer call is a root");
-    assertEquals(a[1], b[2]);
-    assertEquals(b[1], c[2]);
-    assertEquals(a[1], d[2]);
-    for (long[] s : spans) {
-      assertEquals(a[1], s[3], "all share the root's trace");
+    SpanModelTest.Span c = spans.get(0), b = spans.get(1), d = spans.get(2), a = spans.get(3);
+    assertEquals(0, a.parent, "the outer call is a root");
+    assertEquals(a.id, b.parent);
+    assertEquals(b.id, c.parent);
+    assertEquals(a.id, d.parent);
+    for (SpanModelTest.Span s : spans) {
+      assertEquals(a.id, s.trace, "all share the root's trace");
     }
   }
 
@@ -67,10 +63,10 @@ class RecorderTest {
     for (int i = frames.length - 1; i >= 0; i--) {
       Recorder.exit(frames[i], null, null, null, null, null, null);
     }
-    List<long[]> spans = drain();
+    List<SpanModelTest.Span> spans = drain();
     assertEquals(50, spans.size());
     for (int i = 0; i < 49; i++) {
-      assertEquals(spans.get(i + 1)[1], spans.get(i)[2], "level " + i + " is the child of the level above");
+      assertEquals(spans.get(i + 1).id, spans.get(i).parent, "level " + i + " is the child of the level above");
     }
   }
 
@@ -83,9 +79,9 @@ class RecorderTest {
     Frame inner = Recorder.enter(0);
     Recorder.exit(inner, null, null, null, null, null, null);
     Recorder.exit(outer, null, null, null, null, null, null);
-    List<long[]> spans = drain();
+    List<SpanModelTest.Span> spans = drain();
     assertEquals(2, spans.size());
-    assertEquals(spans.get(1)[1], spans.get(0)[2]);
+    assertEquals(spans.get(1).id, spans.get(0).parent);
     assertEquals(1, Recorder.state().stats().belowMinDuration.sum());
   }
 
@@ -102,7 +98,7 @@ class RecorderTest {
     Recorder.aggregate(2, System.nanoTime()); // no enclosing call: nothing to report on
 
     List<long[]> seen = new ArrayList<>();
-    ring.drain(
+    recorder.ring.drain(
         r -> seen.add(new long[] {r.aggregateMask(), r.aggregateMask() == 1 ? r.aggregateCount(0) : r.aggregateCount(1),
             r.aggregateMask() == 1 ? r.aggregateMinNanos(0) : 0, r.aggregateMask() == 1 ? r.aggregateMaxNanos(0) : 0,
             r.aggregateMask() == 1 ? r.aggregateTotalNanos(0) : 0}),
@@ -134,9 +130,9 @@ class RecorderTest {
     Recorder.exit(outer, null, null, null, null, null, null);
     Frame next = Recorder.enter(0);
     Recorder.exit(next, null, null, null, null, null, null);
-    List<long[]> spans = drain();
+    List<SpanModelTest.Span> spans = drain();
     assertEquals(2, spans.size());
-    assertEquals(0, spans.get(1)[2], "the stack was reset: the next call is a root again");
+    assertEquals(0, spans.get(1).parent, "the stack was reset: the next call is a root again");
   }
 
   @Test
@@ -145,7 +141,7 @@ class RecorderTest {
     Frame f = Recorder.enter(0);
     Recorder.exit(f, null, null, null, null, null, boom);
     Object[] seen = new Object[3];
-    ring.drain(r -> { seen[0] = r.error(); seen[1] = r.threadName(); seen[2] = r.threadId(); }, 1);
+    recorder.ring.drain(r -> { seen[0] = r.error(); seen[1] = r.threadName(); seen[2] = r.threadId(); }, 1);
     FrozenError error = (FrozenError) seen[0];
     assertEquals(IllegalStateException.class.getName(), error.type());
     assertEquals("boom", error.message());

@@ -56,6 +56,18 @@ public class JdbcCost {
     pool.close();
   }
 
+  /**
+   * A checkout and its return alone: the checkout span, the guard frames, and the two calls HikariCP
+   * makes to the metrics tracker the pool metrics give it (compare with
+   * bench/config/jdbc-no-pool-metrics.yaml for the tracker's share).
+   */
+  @Benchmark
+  public boolean checkout() throws SQLException {
+    try (Connection c = pool.getConnection()) {
+      return c != null;
+    }
+  }
+
   /** Checkout, prepare, execute, read one row, close: a typical query through a pool. */
   @Benchmark
   public String pooledQuery() throws SQLException {

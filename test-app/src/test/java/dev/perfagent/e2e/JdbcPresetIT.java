@@ -10,6 +10,7 @@ import java.nio.file.Paths;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -30,7 +31,10 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class JdbcPresetIT {
   private static final Pattern COUNTERS = Pattern.compile(
-      "counters: executions=(\\d+) batches=(\\d+) commits=(\\d+) rollbacks=(\\d+) checkouts=(\\d+) failure=(\\S+)");
+      "counters: executions=(\\d+) batches=(\\d+) commits=(\\d+) rollbacks=(\\d+) checkouts=(\\d+) failure=(\\S+)"
+          + " timeouts=(\\d+) tracked-uses=(\\d+) tracked-timeouts=(\\d+)");
+  private static final String POOL = "db.client.connection.pool.name";
+  private static final String TRANSACTION = "perf_agent.db.transaction.duration";
   private PostgresServer postgres;
 
   @AfterAll
@@ -89,7 +93,9 @@ class JdbcPresetIT {
     Path config = Paths.get("src/test/resources/jdbc-perf-agent.yaml").toAbsolutePath();
     String[] args = user == null ? new String[] {url, pooled ? "hikari" : "direct"}
         : new String[] {url, pooled ? "hikari" : "direct", user};
-    AppRun run = AppRun.runMain(AppRun.defaultJava(), work, "config=" + config, "jdbcapp.JdbcMain", args);
+    // metrics exported often enough to see the pool full while a checkout waits (2.5 s)
+    AppRun run = AppRun.runMain(AppRun.defaultJava(), List.of(), work, "config=" + config,
+        Map.of("OTEL_METRIC_EXPORT_INTERVAL", "200"), "jdbcapp.JdbcMain", args);
     assertEquals(0, run.exitCode, run.toString());
     Matcher counters = COUNTERS.matcher(run.stdout);
     assertTrue(counters.find(), run.toString());
@@ -99,13 +105,15 @@ class JdbcPresetIT {
     int rollbacks = Integer.parseInt(counters.group(4));
     int checkouts = Integer.parseInt(counters.group(5));
     String failure = counters.group(6);
-    assertEquals(pooled ? 8 : 0, checkouts);
+    int timeouts = Integer.parseInt(counters.group(7));
+    assertEquals(pooled ? 11 : 0, checkouts);
+    assertEquals(pooled ? 1 : 0, timeouts);
 
     List<ReceivedSpan> spans = JsonLinesSpans.read(work.resolve("perf-agent-traces.jsonl"));
     Map<String, ReceivedSpan> byId = new HashMap<>();
     spans.forEach(s -> byId.put(s.spanId, s));
     List<ReceivedSpan> tools = select(spans, s -> s.name.startsWith("execute_tool "));
-    assertEquals(8, tools.size(), spans.toString());
+    assertEquals(pooled ? 9 : 8, tools.size(), spans.toString());
     List<ReceivedSpan> database = select(spans, s -> s.attribute("db.system.name") != null);
     List<ReceivedSpan> checkoutSpans = select(spans, s -> s.name.endsWith(".getConnection"));
     assertEquals(tools.size() + database.size() + checkoutSpans.size(), spans.size(), spans.toString());
@@ -130,6 +138,14 @@ class JdbcPresetIT {
     Path metrics = work.resolve("perf-agent-metrics.jsonl");
     assertEquals(database.size(), JsonLinesMetrics.histogramCount(metrics, "db.client.operation.duration"));
     assertEquals(checkouts, JsonLinesMetrics.histogramCount(metrics, "db.client.connection.wait_time"));
+    if (pooled) {
+      checkPoolMetrics(metrics, checkouts - timeouts);
+      assertEquals(checkouts - timeouts, Integer.parseInt(counters.group(8)), "the application's tracker still told");
+      assertEquals(timeouts, Integer.parseInt(counters.group(9)), "the application's tracker still told");
+    } else {
+      assertTrue(JsonLinesMetrics.longSumsBy(metrics, "db.client.connection.count", POOL, POOL, JdbcMain.POOL_NAME)
+          .isEmpty(), "no pool, no pool metrics");
+    }
 
     // no literal reaches any attribute of any span
     for (ReceivedSpan span : spans) {
@@ -163,6 +179,10 @@ class JdbcPresetIT {
     ReceivedSpan rollback = only(database, s -> "ROLLBACK".equals(s.attribute("db.operation.name")));
     assertEquals("transaction", byId.get(commit.parentSpanId).attribute("gen_ai.tool.name"));
     assertEquals("rollback", byId.get(rollback.parentSpanId).attribute("gen_ai.tool.name"));
+    ReceivedSpan delete = only(database, s -> "DELETE".equals(s.attribute("db.operation.name")));
+    checkTransaction(commit, update, byId.get(commit.parentSpanId));
+    checkTransaction(rollback, delete, byId.get(rollback.parentSpanId));
+    assertEquals(2, select(spans, s -> s.attribute(TRANSACTION) != null).size(), "only commits and rollbacks");
 
     ReceivedSpan failed = only(database, s -> "STATUS_CODE_ERROR".equals(s.statusCode));
     assertEquals(failure, failed.attribute("error.type"), failed.toString());
@@ -171,6 +191,54 @@ class JdbcPresetIT {
     }
     assertEquals("SELECT * FROM no_such_table WHERE secret = ?", failed.attribute("db.query.text"));
     assertNotNull(byId.get(failed.parentSpanId));
+  }
+
+  /**
+   * HikariCP's state as the conventions' connection-pool metrics: the size it was configured with,
+   * never more connections used and idle than that, and, while the saturating step held both, both
+   * used and one checkout pending, which then timed out.
+   */
+  private static void checkPoolMetrics(Path metrics, int returnedCheckouts) throws Exception {
+    String name = JdbcMain.POOL_NAME;
+    Map<String, Long> size = Map.of(name, (long) JdbcMain.POOL_SIZE);
+    List<Map<String, Long>> max = JsonLinesMetrics.longSumsBy(metrics, "db.client.connection.max", POOL, POOL, name);
+    assertFalse(max.isEmpty());
+    max.forEach(m -> assertEquals(size, m));
+    JsonLinesMetrics.longSumsBy(metrics, "db.client.connection.idle.min", POOL, POOL, name)
+        .forEach(m -> assertEquals(size, m, "minimumIdle defaults to the pool's size"));
+
+    List<Map<String, Long>> counts =
+        JsonLinesMetrics.longSumsBy(metrics, "db.client.connection.count", "db.client.connection.state", POOL, name);
+    for (Map<String, Long> c : counts) {
+      assertEquals(Set.of("used", "idle"), c.keySet(), counts.toString());
+      assertTrue(c.get("used") >= 0 && c.get("idle") >= 0, counts.toString());
+      assertTrue(c.get("used") + c.get("idle") <= JdbcMain.POOL_SIZE, counts.toString());
+    }
+    assertTrue(counts.contains(Map.of("used", (long) JdbcMain.POOL_SIZE, "idle", 0L)), "seen full: " + counts);
+
+    List<Map<String, Long>> pending =
+        JsonLinesMetrics.longSumsBy(metrics, "db.client.connection.pending_requests", POOL, POOL, name);
+    assertTrue(pending.contains(Map.of(name, 1L)), "the waiting checkout seen: " + pending);
+    pending.forEach(p -> assertTrue(p.get(name) <= 1, pending.toString()));
+
+    List<Map<String, Long>> timeouts =
+        JsonLinesMetrics.longSumsBy(metrics, "db.client.connection.timeouts", POOL, POOL, name);
+    assertEquals(Map.of(name, 1L), timeouts.get(timeouts.size() - 1), timeouts.toString());
+
+    assertEquals(returnedCheckouts, JsonLinesMetrics.histogramCount(metrics, "db.client.connection.use_time"));
+    // the pool opens its first connection while it starts, before it has a metrics tracker to tell
+    assertTrue(JsonLinesMetrics.histogramCount(metrics, "db.client.connection.create_time") >= JdbcMain.POOL_SIZE - 1);
+  }
+
+  /**
+   * The transaction {@code end} (a commit or rollback) ended began inside its tool, at the
+   * {@code setAutoCommit(false)} before {@code statement}, and ended with {@code end}.
+   */
+  private static void checkTransaction(ReceivedSpan end, ReceivedSpan statement, ReceivedSpan tool) {
+    long nanos = Math.round((Double) end.attribute(TRANSACTION) * 1e9);
+    long slack = 1_000; // the attribute is in seconds, a double
+    assertTrue(nanos + slack >= end.endNanos - statement.startNanos, "began before the statement: " + end);
+    assertTrue(nanos - slack <= end.endNanos - tool.startNanos, "began inside the tool: " + end);
   }
 
   private static List<ReceivedSpan> select(List<ReceivedSpan> spans, Predicate<ReceivedSpan> which) {

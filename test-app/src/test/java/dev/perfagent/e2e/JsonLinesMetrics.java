@@ -122,6 +122,26 @@ final class JsonLinesMetrics {
     return totals;
   }
 
+  /**
+   * Long sum (counter or up-down counter) {@code name} in each export, in file order: the values per
+   * value of attribute {@code key} ("" for points without it), over the points whose attribute
+   * {@code whereKey} is {@code whereValue}.
+   */
+  static List<Map<String, Long>> longSumsBy(Path file, String name, String key, String whereKey, String whereValue)
+      throws IOException {
+    List<Map<String, Long>> exports = new ArrayList<>();
+    for (JsonNode m : exports(file, name)) {
+      Map<String, Long> values = new TreeMap<>();
+      for (JsonNode point : m.path("sum").path("dataPoints")) {
+        if (hasAttribute(point, whereKey, whereValue)) {
+          values.merge(stringAttribute(point, key), point.path("asInt").asLong(), Long::sum); // int64: JSON strings
+        }
+      }
+      exports.add(values);
+    }
+    return exports;
+  }
+
   private static String stringAttribute(JsonNode point, String key) {
     for (JsonNode kv : point.path("attributes")) {
       if (key.equals(kv.path("key").asText())) {

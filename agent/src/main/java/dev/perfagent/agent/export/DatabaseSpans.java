@@ -23,6 +23,8 @@ final class DatabaseSpans {
   private static final AttributeKey<String> SUMMARY = AttributeKey.stringKey("db.query.summary");
   private static final AttributeKey<Long> BATCH_SIZE = AttributeKey.longKey("db.operation.batch.size");
   private static final AttributeKey<String> STATUS_CODE = AttributeKey.stringKey("db.response.status_code");
+  /** The agent's own: the conventions have no attribute for it. */
+  static final AttributeKey<Double> TRANSACTION_DURATION = AttributeKey.doubleKey("perf_agent.db.transaction.duration");
 
   private final SqlSanitizer sanitizer;
 
@@ -85,6 +87,16 @@ final class DatabaseSpans {
       return collection == null ? op : op + " " + collection;
     }
     return system == null ? "jdbc" : system.toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * Puts the duration in seconds of the transaction a commit or rollback ended at {@code endNanos}
+   * ({@link System#nanoTime()}), when the agent saw it begin ({@code extract: jdbc.transaction-end}).
+   */
+  static void transaction(AttributesBuilder attributes, JdbcNote note, long endNanos) {
+    if (note != null && note.inTransaction()) {
+      attributes.put(TRANSACTION_DURATION, Math.max(0, endNanos - note.transactionStart()) / 1e9);
+    }
   }
 
   private static void putIfPresent(AttributesBuilder attributes, AttributeKey<String> key, String value) {

@@ -75,7 +75,8 @@ public final class ExportLoop {
       TelemetryPipeline p =
           TelemetryPipeline.start(
               config, sites.ring().capacity(), warn,
-              new AggregateHistogramProducer(this::catalog, sites.generation().histograms()));
+              new AggregateHistogramProducer(this::catalog, sites.generation().histograms()),
+              new ConnectionPoolMetrics());
       log.debug("perf-agent: OpenTelemetry SDK started in {} ms", (System.nanoTime() - start) / 1_000_000);
       costs = new CostEstimator(PriceTable.with(config.prices()));
       assembler =

@@ -142,10 +142,12 @@ final class SpanAssembler {
     String name;
     if (shape.database()) {
       Object operation = shape.constant(DatabaseSpans.OPERATION.getKey());
+      JdbcNote note = (JdbcNote) record.value(shape.noteIndex());
       name = cut(databases.complete(
-          attributes, (JdbcNote) record.value(shape.noteIndex()), capturedSql,
+          attributes, note, capturedSql,
           (Integer) record.value(shape.returnLengthIndex()), operation == null ? null : operation.toString(),
           statusCode, error != null));
+      DatabaseSpans.transaction(attributes, note, record.endNanos());
     } else {
       name = cut(shape.name(record::value));
     }

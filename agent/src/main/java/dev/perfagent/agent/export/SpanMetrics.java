@@ -29,7 +29,6 @@ final class SpanMetrics {
   static final AttributeKey<String> POINTCUT = AttributeKey.stringKey("perf_agent.pointcut");
   /** The jdbc preset's checkout pointcut: each of its spans is a wait for a pooled connection. */
   private static final String POOL_CHECKOUT = "jdbc.pool.checkout";
-  private static final AttributeKey<String> POOL_NAME = AttributeKey.stringKey("db.client.connection.pool.name");
   static final AttributeKey<String> OPERATION = AttributeKey.stringKey("gen_ai.operation.name");
   private static final AttributeKey<String> PROVIDER = AttributeKey.stringKey("gen_ai.provider.name");
   private static final AttributeKey<String> REQUEST_MODEL = AttributeKey.stringKey("gen_ai.request.model");
@@ -127,7 +126,7 @@ final class SpanMetrics {
     pointcutDuration.record(seconds, pointcutDimensions.of(pointcut, span, flowed));
     if (POOL_CHECKOUT.equals(pointcut.get(POINTCUT))) {
       // the pool is known by its class: a DataSource's pool name is not read (it is the application's)
-      connectionWait.record(seconds, Attributes.of(POOL_NAME, span.getName().replace(".getConnection", "")));
+      connectionWait.record(seconds, Attributes.of(ConnectionPoolMetrics.POOL_NAME, span.getName().replace(".getConnection", "")));
       return;
     }
     if (span.getKind() != SpanKind.CLIENT) {

@@ -105,6 +105,10 @@ public final class CompiledPointcut {
         return JdbcNotes.CONNECTION;
       case JDBC_STATEMENT:
         return JdbcNotes.STATEMENT;
+      case JDBC_POOL_METRICS:
+        return JdbcNotes.POOL_METRICS;
+      case JDBC_TRANSACTION:
+        return JdbcNotes.TRANSACTION;
       default:
         return JdbcNotes.WRAPPER;
     }
@@ -115,7 +119,7 @@ public final class CompiledPointcut {
    * paths' values), or -1 when the pointcut does not read one ({@code extract: jdbc}).
    */
   public int noteIndex() {
-    return config.extractor().orElse(null) == Extractor.JDBC ? values.size() : -1;
+    return config.extractor().map(Extractor::readsNote).orElse(false) ? values.size() : -1;
   }
 
   /**
@@ -164,7 +168,9 @@ public final class CompiledPointcut {
     Set<PropertyPath> choices = choicesOnly();
     ValueReader[] readers = new ValueReader[valueCount()];
     if (noteIndex() >= 0) {
-      readers[noteIndex()] = new ValueReader(ValueReader.JDBC_NOTE, new String[0]);
+      readers[noteIndex()] = new ValueReader(
+          config.extractor().get() == Extractor.JDBC_TRANSACTION_END ? ValueReader.JDBC_TRANSACTION_END
+              : ValueReader.JDBC_NOTE, new String[0]);
       readers[returnLengthIndex()] = new ValueReader(ValueReader.RETURN_LENGTH, new String[0]);
     }
     for (int i = 0; i < values.size(); i++) {

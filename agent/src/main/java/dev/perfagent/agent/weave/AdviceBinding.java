@@ -1,9 +1,12 @@
 package dev.perfagent.agent.weave;
 
+import static net.bytebuddy.matcher.ElementMatchers.isInterface;
 import static net.bytebuddy.matcher.ElementMatchers.not;
+import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 
 import dev.perfagent.agent.plan.CompiledPointcut;
 import dev.perfagent.agent.plan.SiteRegistry;
+import dev.perfagent.config.Extractor;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.method.MethodDescription;
@@ -16,7 +19,7 @@ import net.bytebuddy.matcher.ElementMatcher;
 /**
  * The advice for one pointcut: which advice templates per woven method, and what their
  * {@link SiteId}, {@link ArgA}, {@link ArgB}, {@link ArgC}, {@link DeclaredReturnType},
- * {@link CallbackArgument} and {@link CallbackType} parameters
+ * {@link CallbackArgument}, {@link CallbackType} and {@link FirstParameterType} parameters
  * are bound to in each.
  */
 final class AdviceBinding {
@@ -37,11 +40,16 @@ final class AdviceBinding {
             .bind(ArgC.class, argument(pointcut.argumentInSlot(2)))
             .bind(DeclaredReturnType.class, AdviceBinding::declaredReturnType)
             .bind(CallbackArgument.class, CallbackParameter::argument)
-            .bind(CallbackType.class, CallbackParameter::type);
+            .bind(CallbackType.class, CallbackParameter::type)
+            .bind(FirstParameterType.class, AdviceBinding::firstParameterType);
     AgentBuilder.Transformer.ForAdvice transformer =
         new AgentBuilder.Transformer.ForAdvice(mapping).include(AdviceBinding.class.getClassLoader());
     if (pointcut.aggregate()) {
       return transformer.advice(methods, AggregateAdvice.class.getName());
+    }
+    if (pointcut.config().extractor().orElse(null) == Extractor.JDBC_POOL_METRICS) {
+      // the factory it is given is replaced: only methods whose first parameter is an interface
+      return transformer.advice(methods.and(takesArgument(0, isInterface())), PoolMetricsAdvice.class.getName());
     }
     if (pointcut.notes()) {
       return transformer.advice(methods, NoteAdvice.class.getName());
@@ -70,6 +78,13 @@ final class AdviceBinding {
     }
     return new Advice.OffsetMapping.ForArgument.Unresolved(
         OBJECT, true, Assigner.Typing.DYNAMIC, index, true);
+  }
+
+  private static Advice.OffsetMapping.Target firstParameterType(
+      TypeDescription type, MethodDescription method, Assigner assigner,
+      Advice.ArgumentHandler handler, Advice.OffsetMapping.Sort sort) {
+    return new Advice.OffsetMapping.Target.ForStackManipulation(
+        ClassConstant.of(method.getParameters().get(0).getType().asErasure()));
   }
 
   private static Advice.OffsetMapping.Target declaredReturnType(

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import dev.perfagent.bootstrap.JdbcNote;
 import dev.perfagent.bootstrap.JdbcNotes;
 import dev.perfagent.bootstrap.JdbcNotesAccess;
 import io.opentelemetry.api.common.AttributeKey;
@@ -60,6 +61,22 @@ class DatabaseSpansTest {
     b = Attributes.builder();
     assertEquals("COMMIT shop", spans.complete(b, JdbcNotes.of(CONNECTION), null, null, "COMMIT", null, false));
     assertNull(b.build().get(AttributeKey.stringKey("db.query.text")));
+  }
+
+  @Test
+  void aCommitOfATransactionTheAgentSawBeginGetsItsDurationInSeconds() {
+    Object connection = new Object();
+    JdbcNotesAccess.connect(connection, "jdbc:h2:mem:tx");
+    AttributesBuilder b = Attributes.builder();
+    DatabaseSpans.transaction(b, JdbcNotes.of(connection), System.nanoTime());
+    assertNull(b.build().get(DatabaseSpans.TRANSACTION_DURATION), "no transaction begun: no duration");
+
+    JdbcNotesAccess.setAutoCommit(connection, false);
+    JdbcNote note = JdbcNotes.of(connection);
+    b = Attributes.builder();
+    DatabaseSpans.transaction(b, note, note.transactionStart() + 1_500_000_000L);
+    assertEquals(1.5, b.build().get(DatabaseSpans.TRANSACTION_DURATION));
+    JdbcNotesAccess.setAutoCommit(connection, true);
   }
 
   @Test
