@@ -48,8 +48,8 @@ public final class SpanLoad {
         warmupCalls + measured[0], measured[2]);
   }
 
-  /** Returns {calls, elapsed nanos, checksum}. */
-  private static long[] run(int threads, double seconds, long rate, int work, String name)
+  /** Returns {calls, elapsed nanos, checksum}; the threads are named {@code name-<i>}. */
+  static long[] run(int threads, double seconds, long rate, int work, String name)
       throws Exception {
     long durationNanos = (long) (seconds * 1e9);
     double perThreadRate = rate > 0 ? (double) rate / threads : 0;
