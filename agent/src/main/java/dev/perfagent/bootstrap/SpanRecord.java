@@ -60,6 +60,32 @@ public final class SpanRecord {
     this.aggregates = new long[aggregateLength];
   }
 
+  /**
+   * A copy the exporter keeps after the slot is freed (the values are frozen, so shared); only the
+   * exporter thread calls this, never an application thread.
+   */
+  public SpanRecord copy() {
+    SpanRecord c = new SpanRecord(0, values.length, aggregates.length);
+    c.siteId = siteId;
+    c.traceId = traceId;
+    c.spanId = spanId;
+    c.parentId = parentId;
+    c.flowing = flowing;
+    c.startNanos = startNanos;
+    c.endNanos = endNanos;
+    c.endReason = endReason;
+    c.threadName = threadName;
+    c.threadId = threadId;
+    c.error = error;
+    System.arraycopy(values, 0, c.values, 0, values.length);
+    c.truncatedMask = truncatedMask;
+    c.firstItemNanos = firstItemNanos;
+    c.items = items;
+    c.aggregateMask = aggregateMask;
+    System.arraycopy(aggregates, 0, c.aggregates, 0, aggregates.length);
+    return c;
+  }
+
   long sequence() {
     return (long) SEQUENCE.getAcquire(this);
   }

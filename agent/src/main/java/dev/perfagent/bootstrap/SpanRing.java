@@ -100,6 +100,11 @@ public final class SpanRing {
     this.consumer = thread;
   }
 
+  /** Spans written (or being written) and not drained yet; only the exporter thread calls this. */
+  public long pending() {
+    return (long) TAIL.getVolatile(this) - head;
+  }
+
   /** Spans written so far (slots claimed: every write that did not find the ring full). */
   public long written() {
     return (long) TAIL.getVolatile(this);

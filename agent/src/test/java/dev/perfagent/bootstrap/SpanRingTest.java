@@ -38,6 +38,20 @@ class SpanRingTest {
   }
 
   @Test
+  void aCopyKeepsTheSpanWhenItsSlotIsReused() {
+    SpanRing ring = new SpanRing(2, 1);
+    ring.write(span(READS_ARG, 7, "kept"), 70, null, SpanRecord.END_COMPLETED);
+    SpanRecord[] copy = new SpanRecord[1];
+    ring.drain(r -> copy[0] = r.copy(), 1);
+    for (int i = 0; i < 2; i++) {
+      ring.write(span(READS_ARG, 100 + i, "later"), 1, null, SpanRecord.END_RETURNED);
+      ring.drain(r -> {}, 1);
+    }
+    assertEquals(List.of(7L, 70L, "kept", SpanRecord.END_COMPLETED, "test"),
+        List.of(copy[0].spanId(), copy[0].endNanos(), copy[0].value(0), copy[0].endReason(), copy[0].threadName()));
+  }
+
+  @Test
   void aFullRingDropsAndCountsInsteadOfWaiting() {
     SpanRing ring = new SpanRing(4, 1);
     int full = 0;

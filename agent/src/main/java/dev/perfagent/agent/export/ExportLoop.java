@@ -6,6 +6,7 @@ import dev.perfagent.agent.plan.PointcutCatalog;
 import dev.perfagent.agent.plan.SiteRegistry;
 import dev.perfagent.bootstrap.AgentThreads;
 import dev.perfagent.bootstrap.SpanRecord;
+import dev.perfagent.bootstrap.SpanRing;
 import dev.perfagent.config.AgentConfig;
 import io.opentelemetry.sdk.trace.SpanProcessor;
 import java.util.Collections;
@@ -16,12 +17,24 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 
 /**
- * The exporter thread. It starts the OpenTelemetry SDK (off the application's start-up path), then
- * drains the recorder's ring, builds spans and hands them to the SDK's span processor.
+ * The exporter thread. It drains the recorder's ring, builds spans and hands them to the SDK's span
+ * processor, never more than its batch queue holds ({@link QueueRoom}). The SDK starts on a thread
+ * of its own (off the application's start-up path); meanwhile, and whenever the export is behind
+ * (the ring half full, the SDK's queue full), the drained spans wait in an {@link ExportBacklog}, so
+ * that the ring stays free for the application's threads.
  */
 public final class ExportLoop {
-  private static final int BATCH = 4096;
   private static final long EXPIRY_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
+  private static final long STARTING_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+  /**
+   * Spans handed over between two looks at the ring: few enough that cold (interpreted) export code,
+   * tens of microseconds a span, does not let the ring fill meanwhile.
+   */
+  private static final int SLICE = 64;
+  /** Spans handed from the backlog in one round of the loop (between expiry checks). */
+  private static final int BEHIND_HANDS = 4096;
+  /** How long the exporter waits for room in the SDK's queue before it looks again. */
+  private static final long BEHIND_PARK_NANOS = TimeUnit.MICROSECONDS.toNanos(100);
 
   private final AgentConfig config;
   private volatile PointcutCatalog catalog;
@@ -30,8 +43,12 @@ public final class ExportLoop {
   private final Thread thread;
   private final CountDownLatch started = new CountDownLatch(1);
   private volatile boolean stopping;
+  /** At exit: until then the exporter waits for room in the SDK's queue; after, it hands spans on regardless. */
+  private volatile long stopWaitingAt;
   private volatile TelemetryPipeline pipeline;
-  // written by the exporter thread only; read at exit after it ended
+  // written by the SDK start thread, then read by the exporter thread after it joined that one,
+  // and at exit after it ended
+  private SpanAssembler assembler;
   private TraceSampling sampling;
   private SpanLimiter limits;
   private CostEstimator costs; // the price table is read here, not on the application's start-up path
@@ -41,12 +58,17 @@ public final class ExportLoop {
   private volatile long lost;
   private long notSampled;
   private long handed;
+  private ExportBacklog backlog;
+  private QueueRoom room; // null when the SDK did not start
 
   public ExportLoop(AgentConfig config, PointcutCatalog catalog, SiteRegistry sites, Logger log) {
     this.config = config;
     this.catalog = catalog;
     this.sites = sites;
     this.log = log;
+    this.backlog =
+        new ExportBacklog(
+            ExportBacklog.limit(sites.ring().width(), sites.ring().aggregateSlots(), Runtime.getRuntime().maxMemory()));
     this.thread = new Thread(this::run, "perf-agent-exporter");
     thread.setDaemon(true);
   }
@@ -67,7 +89,73 @@ public final class ExportLoop {
 
   private void run() {
     AgentThreads.markCurrent(); // before the SDK creates its threads, which inherit the mark
-    SpanAssembler assembler = null;
+    Thread starter = new Thread(this::startSdk, "perf-agent-sdk-start");
+    starter.setDaemon(true);
+    starter.start();
+    ExpirySchedule expiry = new ExpirySchedule(EXPIRY_INTERVAL_NANOS, System.nanoTime());
+    while (starter.isAlive()) { // the ring's spans wait in the backlog until the SDK is up
+      int n = drainOnce(this::keep, Integer.MAX_VALUE);
+      long now = expireIfDue(expiry);
+      if (n == 0) {
+        LockSupport.parkNanos(this, Math.min(STARTING_PARK_NANOS, expiry.idleNanos(now))); // the starter unparks
+      }
+    }
+    try {
+      starter.join(); // what it wrote is visible from here on
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    log.debug("perf-agent: {} spans recorded while the SDK started are exported now", backlog.size());
+    SpanProcessor processor = pipeline == null ? null : pipeline.processor();
+    SpanAssembler spans = assembler;
+    SpanRing.SpanSink direct = record -> hand(record, spans, processor);
+    room = pipeline == null ? null : new QueueRoom(pipeline.exporters(), pipeline.batchQueueSize());
+    SpanRing ring = sites.ring();
+    while (true) {
+      int free = room == null || stopping ? BEHIND_HANDS : room.free();
+      int n;
+      if (backlog.size() == 0 && free > 0 && ring.pending() < ring.capacity() / 2) {
+        n = drainOnce(direct, Math.min(SLICE, free));
+      } else { // behind: the ring's spans wait in the backlog, not in the ring, which the app would find full
+        n = drainOnce(this::keep, Integer.MAX_VALUE);
+        for (int handedNow = 0, m; handedNow < free && handedNow < BEHIND_HANDS; handedNow += m) {
+          m = backlog.handTo(direct, Math.min(SLICE, free - handedNow));
+          if (m == 0) {
+            break;
+          }
+          n += m + drainOnce(this::keep, Integer.MAX_VALUE); // cold export code is slow: keep the ring free
+        }
+      }
+      long now = expireIfDue(expiry);
+      if (n == 0) {
+        if (stopping && backlog.size() == 0) {
+          return;
+        }
+        // an unpark between the check and the park is kept as a permit: the exit never waits
+        LockSupport.parkNanos(this, backlog.size() > 0 ? BEHIND_PARK_NANOS : expiry.idleNanos(now));
+      }
+    }
+  }
+
+  private void keep(SpanRecord record) {
+    if (!backlog.keep(record) && backlog.overflowed() == 1) {
+      log.warn(
+          "perf-agent: the exporter is behind and its backlog of {} spans (1/{} of the maximum heap) is full:"
+              + " spans are dropped until it catches up",
+          backlog.limit(), ExportBacklog.HEAP_SHARE);
+    }
+  }
+
+  private long expireIfDue(ExpirySchedule expiry) {
+    long now = System.nanoTime();
+    if (expiry.due(now)) {
+      expireOpenSpans(now);
+    }
+    return now;
+  }
+
+  /** On the {@code perf-agent-sdk-start} thread: builds the SDK and the span assembler. */
+  private void startSdk() {
     try {
       long start = System.nanoTime();
       SdkLogBridge.install(log);
@@ -100,23 +188,7 @@ public final class ExportLoop {
       log.error("perf-agent: could not start the exporter, spans will be dropped: {}", Causes.chain(t));
     } finally {
       started.countDown();
-    }
-    SpanProcessor processor = pipeline == null ? null : pipeline.processor();
-    SpanAssembler spans = assembler;
-    ExpirySchedule expiry = new ExpirySchedule(EXPIRY_INTERVAL_NANOS, System.nanoTime());
-    while (true) {
-      int n = drainOnce(spans, processor);
-      long now = System.nanoTime();
-      if (expiry.due(now)) {
-        expireOpenSpans(now);
-      }
-      if (n == 0) {
-        if (stopping) {
-          return;
-        }
-        // an unpark between the check and the park is kept as a permit: the exit never waits
-        LockSupport.parkNanos(this, expiry.idleNanos(now));
-      }
+      LockSupport.unpark(thread);
     }
   }
 
@@ -132,9 +204,9 @@ public final class ExportLoop {
     }
   }
 
-  private int drainOnce(SpanAssembler spans, SpanProcessor processor) {
+  private int drainOnce(SpanRing.SpanSink sink, int max) {
     try {
-      return sites.ring().drain(record -> hand(record, spans, processor), BATCH);
+      return sites.ring().drain(sink, max);
     } catch (Throwable t) {
       sites.generation().stats().internalErrors.increment();
       log.debug("perf-agent: exporter error", t);
@@ -166,6 +238,7 @@ public final class ExportLoop {
       if (processor == null) {
         return;
       }
+      room.awaitRoom(() -> stopping && System.nanoTime() - stopWaitingAt > 0);
       processor.onEnd(limits.apply(span));
       handed++;
     } catch (Throwable t) {
@@ -190,6 +263,7 @@ public final class ExportLoop {
       if (open > 0) {
         log.debug("perf-agent: {} spans still open at exit were ended", open);
       }
+      stopWaitingAt = begin + TimeUnit.MILLISECONDS.toNanos(millis) * 3 / 4; // the rest is for the SDK's flush
       stopping = true;
       LockSupport.unpark(thread);
       thread.join(Math.max(1, remainingMillis(deadline)));
@@ -197,9 +271,9 @@ public final class ExportLoop {
       TelemetryPipeline p = pipeline;
       boolean flushed = p != null && p.shutdown(Math.max(1, remainingMillis(deadline)));
       SpanAccount spans =
-          new SpanAccount(
-              sites.ring().written(), sites.generation().stats().dropped.sum(), drained, lost, notSampled,
-              handed);
+          new SpanAccount( // what the start-up backlog could not keep counts as a full buffer
+              sites.ring().written() - backlog.overflowed(),
+              sites.generation().stats().dropped.sum() + backlog.overflowed(), drained, lost, notSampled, handed);
       log.debug(
           "perf-agent: exit: last spans drained in {} ms, SDK flushed in {} ms",
           (lastDrain - begin) / 1_000_000, (System.nanoTime() - lastDrain) / 1_000_000);

@@ -33,6 +33,8 @@ import java.util.stream.Collectors;
  * the SDK's own tracer would apply them.
  */
 final class TelemetryPipeline {
+  /** The SDK's own default for {@code otel.bsp.max.queue.size}. */
+  private static final int DEFAULT_QUEUE_SIZE = 2048;
   private final OpenTelemetrySdk sdk;
   private final SpanProcessor processor;
   private final List<CountingSpanExporter> exporters;
@@ -41,6 +43,7 @@ final class TelemetryPipeline {
   private final Resource resource;
   private final TraceSampling sampling;
   private final SpanLimiter limits;
+  private int batchQueueSize = DEFAULT_QUEUE_SIZE;
 
   private TelemetryPipeline(
       OpenTelemetrySdk sdk, List<SpanProcessor> processors, List<CountingSpanExporter> exporters,
@@ -97,6 +100,7 @@ final class TelemetryPipeline {
     List<CountingMetricExporter> metricExporters = new ArrayList<>();
     List<String> scrapedReaders = new ArrayList<>();
     AtomicReference<Resource> resource = new AtomicReference<>(Resource.getDefault());
+    AtomicReference<ConfigProperties> settings = new AtomicReference<>();
     OpenTelemetrySdk sdk =
         AutoConfiguredOpenTelemetrySdk.builder()
             .addPropertiesSupplier(() -> defaults(config, bufferSlots))
@@ -126,6 +130,7 @@ final class TelemetryPipeline {
                 })
             .addSpanProcessorCustomizer(
                 (p, properties) -> {
+                  settings.set(properties);
                   processors.add(p);
                   return p;
                 })
@@ -157,6 +162,9 @@ final class TelemetryPipeline {
     TelemetryPipeline pipeline =
         new TelemetryPipeline(
             sdk, processors, exporters, metricExporters, scrapedReaders, resource.get(), problems);
+    if (settings.get() != null) {
+      pipeline.batchQueueSize = settings.get().getInt("otel.bsp.max.queue.size", DEFAULT_QUEUE_SIZE);
+    }
     for (CountingSpanExporter exporter : exporters) {
       if (exporter.destination().startsWith("OTLP")) {
         exporter.warmUp();
@@ -183,7 +191,7 @@ final class TelemetryPipeline {
     p.put(FileSpanExporterProvider.FILE_PROPERTY, export.file());
     p.put(FileMetricExporterProvider.FILE_PROPERTY, export.metricsFile());
     p.put("otel.logs.exporter", "none");
-    p.put("otel.bsp.max.queue.size", String.valueOf(Math.max(2048, bufferSlots)));
+    p.put("otel.bsp.max.queue.size", String.valueOf(Math.max(DEFAULT_QUEUE_SIZE, bufferSlots)));
     p.put("otel.bsp.max.export.batch.size", "1024");
     p.put("otel.bsp.schedule.delay", "1000");
     p.put("otel.metric.export.interval", "10000");
@@ -223,6 +231,11 @@ final class TelemetryPipeline {
   /** One per configured exporter, in the order the SDK built them. */
   List<CountingSpanExporter> exporters() {
     return exporters;
+  }
+
+  /** Spans the SDK's batch span processor queues at most ({@code otel.bsp.max.queue.size}). */
+  int batchQueueSize() {
+    return batchQueueSize;
   }
 
   TraceSampling sampling() {
