@@ -35,6 +35,7 @@ import java.util.stream.Collectors;
 final class TelemetryPipeline {
   /** The SDK's own default for {@code otel.bsp.max.queue.size}. */
   private static final int DEFAULT_QUEUE_SIZE = 2048;
+  private static final int EXPORT_BATCH = 4096;
   private final OpenTelemetrySdk sdk;
   private final SpanProcessor processor;
   private final List<CountingSpanExporter> exporters;
@@ -175,7 +176,8 @@ final class TelemetryPipeline {
 
   /**
    * The YAML's export section as lowest-priority defaults for the standard settings; the SDK's batch
-   * queue holds as many spans as the recorder's buffer of {@code bufferSlots} (at least 2048).
+   * queue holds as many spans as the recorder's buffer of {@code bufferSlots} (at least 2048), and it
+   * exports up to 4,096 of them a request (no more than the queue holds).
    */
   static Map<String, String> defaults(AgentConfig config, int bufferSlots) {
     ExportSettings export = config.export();
@@ -191,8 +193,11 @@ final class TelemetryPipeline {
     p.put(FileSpanExporterProvider.FILE_PROPERTY, export.file());
     p.put(FileMetricExporterProvider.FILE_PROPERTY, export.metricsFile());
     p.put("otel.logs.exporter", "none");
-    p.put("otel.bsp.max.queue.size", String.valueOf(Math.max(DEFAULT_QUEUE_SIZE, bufferSlots)));
-    p.put("otel.bsp.max.export.batch.size", "1024");
+    int queue = Math.max(DEFAULT_QUEUE_SIZE, bufferSlots);
+    p.put("otel.bsp.max.queue.size", String.valueOf(queue));
+    // 4,096 spans a request rather than 1,024: the per-request work of the HTTP client and the
+    // marshaller is most of the export's CPU per span at 1,024 (docs/performance.md, issue 11)
+    p.put("otel.bsp.max.export.batch.size", String.valueOf(Math.min(EXPORT_BATCH, queue)));
     p.put("otel.bsp.schedule.delay", "1000");
     p.put("otel.metric.export.interval", "10000");
     return p;

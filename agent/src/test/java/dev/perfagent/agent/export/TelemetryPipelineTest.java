@@ -50,7 +50,14 @@ class TelemetryPipelineTest {
     assertEquals("grpc", d.get("otel.exporter.otlp.protocol"));
     assertEquals("api-key=k1,tenant=t", d.get("otel.exporter.otlp.headers"));
     assertEquals("131072", d.get("otel.bsp.max.queue.size"), "the SDK's queue matches the recorder's buffer");
+    assertEquals("4096", d.get("otel.bsp.max.export.batch.size"));
     assertEquals("none", d.get("otel.logs.exporter"));
+  }
+
+  @Test
+  void anExportRequestIsNeverLargerThanTheQueue() throws Exception {
+    Map<String, String> d = TelemetryPipeline.defaults(ConfigLoader.parse("pointcuts: []\n", "t.yaml"), 16);
+    assertEquals(List.of("2048", "2048"), List.of(d.get("otel.bsp.max.queue.size"), d.get("otel.bsp.max.export.batch.size")));
   }
 
   @Test
