@@ -101,7 +101,6 @@ final class TelemetryPipeline {
     List<CountingMetricExporter> metricExporters = new ArrayList<>();
     List<String> scrapedReaders = new ArrayList<>();
     AtomicReference<Resource> resource = new AtomicReference<>(Resource.getDefault());
-    AtomicReference<ConfigProperties> settings = new AtomicReference<>();
     OpenTelemetrySdk sdk =
         AutoConfiguredOpenTelemetrySdk.builder()
             .addPropertiesSupplier(() -> defaults(config, bufferSlots))
@@ -131,7 +130,6 @@ final class TelemetryPipeline {
                 })
             .addSpanProcessorCustomizer(
                 (p, properties) -> {
-                  settings.set(properties);
                   processors.add(p);
                   return p;
                 })
