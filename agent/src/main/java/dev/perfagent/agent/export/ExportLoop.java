@@ -58,7 +58,7 @@ public final class ExportLoop {
   private volatile long lost;
   private long notSampled;
   private long handed;
-  private ExportBacklog backlog;
+  private final ExportBacklog backlog;
   private QueueRoom room; // null when the SDK did not start
 
   public ExportLoop(AgentConfig config, PointcutCatalog catalog, SiteRegistry sites, Logger log) {

@@ -96,11 +96,7 @@ public final class Weaver {
    */
   private static Set<Class<?>> loadedCandidates(
       Instrumentation inst, List<PointcutCatalog> catalogs, boolean propagation) {
-    Set<String> jdk = new HashSet<>();
-    catalogs.forEach(c -> jdk.addAll(wovenJdkClasses(c)));
-    if (propagation) {
-      jdk.addAll(ExecutorPropagation.classNames());
-    }
+    Set<String> jdk = wovenJdkClasses(catalogs, propagation);
     Set<Class<?>> candidates = new HashSet<>();
     // loaded now, so that none of them is loaded (by the exporter thread starting the SDK) between
     // the snapshot below and the transformer's registration, which would leave it unwoven
@@ -122,11 +118,19 @@ public final class Weaver {
     return candidates;
   }
 
-  /** The JDK classes pointcuts name exactly and may weave. */
-  private static Set<String> wovenJdkClasses(PointcutCatalog catalog) {
+  /**
+   * The JDK classes the catalogs' pointcuts name exactly and may weave, and the executors woven for
+   * propagation when it is on.
+   */
+  private static Set<String> wovenJdkClasses(List<PointcutCatalog> catalogs, boolean propagation) {
     Set<String> names = new HashSet<>();
-    for (CompiledPointcut p : catalog.pointcuts()) {
-      JdkClasses.named(p.config()).ifPresent(names::add);
+    for (PointcutCatalog catalog : catalogs) {
+      for (CompiledPointcut p : catalog.pointcuts()) {
+        JdkClasses.named(p.config()).ifPresent(names::add);
+      }
+    }
+    if (propagation) {
+      names.addAll(ExecutorPropagation.classNames());
     }
     return names;
   }
@@ -218,10 +222,7 @@ public final class Weaver {
    */
   private static ElementMatcher.Junction<TypeDescription> ignoredTypes(
       PointcutCatalog catalog, boolean propagation) {
-    Set<String> woven = new HashSet<>(wovenJdkClasses(catalog));
-    if (propagation) {
-      woven.addAll(ExecutorPropagation.classNames());
-    }
+    Set<String> woven = wovenJdkClasses(List.of(catalog), propagation);
     return ownOrSynthetic().or(PointcutMatchers.jdk().and(not(namedOneOf(woven.toArray(new String[0])))));
   }
 
