@@ -25,13 +25,25 @@ import net.bytebuddy.matcher.ElementMatchers;
 final class PointcutMatchers {
   private PointcutMatchers() {}
 
-  /** The classes {@code pointcut} selects; of the JDK, only the one it names (see {@link JdkClasses}). */
-  static ElementMatcher.Junction<TypeDescription> types(Pointcut pointcut) {
+  /**
+   * The classes {@code pointcut} selects by name; of the JDK, only the one it names (see {@link
+   * JdkClasses}). Cheap: the name is known before the class file is read.
+   */
+  static ElementMatcher.Junction<TypeDescription> typesByName(Pointcut pointcut) {
     ElementMatcher.Junction<TypeDescription> m =
         JdkClasses.named(pointcut).isPresent() ? ElementMatchers.any() : not(jdk());
     if (pointcut.classPattern().isPresent()) {
       m = m.and(named(pointcut.classPattern().get()));
     }
+    return m;
+  }
+
+  /**
+   * The classes {@code pointcut} selects by supertype and annotation: deciding may read the class
+   * files of the supertypes, so it is asked last.
+   */
+  static ElementMatcher.Junction<TypeDescription> typesByHierarchy(Pointcut pointcut) {
+    ElementMatcher.Junction<TypeDescription> m = ElementMatchers.any();
     if (pointcut.subtypeOf().isPresent()) {
       m = m.and(hasSuperType(ElementMatchers.named(pointcut.subtypeOf().get())));
     }
@@ -44,12 +56,12 @@ final class PointcutMatchers {
   /** Concrete methods only: constructors, abstract, bridge, synthetic and native are never woven. */
   static ElementMatcher.Junction<MethodDescription> methods(Pointcut pointcut) {
     ElementMatcher.Junction<MethodDescription> m =
-        isMethod()
+        methodNamed(pointcut.methodPattern())
+            .and(isMethod())
             .and(not(isAbstract()))
             .and(not(isBridge()))
             .and(not(isSynthetic()))
-            .and(not(isNative()))
-            .and(methodNamed(pointcut.methodPattern()));
+            .and(not(isNative()));
     if (pointcut.parameters().isPresent()) {
       List<String> types = pointcut.parameters().get();
       m = m.and(takesArguments(types.size()));

@@ -22,8 +22,11 @@ public final class PointcutTargets {
     this.pointcut = pointcut;
     this.methods = PointcutMatchers.methods(pointcut);
     // a class is woven only if it declares a matching method, so a class no pointcut matches is
-    // never rewritten
-    this.types = PointcutMatchers.types(pointcut).and(declaresMethod(methods));
+    // never rewritten; that is asked before the supertypes, whose class files would have to be read
+    this.types =
+        PointcutMatchers.typesByName(pointcut)
+            .and(declaresMethod(methods))
+            .and(PointcutMatchers.typesByHierarchy(pointcut));
   }
 
   ElementMatcher.Junction<MethodDescription> methodMatcher() {

@@ -9,7 +9,9 @@ import dev.perfagent.agent.plan.CompiledPointcut;
 import dev.perfagent.agent.plan.PointcutCatalog;
 import dev.perfagent.agent.plan.SiteRegistry;
 import dev.perfagent.bootstrap.Recorder;
+import dev.perfagent.config.Pointcut;
 import java.lang.instrument.Instrumentation;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -47,6 +49,8 @@ public final class Weaver {
   private final LongAdder wovenTypes = new LongAdder();
   private final LongAdder retransformed = new LongAdder();
   private final PathCheck paths;
+  /** Kept across config changes: the class files it has read do not change. */
+  private final SupertypeNames supertypes = new SupertypeNames();
   private volatile WeaveFailures failures;
 
   /** One per agent: what it has reported about capture paths is not said again after a change. */
@@ -167,6 +171,8 @@ public final class Weaver {
       agent = ExecutorPropagation.install(agent);
     }
     ExactClassRules exact = new ExactClassRules();
+    Set<String> exactClasses = new HashSet<>(propagation ? ExecutorPropagation.classNames() : Set.of());
+    List<Pointcut> others = new ArrayList<>();
     for (CompiledPointcut pointcut : catalog.pointcuts()) {
       Optional<String> refused = JdkClasses.refusal(pointcut.config());
       if (refused.isPresent()) {
@@ -181,13 +187,16 @@ public final class Weaver {
       Optional<String> exactName = PointcutMatchers.exactClassName(pointcut.config());
       if (exactName.isPresent()) {
         exact.add(exactName.get(), types, advice);
+        exactClasses.add(exactName.get());
       } else {
+        others.add(pointcut.config());
         agent =
             agent
                 .type(types.and(new ClassLimit(pointcut.config().name(), classesPerPointcut, log)))
                 .transform(advice);
       }
     }
+    agent = agent.with(CandidateFilter.decorator(new CandidateClasses(exactClasses, others, supertypes)));
     return exact.isEmpty() ? agent : exact.install(agent);
   }
 

@@ -1,0 +1,160 @@
+package dev.perfagent.agent.weave;
+
+import dev.perfagent.config.NamePattern;
+import dev.perfagent.config.Pointcut;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Decides from a class file's bytes, before Byte Buddy reads it, whether any rule could weave the
+ * class: one that names it exactly, or one whose method pattern matches a name in its constant pool
+ * (a class declares only methods whose names are there), whose class pattern matches its name and
+ * whose {@code subtype-of} is among its supertypes ({@link SupertypeNames}). Every other class,
+ * nearly all of those an application loads, is passed over before Byte Buddy describes, matches and
+ * hierarchy-walks it, which was most of what the agent cost while classes load. A class it cannot
+ * decide about (bytes it cannot read, a supertype whose class file is missing) is passed on.
+ */
+final class CandidateClasses {
+  private final Set<String> exactClasses = new HashSet<>();
+  private final List<Rule> rules = new ArrayList<>();
+  /** Exact method names, to the rules that have them. */
+  private final Map<String, List<Rule>> byMethod = new HashMap<>();
+  /** The rules whose method pattern has a wildcard. */
+  private final List<Rule> byPattern = new ArrayList<>();
+  private final int longestExactMethod;
+  private final boolean everyClass;
+  private final SupertypeNames supertypes;
+
+  /**
+   * @param exactClasses binary names of the classes rules name exactly
+   * @param others the pointcuts that do not name their class exactly
+   */
+  CandidateClasses(Collection<String> exactClasses, Collection<Pointcut> others, SupertypeNames supertypes) {
+    this.supertypes = supertypes;
+    for (String name : exactClasses) {
+      this.exactClasses.add(name.replace('.', '/'));
+    }
+    boolean every = false;
+    int longest = 0;
+    for (Pointcut pointcut : others) {
+      Rule rule = new Rule(pointcut);
+      rules.add(rule);
+      NamePattern method = pointcut.methodPattern();
+      if (!isAscii(method.text()) || method.matches("")) {
+        every = true; // a non-ASCII name is compared below as ISO-8859-1 text; "*" matches anything
+      } else if (method.isExact()) {
+        byMethod.computeIfAbsent(method.text(), m -> new ArrayList<>()).add(rule);
+        longest = Math.max(longest, method.text().length());
+      } else {
+        byPattern.add(rule);
+      }
+    }
+    this.everyClass = every;
+    this.longestExactMethod = longest;
+  }
+
+  /**
+   * Whether a rule may weave the class {@code internalName} ({@code a/b/C}), defined by {@code
+   * loader} from {@code classFile}.
+   */
+  boolean mayWeave(ClassLoader loader, String internalName, byte[] classFile) {
+    if (everyClass || internalName == null || classFile == null || exactClasses.contains(internalName)) {
+      return true;
+    }
+    if (rules.isEmpty()) {
+      return false;
+    }
+    Named named = new Named();
+    // the test never stops the scan, so true means the bytes could not be read
+    boolean readable = !ConstantPoolNames.anyMatch(classFile, named);
+    if (readable && named.rules.isEmpty()) {
+      return false;
+    }
+    Collection<Rule> candidates = readable ? named.rules : rules;
+    String binaryName = internalName.replace('/', '.');
+    Set<String> supers = null;
+    boolean supersRead = false;
+    for (Rule rule : candidates) {
+      if (rule.classPattern != null && !rule.classPattern.matches(binaryName)) {
+        continue;
+      }
+      if (rule.subtypeOf == null || internalName.equals(rule.subtypeOf)) {
+        return true;
+      }
+      if (!supersRead) {
+        supers = supertypes.of(loader, classFile);
+        supersRead = true;
+      }
+      if (supers == null || supers.contains(rule.subtypeOf)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Runs every step of {@link #mayWeave} once on this class's own class file, loading what it uses. */
+  void warmUp() {
+    ClassLoader loader = CandidateClasses.class.getClassLoader();
+    String name = CandidateClasses.class.getName().replace('.', '/');
+    try (InputStream in = loader.getResourceAsStream(name + ".class")) {
+      byte[] classFile = in == null ? null : in.readAllBytes();
+      mayWeave(loader, name, classFile);
+      supertypes.of(loader, classFile);
+    } catch (IOException | RuntimeException e) {
+      // the check then loads what it uses the first time it runs
+    }
+  }
+
+  /** The rules whose method pattern matches a text entry of the pool. */
+  private final class Named implements ConstantPoolNames.Entry {
+    final Set<Rule> rules = new HashSet<>();
+
+    @Override
+    public boolean test(byte[] classFile, int offset, int length) {
+      if (length == 0 || (byPattern.isEmpty() && length > longestExactMethod)) {
+        return false;
+      }
+      // an ASCII name reads as itself; other text, read this way, never equals an ASCII pattern
+      String text = new String(classFile, offset, length, StandardCharsets.ISO_8859_1);
+      List<Rule> exact = byMethod.get(text);
+      if (exact != null) {
+        rules.addAll(exact);
+      }
+      for (Rule rule : byPattern) {
+        if (rule.method.matches(text)) {
+          rules.add(rule);
+        }
+      }
+      return false;
+    }
+  }
+
+  private static boolean isAscii(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static final class Rule {
+    final NamePattern method;
+    final NamePattern classPattern;
+    final String subtypeOf;
+
+    Rule(Pointcut pointcut) {
+      this.method = pointcut.methodPattern();
+      this.classPattern = pointcut.classPattern().orElse(null);
+      this.subtypeOf = pointcut.subtypeOf().map(name -> name.replace('.', '/')).orElse(null);
+    }
+  }
+}

@@ -1,0 +1,90 @@
+package dev.perfagent.agent.weave;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * All supertypes of a class, by internal name, read from class files through the class loader that
+ * defines it and remembered per loader: each supertype's class file is read once per loader, not
+ * once per class that extends it. Unknown (null) when a class file on the way cannot be read, as
+ * for classes another agent defines at run time; the caller then decides as if it could match.
+ */
+final class SupertypeNames {
+  /** Per loader, at most this many supertypes are remembered; beyond, they are read each time. */
+  private static final int REMEMBERED_PER_LOADER = 20_000;
+  private static final int DEEPEST = 64;
+
+  private final Map<ClassLoader, Map<String, Set<String>>> byLoader =
+      Collections.synchronizedMap(new WeakHashMap<>());
+  private final Map<String, Set<String>> boot = new ConcurrentHashMap<>();
+
+  /**
+   * The class of {@code classFile} and all its supertypes (itself not included), or null when
+   * unknown.
+   */
+  Set<String> of(ClassLoader loader, byte[] classFile) {
+    String[] direct = ConstantPoolNames.directSupertypes(classFile);
+    if (direct == null) {
+      return null;
+    }
+    return union(loader, direct, memo(loader), 0);
+  }
+
+  private Set<String> union(ClassLoader loader, String[] names, Map<String, Set<String>> memo, int depth) {
+    Set<String> all = new HashSet<>();
+    for (String name : names) {
+      Set<String> above = closure(loader, name, memo, depth);
+      if (above == null) {
+        return null;
+      }
+      all.add(name);
+      all.addAll(above);
+    }
+    return all;
+  }
+
+  /** The supertypes of {@code name} as {@code loader} sees it (itself not included), or null. */
+  private Set<String> closure(ClassLoader loader, String name, Map<String, Set<String>> memo, int depth) {
+    Set<String> known = memo.get(name);
+    if (known != null) {
+      return known;
+    }
+    if (depth > DEEPEST) {
+      return null;
+    }
+    String[] direct = ConstantPoolNames.directSupertypes(read(loader, name));
+    if (direct == null) {
+      return null;
+    }
+    Set<String> all = union(loader, direct, memo, depth + 1);
+    if (all != null && memo.size() < REMEMBERED_PER_LOADER) {
+      all = Set.copyOf(all);
+      memo.put(name, all);
+    }
+    return all;
+  }
+
+  private Map<String, Set<String>> memo(ClassLoader loader) {
+    if (loader == null) {
+      return boot;
+    }
+    return byLoader.computeIfAbsent(loader, l -> new ConcurrentHashMap<>());
+  }
+
+  private static byte[] read(ClassLoader loader, String name) {
+    String resource = name + ".class";
+    try (InputStream in = loader == null
+        ? ClassLoader.getSystemResourceAsStream(resource)
+        : loader.getResourceAsStream(resource)) {
+      return in == null ? null : in.readAllBytes();
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+}

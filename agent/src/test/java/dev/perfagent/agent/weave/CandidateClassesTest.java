@@ -1,0 +1,123 @@
+package dev.perfagent.agent.weave;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.perfagent.config.ConfigLoader;
+import dev.perfagent.config.Pointcut;
+import fixture.beside.Impl;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** {@link CandidateClasses} passes over a class only when no rule can weave it. */
+class CandidateClassesTest {
+  private static final String CONFIG = String.join("\n",
+      "presets: none",
+      "pointcuts:",
+      "  - name: getters",
+      "    class: \"fixture.**\"",
+      "    method: \"get*\"",
+      "  - name: services",
+      "    subtype-of: fixture.beside.Service",
+      "    method: run",
+      "  - name: exact",
+      "    class: fixture.beside.Plain",
+      "    method: run");
+
+  /** Runs but is no {@code fixture.beside.Service}. */
+  static class OtherRunner implements Runnable {
+    @Override
+    public void run() {}
+  }
+
+  /** A {@code Service} only through its super class. */
+  static class Indirect extends Impl {
+    @Override
+    public String run(String input) {
+      return "indirect " + input;
+    }
+  }
+
+  private static final ClassLoader LOADER = CandidateClassesTest.class.getClassLoader();
+
+  @Test
+  void passesTheClassesSomeRuleCanWeaveAndNoOther() throws Exception {
+    CandidateClasses candidates = candidates(CONFIG);
+    assertTrue(mayWeave(candidates, "fixture.beside.Plain"), "named exactly");
+    assertTrue(mayWeave(candidates, "fixture.app.Getters"), "class pattern and a get* method");
+    assertTrue(mayWeave(candidates, "fixture.beside.Impl"), "implements Service, declares run");
+    assertTrue(mayWeave(candidates, Indirect.class.getName()), "a Service through its super class");
+    assertFalse(mayWeave(candidates, "fixture.app.Untouched"), "no get* or run name at all");
+    assertFalse(mayWeave(candidates, OtherRunner.class.getName()), "run, but no Service");
+  }
+
+  @Test
+  void passesWhatItCannotDecide() throws Exception {
+    CandidateClasses candidates = candidates(CONFIG);
+    assertTrue(candidates.mayWeave(LOADER, "a/B", new byte[] {1, 2, 3}), "not a class file");
+    assertTrue(candidates.mayWeave(LOADER, "a/B", truncated(bytes("fixture.beside.Impl"))), "cut short");
+    ClassLoader blind = new ClassLoader(null) {};
+    assertTrue(candidates.mayWeave(blind, internal(Indirect.class.getName()), bytes(Indirect.class.getName())),
+        "a supertype whose class file cannot be read");
+  }
+
+  @Test
+  void aMethodPatternMatchingEverythingPassesEveryClass() throws Exception {
+    CandidateClasses candidates = candidates(String.join("\n",
+        "presets: none", "pointcuts:", "  - name: all", "    class: \"fixture.**\"", "    method: \"*\""));
+    assertTrue(mayWeave(candidates, "fixture.app.Untouched"));
+  }
+
+  @Test
+  void readsTheDirectSupertypesFromTheConstantPool() throws Exception {
+    assertArrayEquals(new String[] {"java/lang/Object", "fixture/beside/Service"},
+        ConstantPoolNames.directSupertypes(bytes("fixture.beside.Impl")));
+    assertArrayEquals(new String[0], ConstantPoolNames.directSupertypes(bytes("java.lang.Object")));
+    assertNull(ConstantPoolNames.directSupertypes(new byte[] {(byte) 0xCA, (byte) 0xFE}));
+  }
+
+  @Test
+  void remembersSupertypesThroughTheClassFilesOfTheLoader() throws Exception {
+    Set<String> supers = new SupertypeNames().of(LOADER, bytes(Indirect.class.getName()));
+    assertEquals(Set.of("fixture/beside/Impl", "fixture/beside/Service", "java/lang/Object"), supers);
+  }
+
+  private static CandidateClasses candidates(String yaml) throws Exception {
+    List<String> exact = new ArrayList<>();
+    List<Pointcut> others = new ArrayList<>();
+    for (Pointcut p : ConfigLoader.parse(yaml, "t.yaml").pointcuts()) {
+      if (PointcutMatchers.exactClassName(p).isPresent()) {
+        exact.add(PointcutMatchers.exactClassName(p).get());
+      } else {
+        others.add(p);
+      }
+    }
+    return new CandidateClasses(exact, others, new SupertypeNames());
+  }
+
+  private static boolean mayWeave(CandidateClasses candidates, String className) throws Exception {
+    return candidates.mayWeave(LOADER, internal(className), bytes(className));
+  }
+
+  private static String internal(String className) {
+    return className.replace('.', '/');
+  }
+
+  private static byte[] truncated(byte[] classFile) {
+    byte[] cut = new byte[40];
+    System.arraycopy(classFile, 0, cut, 0, cut.length);
+    return cut;
+  }
+
+  private static byte[] bytes(String className) throws Exception {
+    try (InputStream in = ClassLoader.getSystemResourceAsStream(internal(className) + ".class")) {
+      return in.readAllBytes();
+    }
+  }
+}
