@@ -10,7 +10,8 @@ import reactor.core.publisher.Flux;
 /**
  * An application of Spring AI's OpenAI and Anthropic chat models against {@link ProviderStub}: a chat
  * call to each provider, a question whose answer needs one tool called twice (once for an order that
- * does not exist, so the tool throws), a rate-limited call and a streamed one to each provider. It is built once per
+ * does not exist, so the tool throws), a rate-limited call, a streamed one to each provider and a stream
+ * never subscribed to (which sends nothing). It is built once per
  * Spring AI version, with that version's {@link SpringAiModels} (how models are built and tool calls
  * run differ between 1.1 and 2.0). It prints what Spring AI returned, so a run with the agent must
  * print exactly the same.
@@ -42,6 +43,9 @@ public final class SpringAiMain {
       System.out.println("openai streamed: " + text(SpringAiModels.openAi(stub.baseUrl()).stream(new Prompt("Stream it"))));
       System.out.println("anthropic streamed: "
           + text(SpringAiModels.anthropic(stub.baseUrl()).stream(new Prompt("Stream it too"))));
+      // a stream built and then not wanted (never subscribed to): nothing is sent
+      Flux<ChatResponse> unwanted = SpringAiModels.openAi(stub.baseUrl()).stream(new Prompt("Never mind"));
+      System.out.println("unwanted stream built: " + (unwanted != null));
       System.out.println("model requests: " + stub.requests());
       System.out.println("done");
       // OkHttp's threads (Spring AI 2.0) are not daemons: the app ends the way real apps do

@@ -2,8 +2,6 @@ package dev.perfagent.bootstrap;
 
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
-import java.lang.reflect.Proxy;
 import java.util.Iterator;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -57,7 +55,7 @@ final class FollowedProxy implements InvocationHandler {
       }
     }
     if (parse && result != null) {
-      return parsed(result);
+      return Following.result(span, result);
     }
     Class<?> type = method.getReturnType();
     if (type == Stream.class && result != null) {
@@ -67,25 +65,6 @@ final class FollowedProxy implements InvocationHandler {
       return new FollowedIterator<>(span, (Iterator<?>) result, true);
     }
     return result;
-  }
-
-  /** A parsed streaming response (closeable) is followed; any other parsed value is the result. */
-  private Object parsed(Object result) {
-    Class<?>[] interfaces = result.getClass().getInterfaces();
-    if (result instanceof AutoCloseable && interfaces.length > 0 && allPublic(interfaces)) {
-      return Proxy.newProxyInstance(result.getClass().getClassLoader(), interfaces, new FollowedProxy(span, result));
-    }
-    span.accept(result, null);
-    return result;
-  }
-
-  private static boolean allPublic(Class<?>[] interfaces) {
-    for (Class<?> i : interfaces) {
-      if (!Modifier.isPublic(i.getModifiers())) {
-        return false;
-      }
-    }
-    return true;
   }
 
   @SuppressWarnings("unchecked")

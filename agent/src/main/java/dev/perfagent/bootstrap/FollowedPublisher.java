@@ -11,7 +11,8 @@ import java.lang.reflect.Proxy;
  * Follows a Reactor {@code Flux} a call returned (Spring AI's {@code ChatModel.stream}). A {@code Flux}
  * is a class, so no proxy of it can be returned: the caller gets {@code Flux.from(publisher)} over a
  * stand-in {@code Publisher} of the original. Nothing happens before the flux is subscribed to, so the
- * span (re)starts at its first subscription; while that subscription is made, calls on the
+ * span (re)starts at its first subscription, and only then waits among the pending spans: a flux that
+ * is never subscribed to sends no request and leaves no span (no time, no tokens, no cost); while that subscription is made, calls on the
  * subscribing thread are children of the span, and calls of its nesting group make no span (the
  * request the subscription sends with an SDK is the span's). The subscriber is followed
  * ({@link FollowedHandler}): items are counted and read as chunks, completion, error or cancellation
@@ -78,6 +79,7 @@ final class FollowedPublisher implements InvocationHandler {
     if (subscriber == null || !method.getName().equals("subscribe") || !SUBSCRIBED.compareAndSet(this, false, true)) {
       return call(method, args);
     }
+    span.subscribed(System.nanoTime());
     Object followed;
     try {
       followed = followed(subscriber, method.getParameterTypes()[0]);
@@ -86,7 +88,6 @@ final class FollowedPublisher implements InvocationHandler {
       span.end(System.nanoTime(), SpanRecord.END_RETURNED);
       return call(method, args);
     }
-    span.restart(System.nanoTime());
     ThreadState thread = ThreadState.current();
     thread.enterSubscription(span);
     try {

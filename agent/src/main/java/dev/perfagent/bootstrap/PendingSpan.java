@@ -128,10 +128,12 @@ final class PendingSpan extends OpenSpan implements BiConsumer<Object, Throwable
 
   /**
    * The work this span times starts now, not when its call did: a Reactor {@code Flux} is returned
-   * before anything happens, and sends its request when it is subscribed to.
+   * before anything happens, and sends its request when it is subscribed to. Until now the span was
+   * not pending: a flux nobody subscribes to leaves no span.
    */
-  void restart(long now) {
+  void subscribed(long now) {
     start = now;
+    followItems();
   }
 
   /** Counts the items of the stream this span follows from now on. */

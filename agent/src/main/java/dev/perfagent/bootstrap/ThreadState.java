@@ -160,14 +160,12 @@ final class ThreadState {
     PendingSpan span = new PendingSpan(f);
     readingValues = true;
     try {
-      if (Following.parses(declared)) {
-        f.plan.readValues(span, PointcutPlan.CALL_VALUES, self, a, b, c, null, null); // return: what parse() gives
+      if (Following.resultComesLater(declared)) {
+        f.plan.readValues(span, PointcutPlan.CALL_VALUES, self, a, b, c, null, null); // return: what comes later
       } else {
         f.plan.readValues(span, PointcutPlan.ALL_VALUES, self, a, b, c, returned, null);
       }
-      Object followed = Following.follow(span, returned, declared);
-      span.followItems();
-      return followed;
+      return Following.follow(span, returned, declared);
     } catch (Throwable t) {
       f.state.stats().internalErrors.increment();
       span.end(end, SpanRecord.END_RETURNED);

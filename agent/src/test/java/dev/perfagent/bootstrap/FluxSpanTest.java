@@ -64,6 +64,25 @@ class FluxSpanTest {
   }
 
   @Test
+  void aFluxNobodySubscribesToLeavesNoSpanAndNothingWaiting() {
+    followed(Flux.just("a"));
+    assertEquals(0, Recorder.state().pending().size(), "nothing to time out: no request was sent");
+    assertEquals(0, Recorder.state().pending().expire(Long.MAX_VALUE, 0));
+    assertEquals(0, Recorder.state().pending().endAll(System.nanoTime()), "nor anything to end at exit");
+    assertEquals(0, drain().size());
+  }
+
+  @Test
+  void aSubscribedFluxWaitsAmongThePendingSpansUntilItEnds() {
+    Flux<String> flux = followed(Flux.never());
+    reactor.core.Disposable subscription = flux.subscribe();
+    assertEquals(1, Recorder.state().pending().size(), "the open-span timeout ends it if nothing else does");
+    subscription.dispose();
+    assertEquals(0, Recorder.state().pending().size());
+    assertEquals(SpanRecord.END_CLOSED, drain().get(0).endReason);
+  }
+
+  @Test
   void anErrorMakesAnErrorSpan() {
     Flux<String> flux = followed(Flux.just("a").concatWith(Flux.error(new IllegalStateException("429"))));
     assertThrows(IllegalStateException.class, () -> flux.blockLast());

@@ -364,7 +364,7 @@ class SpanModelTest {
     }
   }
 
-  private static <T> RawResponse<T> raw(T parsed, List<String> closed) {
+  static <T> RawResponse<T> raw(T parsed, List<String> closed) {
     return new RawResponse<T>() {
       @Override public int statusCode() { return 200; }
       @Override public T parse() { return parsed; }

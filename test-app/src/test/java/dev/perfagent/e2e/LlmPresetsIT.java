@@ -178,6 +178,9 @@ class LlmPresetsIT {
         "    class: com.anthropic.services.blocking.MessageServiceImpl",
         "    method: countTokens",
         "    span: \"tokens of {arg0.model}\"",
+        // as the preset's: countTokens sends with withRawResponse().countTokens, whose pointcut is in this group
+        "    nesting: outermost",
+        "    group: llm.count_tokens",
         "    capture:",
         "      counted: return.inputTokens",
         "      mistyped: return.inputTokenCount",

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * 2.0 sends the request with openai-java (whose preset pointcut shares the nesting group); an
  * execute_tool span per tool call, ERROR when the tool threw; an ERROR chat span for a 429; one chat span
  * per stream (ChatModel.stream returns a Reactor Flux: the span runs from its subscription to its end),
- * with the tokens of the last chunk and the time to the first.
+ * with the tokens of the last chunk and the time to the first, and none for a stream never subscribed to.
  */
 class SpringAiPresetIT {
   private static final String OPENAI_MODEL = "org.springframework.ai.openai.OpenAiChatModel.internalCall";
@@ -169,6 +169,12 @@ class SpringAiPresetIT {
     assertStreamed(anthropicStream, (Long) anthropicStream.attribute("perf_agent.stream.items"));
     assertCost(MESSAGE_COST, anthropicStream);
     assertTrue(run.output.contains("openai streamed: ok") && run.output.contains("anthropic streamed: ok"), run.output);
+
+    List<ReceivedSpan> streams = run.tree.where(s -> s.function().endsWith("ChatModel.stream"));
+    assertEquals(2, streams.size(), "the stream never subscribed to sent nothing and makes no span (none at exit"
+        + " either), the others one each: " + streams);
+    assertTrue(streams.contains(openaiStream) && streams.contains(anthropicStream), streams.toString());
+    assertTrue(run.output.contains("unwanted stream built: true"), run.output);
   }
 
   /** A stream read to its end: its chunks counted, the first within the span. */

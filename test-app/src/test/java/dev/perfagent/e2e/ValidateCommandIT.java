@@ -60,7 +60,7 @@ class ValidateCommandIT {
         + ".create(com.openai.models.chat.completions.ChatCompletionCreateParams, com.openai.core.RequestOptions)\n"), o);
     assertTrue(o.contains("    com.zaxxer.hikari.HikariDataSource.getConnection()\n"), o);
     assertTrue(o.contains("  spring-ai: not on the class path\n"), o);
-    assertTrue(o.contains("  openai: 12 of 12 pointcuts match\n"), o);
+    assertTrue(o.contains("  openai: 20 of 20 pointcuts match\n"), o);
     assertTrue(o.contains(AppRun.appConfig() + " is valid (0 errors, 0 warnings)"), o);
     assertNoInitializerRan(run);
   }

@@ -11,6 +11,7 @@ import dev.perfagent.agent.plan.CompiledPointcut;
 import dev.perfagent.bootstrap.PointcutPlan;
 import dev.perfagent.config.SpanEnd;
 import java.util.Iterator;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.stream.Stream;
 import net.bytebuddy.description.method.MethodDescription;
@@ -21,7 +22,8 @@ import net.bytebuddy.matcher.ElementMatcher;
  * span of a method declared to return a {@link CompletionStage} when that stage completes;
  * {@code end: close} follows a method declared to return a {@link Stream}, an {@link Iterator} or
  * any other public interface (an SDK's streaming response, an {@code Iterable}, an
- * {@code AutoCloseable}) until it is closed or consumed, and a Reactor {@code Flux} from its
+ * {@code AutoCloseable}) until it is closed or consumed, a {@link CompletableFuture} through the value
+ * it completes with (an SDK's async raw response, until parsed), and a Reactor {@code Flux} from its
  * subscription until it completes, fails or is cancelled; {@code end: callback} follows the callback a
  * method takes ({@link CallbackParameter}) until it is told the work ended. Every other span ends at exit.
  */
@@ -30,7 +32,7 @@ final class SpanEnds {
       returns(isSubTypeOf(CompletionStage.class));
   private static final ElementMatcher.Junction<MethodDescription> RETURNS_FOLLOWABLE =
       returns(named(Stream.class.getName()).or(named(Iterator.class.getName()))
-          .or(isInterface().and(isPublic())).or(named(String.join(".", "reactor", "core", "publisher", "Flux"))));
+          .or(named(CompletableFuture.class.getName())).or(isInterface().and(isPublic())).or(named(String.join(".", "reactor", "core", "publisher", "Flux"))));
 
   private SpanEnds() {}
 
