@@ -38,6 +38,12 @@ public enum Extractor {
    */
   JDBC_TRANSACTION_END("jdbc.transaction-end", false),
   /**
+   * A span for a checkout of a connection from {@code this} data source, with the name of its pool
+   * ({@code db.client.connection.pool.name}) when the data source has one ({@code getPoolName()},
+   * HikariCP's): read silently, as most data sources have none.
+   */
+  JDBC_POOL_CHECKOUT("jdbc.pool-checkout", false),
+  /**
    * No span: a call that opens its nesting group, so that the JDBC calls a driver makes inside it
    * (the commit of {@code setAutoCommit(true)}, the query of {@code isValid}) make no span either.
    */
@@ -64,6 +70,16 @@ public enum Extractor {
   /** True when the pointcut's span carries the database attributes noted on {@code this}. */
   public boolean readsNote() {
     return this == JDBC || this == JDBC_TRANSACTION_END;
+  }
+
+  /** True when the agent's code reads the call's first arguments and its result (notes, jdbc spans). */
+  public boolean readsCall() {
+    return notes() || readsNote();
+  }
+
+  /** True when the pointcut's span carries the pool name of {@code this} data source. */
+  public boolean readsPoolName() {
+    return this == JDBC_POOL_CHECKOUT;
   }
 
   /** True when the pointcut's calls only open its nesting group and record nothing. */

@@ -3,6 +3,7 @@ package dev.perfagent.config;
 import static dev.perfagent.config.Yaml.pointcut;
 import static dev.perfagent.config.Yaml.pointcutProblems;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -22,9 +23,20 @@ class ExtractorTest {
   }
 
   @Test
+  void aPoolCheckoutIsASpanOfItsOwnNameThatReadsNoArgument() {
+    Pointcut checkout = pointcut("extract: jdbc.pool-checkout", "span: \"{class}.getConnection\"", "nesting: outermost");
+    assertEquals(Extractor.JDBC_POOL_CHECKOUT, checkout.extractor().orElseThrow());
+    assertEquals("{class}.getConnection", checkout.spanName().text());
+    assertTrue(Extractor.JDBC_POOL_CHECKOUT.readsPoolName());
+    assertFalse(Extractor.JDBC_POOL_CHECKOUT.readsCall(), "no argument, no result");
+    assertFalse(Extractor.JDBC_POOL_CHECKOUT.notes());
+    assertFalse(Extractor.JDBC_POOL_CHECKOUT.guards());
+  }
+
+  @Test
   void unknownExtractorIsNamedWithAHint() {
     assertEquals(List.of("t.yaml:5:14: extract: invalid value 'jdbc.statment'; expected one of: jdbc.connection,"
-            + " jdbc.statement, jdbc.wrapper, jdbc.pool-metrics, jdbc.transaction, jdbc, jdbc.transaction-end, jdbc.guard; did you mean 'jdbc.statement'?"),
+            + " jdbc.statement, jdbc.wrapper, jdbc.pool-metrics, jdbc.transaction, jdbc, jdbc.transaction-end, jdbc.pool-checkout, jdbc.guard; did you mean 'jdbc.statement'?"),
         pointcutProblems("extract: jdbc.statment"));
   }
 

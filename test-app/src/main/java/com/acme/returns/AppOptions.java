@@ -13,7 +13,7 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
 
 /** Run options: defaults from the bundled app-defaults.yaml, overridden by the command line. */
 record AppOptions(int conversations, int concurrency, long seed, int maxIterations,
-    double latencyScale, List<ModelRoute> routes, String db, boolean verbose, boolean help) {
+    double latencyScale, List<ModelRoute> routes, String db, boolean verbose, boolean linger, boolean help) {
 
   static final String DEFAULTS_RESOURCE = "/app-defaults.yaml";
 
@@ -38,6 +38,8 @@ record AppOptions(int conversations, int concurrency, long seed, int maxIteratio
         "  --db JDBC_URL        the returns database, e.g. jdbc:postgresql://localhost/returns?user=u"
             + " (default: H2 in memory)",
         "  --verbose            print each conversation's outcome and answer",
+        "  --linger             stay up after the conversations, as a service would, with the database"
+            + " pool open, until stopped (SIGTERM, Ctrl-C): metrics stay scrapeable",
         "  --help               this text",
         "Defaults come from app-defaults.yaml in the jar; '--name=value' works too.");
   }
@@ -51,6 +53,7 @@ record AppOptions(int conversations, int concurrency, long seed, int maxIteratio
     double latencyScale = defaults.latencyScale();
     String db = defaults.db();
     boolean verbose = false;
+    boolean linger = false;
     boolean help = false;
     for (int i = 0; i < args.length; i++) {
       String name = args[i];
@@ -60,6 +63,10 @@ record AppOptions(int conversations, int concurrency, long seed, int maxIteratio
       }
       if (name.equals("--verbose")) {
         verbose = true;
+        continue;
+      }
+      if (name.equals("--linger")) {
+        linger = true;
         continue;
       }
       String value;
@@ -87,7 +94,7 @@ record AppOptions(int conversations, int concurrency, long seed, int maxIteratio
       }
     }
     return new AppOptions(conversations, concurrency, seed, maxIterations, latencyScale,
-        defaults.routes(), db, verbose, help);
+        defaults.routes(), db, verbose, linger, help);
   }
 
   static AppOptions defaults() {
@@ -105,6 +112,7 @@ record AppOptions(int conversations, int concurrency, long seed, int maxIteratio
           number(yaml, "latency-scale").doubleValue(),
           routes(yaml.get("routes")),
           Database.H2_URL,
+          false,
           false,
           false);
     } catch (IOException e) {

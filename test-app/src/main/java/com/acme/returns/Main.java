@@ -55,7 +55,24 @@ public final class Main {
         replies.forEach(out::println);
       }
       Report.print(out, replies, (started - start) / 1e9, (finished - started) / 1e9);
+      if (options.linger()) {
+        linger(out);
+      }
     }
     return 0;
+  }
+
+  /**
+   * Waits, with the app and its resources (the database pool) open, until the process is stopped:
+   * a service between requests, whose metrics (the pool's gauges too) can be scraped meanwhile.
+   */
+  private static void linger(PrintStream out) {
+    out.println("lingering until stopped (SIGTERM or Ctrl-C), the service and its pool open");
+    out.flush();
+    try {
+      Thread.sleep(Long.MAX_VALUE);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

@@ -131,6 +131,7 @@ class JdbcPresetIT {
     }
     for (ReceivedSpan span : checkoutSpans) {
       assertEquals("HikariDataSource.getConnection", span.name);
+      assertEquals(JdbcMain.POOL_NAME, span.attribute(POOL), "HikariCP's getPoolName(): " + span);
       assertTrue(tools.contains(byId.get(span.parentSpanId)), "under its tool, not under a query: " + span);
     }
 
@@ -139,6 +140,9 @@ class JdbcPresetIT {
     assertEquals(database.size(), JsonLinesMetrics.histogramCount(metrics, "db.client.operation.duration"));
     assertEquals(checkouts, JsonLinesMetrics.histogramCount(metrics, "db.client.connection.wait_time"));
     if (pooled) {
+      // the wait joins the pool's other metrics: one pool name for both
+      assertEquals(Map.of(JdbcMain.POOL_NAME, (double) checkouts),
+          JsonLinesMetrics.histogramCountsBy(metrics, "db.client.connection.wait_time", POOL));
       checkPoolMetrics(metrics, checkouts - timeouts);
       assertEquals(checkouts - timeouts, Integer.parseInt(counters.group(8)), "the application's tracker still told");
       assertEquals(timeouts, Integer.parseInt(counters.group(9)), "the application's tracker still told");

@@ -101,6 +101,11 @@ final class JsonLinesMetrics {
     return lastTotalsBy(file, name, "histogram", point -> point.path("sum").asDouble(), key, whereKey, whereValue);
   }
 
+  /** The counts of histogram {@code name} in its last export per value of attribute {@code key}. */
+  static Map<String, Double> histogramCountsBy(Path file, String name, String key) throws IOException {
+    return lastTotalsBy(file, name, "histogram", point -> point.path("count").asDouble(), key, null, null);
+  }
+
   /** As {@link #histogramSumsBy}, for double counter {@code name}, over all its points. */
   static Map<String, Double> counterTotalsBy(Path file, String name, String key) throws IOException {
     return lastTotalsBy(file, name, "sum", point -> point.path("asDouble").asDouble(), key, null, null);

@@ -11,6 +11,7 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import llmsdk.SdkMain;
@@ -158,6 +159,36 @@ class LlmPresetsIT {
     assertEquals(4 * CHAT_COST + 2 * RESPONSES_COST + EMBEDDINGS_COST + 4 * MESSAGES_COST,
         JsonLinesMetrics.counterTotal(work.resolve("perf-agent-metrics.jsonl"), "perf_agent.gen_ai.cost"), 1e-12,
         "the cost counter adds up every call's cost");
+    assertTokenDetails(work, spans, "openai", 4 * 100 + 2 * 10, 0); // chat, responses
+    assertTokenDetails(work, spans, "anthropic", 4 * 3, 4 * 2);
+  }
+
+  /**
+   * perf_agent.gen_ai.client.token.usage.detail counts each call once, from the attributes its span
+   * carries: for {@code provider}, the cache reads and writes (worked out by hand) and the reasoning tokens.
+   */
+  private static void assertTokenDetails(Path work, List<ReceivedSpan> spans, String provider, long cacheReads,
+      long cacheWrites) throws Exception {
+    Map<String, Long> fromSpans = new TreeMap<>();
+    for (String detail : List.of("cache_read.input", "cache_creation.input", "reasoning.output")) {
+      long total = spanTotal(spans, provider, "gen_ai.usage." + detail + "_tokens");
+      if (total > 0) {
+        fromSpans.put(detail.substring(0, detail.indexOf('.')), total);
+      }
+    }
+    assertEquals(cacheReads, fromSpans.getOrDefault("cache_read", 0L), provider);
+    assertEquals(cacheWrites, fromSpans.getOrDefault("cache_creation", 0L), provider);
+    List<Map<String, Long>> exports = JsonLinesMetrics.longSumsBy(work.resolve("perf-agent-metrics.jsonl"),
+        "perf_agent.gen_ai.client.token.usage.detail", "perf_agent.gen_ai.token.detail", "gen_ai.provider.name", provider);
+    Map<String, Long> counted = new TreeMap<>(exports.get(exports.size() - 1));
+    counted.values().removeIf(v -> v == 0);
+    assertEquals(fromSpans, counted, provider);
+  }
+
+  /** The sum of the long attribute {@code key} over the spans of {@code provider}. */
+  private static long spanTotal(List<ReceivedSpan> spans, String provider, String key) {
+    return spans.stream().filter(s -> provider.equals(s.attribute("gen_ai.provider.name")))
+        .map(s -> s.attribute(key)).filter(v -> v != null).mapToLong(v -> (Long) v).sum();
   }
 
   private static void assertCost(double expected, ReceivedSpan span) {

@@ -1,6 +1,7 @@
 package dev.perfagent.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -36,6 +37,9 @@ class PrometheusExportIT {
       assertEquals(sum(counters, "llm.input_tokens."), tokens(metrics, "input"), "input tokens");
       assertEquals(sum(counters, "llm.output_tokens."), tokens(metrics, "output"), "output tokens");
       assertEquals(byModel(counters, "llm.input_tokens."), tokensByModel(metrics, "input"));
+      assertFalse(byModel(counters, "llm.cache_read_tokens.").isEmpty(), "the demo's prompts hit the cache");
+      assertEquals(byModel(counters, "llm.cache_read_tokens."), tokenDetailByModel(metrics, "cache_read"));
+      assertEquals(byModel(counters, "llm.cache_write_tokens."), tokenDetailByModel(metrics, "cache_creation"));
       assertEquals(counters.get("llm.calls"), (long) metrics.sum("gen_ai_client_operation_duration_seconds_count"));
       double firstChunks = metrics.sum("gen_ai_client_operation_time_to_first_chunk_seconds_count");
       assertTrue(firstChunks > 0 && firstChunks <= counters.get("llm.streamed"),
@@ -80,7 +84,7 @@ class PrometheusExportIT {
             "OTEL_EXPORTER_PROMETHEUS_HOST", "127.0.0.1",
             "OTEL_EXPORTER_PROMETHEUS_PORT", String.valueOf(port),
             "OTEL_METRIC_EXPORT_INTERVAL", "1000"),
-        "lingering", "lingering.LingeringDemo", "--conversations=12", "--latency-scale=0.2");
+        "lingering", "com.acme.returns.Main", "--conversations=12", "--latency-scale=0.2", "--linger");
   }
 
   static int freePort() throws IOException {
@@ -112,6 +116,14 @@ class PrometheusExportIT {
   private static Map<String, Long> tokensByModel(PrometheusText metrics, String type) {
     return longs(metrics.sumBy("gen_ai_client_token_usage_sum", "gen_ai_request_model",
         s -> type.equals(s.label("gen_ai_token_type"))), "");
+  }
+
+  /** The cache or reasoning tokens by request model; zeros left out (as {@link #byModel} does). */
+  private static Map<String, Long> tokenDetailByModel(PrometheusText metrics, String detail) {
+    Map<String, Long> by = longs(metrics.sumBy("perf_agent_gen_ai_client_token_usage_detail_total", "gen_ai_request_model",
+        s -> detail.equals(s.label("perf_agent_gen_ai_token_detail"))), "");
+    by.values().removeIf(v -> v == 0);
+    return by;
   }
 
   private static Map<String, Long> longs(Map<String, Double> sums, String prefix) {

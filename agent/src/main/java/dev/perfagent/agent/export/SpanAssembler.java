@@ -103,6 +103,10 @@ final class SpanAssembler {
     if (truncated != null) {
       attributes.put(TRUNCATED, truncated);
     }
+    Object pool = shape.poolNameIndex() < 0 ? null : record.value(shape.poolNameIndex());
+    if (pool instanceof String) {
+      attributes.put(ConnectionPoolMetrics.POOL_NAME, (String) pool);
+    }
     FlowingValues flowing = record.flowing();
     if (flowing != null) {
       for (int i = 0; i < flowing.size(); i++) {

@@ -9,6 +9,7 @@ import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.api.metrics.DoubleCounter;
 import io.opentelemetry.api.metrics.DoubleHistogram;
+import io.opentelemetry.api.metrics.LongCounter;
 import io.opentelemetry.api.metrics.LongHistogram;
 import io.opentelemetry.api.metrics.Meter;
 import io.opentelemetry.api.metrics.MeterProvider;
@@ -38,6 +39,16 @@ final class SpanMetrics {
   static final AttributeKey<Double> TIME_TO_FIRST_CHUNK =
       AttributeKey.doubleKey("gen_ai.response.time_to_first_chunk");
   private static final AttributeKey<String> TOKEN_TYPE = AttributeKey.stringKey("gen_ai.token.type");
+  /**
+   * The parts of the input and output tokens that gen_ai.client.token.usage (input and output only)
+   * does not show, by span attribute and the value of {@link #TOKEN_DETAIL} they are counted under.
+   */
+  private static final TokenDetail[] TOKEN_DETAILS = {
+    new TokenDetail("gen_ai.usage.cache_read.input_tokens", "cache_read"),
+    new TokenDetail("gen_ai.usage.cache_creation.input_tokens", "cache_creation"),
+    new TokenDetail("gen_ai.usage.reasoning.output_tokens", "reasoning"),
+  };
+  static final AttributeKey<String> TOKEN_DETAIL = AttributeKey.stringKey("perf_agent.gen_ai.token.detail");
   static final AttributeKey<String> ERROR_TYPE = AttributeKey.stringKey("error.type");
   /** The boundaries of every duration histogram but the GenAI one, in seconds. */
   static final List<Double> DURATION_BUCKETS = seconds(DurationHistograms.boundaryNanos());
@@ -52,6 +63,7 @@ final class SpanMetrics {
 
   private final DoubleHistogram genAiDuration;
   private final LongHistogram tokenUsage;
+  private final LongCounter tokenDetail;
   private final DoubleHistogram genAiTimeToFirstChunk;
   private final DoubleCounter cost;
   private final DoubleHistogram dbDuration;
@@ -96,6 +108,11 @@ final class SpanMetrics {
         meter.histogramBuilder("gen_ai.client.token.usage").ofLongs().setUnit("{token}")
             .setDescription("Measures number of input and output tokens used")
             .setExplicitBucketBoundariesAdvice(TOKEN_BUCKETS).build();
+    tokenDetail =
+        meter.counterBuilder("perf_agent.gen_ai.client.token.usage.detail").setUnit("{token}")
+            .setDescription("Input tokens read from and written to the provider's prompt cache, and reasoning"
+                + " output tokens (parts of gen_ai.client.token.usage's input and output)")
+            .build();
     genAiTimeToFirstChunk =
         meter.histogramBuilder("gen_ai.client.operation.time_to_first_chunk").setUnit("s")
             .setDescription("Time from the start of a streaming GenAI call to its first chunk")
@@ -125,8 +142,7 @@ final class SpanMetrics {
     Attributes flowed = flowDimensions.of(flowing, a);
     pointcutDuration.record(seconds, pointcutDimensions.of(pointcut, span, flowed));
     if (POOL_CHECKOUT.equals(pointcut.get(POINTCUT))) {
-      // the pool is known by its class: a DataSource's pool name is not read (it is the application's)
-      connectionWait.record(seconds, Attributes.of(ConnectionPoolMetrics.POOL_NAME, span.getName().replace(".getConnection", "")));
+      connectionWait.record(seconds, Attributes.of(ConnectionPoolMetrics.POOL_NAME, poolName(span, a)));
       return;
     }
     if (span.getKind() != SpanKind.CLIENT) {
@@ -146,6 +162,12 @@ final class SpanMetrics {
       if (output != null) {
         tokenUsage.record(output, tokens.toBuilder().put(TOKEN_TYPE, "output").build());
       }
+      for (TokenDetail detail : TOKEN_DETAILS) {
+        Long count = a.get(detail.attribute);
+        if (count != null) {
+          tokenDetail.add(count, tokens.toBuilder().put(TOKEN_DETAIL, detail.value).build());
+        }
+      }
       Double usd = a.get(CostEstimator.COST);
       if (usd != null) {
         cost.add(usd, tokens);
@@ -160,6 +182,15 @@ final class SpanMetrics {
           ERROR_TYPE);
       dbDuration.record(seconds, db.build());
     }
+  }
+
+  /**
+   * The pool's name as the pool metrics carry it (HikariCP's), so that waits and utilisation join;
+   * a data source without one is known by its class, from the span's name ({@code {class}.getConnection}).
+   */
+  private static String poolName(RecordedSpan checkout, Attributes a) {
+    String name = a.get(ConnectionPoolMetrics.POOL_NAME);
+    return name != null ? name : checkout.getName().replace(".getConnection", "");
   }
 
   private static void counter(Meter meter, String name, String unit, String description, LongAdder count) {
@@ -181,6 +212,16 @@ final class SpanMetrics {
       if (v != null) {
         to.put(key, v);
       }
+    }
+  }
+
+  private static final class TokenDetail {
+    final AttributeKey<Long> attribute;
+    final String value;
+
+    TokenDetail(String attribute, String value) {
+      this.attribute = AttributeKey.longKey(attribute);
+      this.value = value;
     }
   }
 }

@@ -34,6 +34,7 @@ final class SpanShape {
   private final AttributeKey<Double> timeToFirstItem;
   private final int noteIndex;
   private final int returnLengthIndex;
+  private final int poolNameIndex;
 
   SpanShape(Site site) {
     this.site = site;
@@ -62,6 +63,7 @@ final class SpanShape {
     this.timeToFirstItem = isGenAi(config) ? SpanMetrics.TIME_TO_FIRST_CHUNK : TIME_TO_FIRST_ITEM;
     this.noteIndex = compiled.noteIndex();
     this.returnLengthIndex = compiled.returnLengthIndex();
+    this.poolNameIndex = compiled.poolNameIndex();
   }
 
   /** True for the spans of {@code extract: jdbc} pointcuts, completed by {@link DatabaseSpans}. */
@@ -77,6 +79,14 @@ final class SpanShape {
   /** The recorded value holding the length of the returned array ({@link #database()} only). */
   int returnLengthIndex() {
     return returnLengthIndex;
+  }
+
+  /**
+   * The recorded value holding the pool name of the data source a connection was checked out of
+   * ({@code extract: jdbc.pool-checkout}), or -1.
+   */
+  int poolNameIndex() {
+    return poolNameIndex;
   }
 
   /** The pointcut's constant attribute {@code key}, or null. */

@@ -44,7 +44,7 @@ public final class CompiledPointcut {
     List<Integer> arguments = new ArrayList<>();
     boolean returnRead = false;
     Extractor extractor = config.extractor().orElse(null);
-    if (extractor != null && !extractor.guards()) {
+    if (extractor != null && extractor.readsCall()) {
       // the extractor's arguments come first, in slot a (and b, c): the URL or SQL in arg0, a
       // wrapper's wrapped object in any of the first three
       int read = extractor == Extractor.JDBC_WRAPPER ? MAX_ARGUMENT_SLOTS : 1;
@@ -123,6 +123,14 @@ public final class CompiledPointcut {
   }
 
   /**
+   * The index of the recorded value that holds the pool name of {@code this} data source (after the
+   * paths' values), or -1 when the pointcut does not read it ({@code extract: jdbc.pool-checkout}).
+   */
+  public int poolNameIndex() {
+    return config.extractor().map(Extractor::readsPoolName).orElse(false) ? values.size() : -1;
+  }
+
+  /**
    * The index of the recorded value that holds the length of the returned array (the batch size
    * of {@code executeBatch}), or -1 ({@code extract: jdbc}).
    */
@@ -130,9 +138,9 @@ public final class CompiledPointcut {
     return noteIndex() < 0 ? -1 : values.size() + 1;
   }
 
-  /** How many values one call records: the paths', the note and the returned length. */
+  /** How many values one call records: the paths', then the note and the returned length, or the pool name. */
   public int valueCount() {
-    return noteIndex() < 0 ? values.size() : values.size() + 2;
+    return noteIndex() >= 0 ? values.size() + 2 : poolNameIndex() >= 0 ? values.size() + 1 : values.size();
   }
 
   /** The argument index the advice passes in slot {@code slot}, or -1 when the slot is unused. */
@@ -172,6 +180,10 @@ public final class CompiledPointcut {
           config.extractor().get() == Extractor.JDBC_TRANSACTION_END ? ValueReader.JDBC_TRANSACTION_END
               : ValueReader.JDBC_NOTE, new String[0]);
       readers[returnLengthIndex()] = new ValueReader(ValueReader.RETURN_LENGTH, new String[0]);
+    }
+    if (poolNameIndex() >= 0) {
+      // unlabelled: a data source without a pool name (a driver's own) is not worth a warning
+      readers[poolNameIndex()] = new ValueReader(ValueReader.THIS, new String[] {"poolName"});
     }
     for (int i = 0; i < values.size(); i++) {
       PropertyPath path = values.get(i);

@@ -2,8 +2,6 @@ package dev.perfagent.agent.export;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.perfagent.agent.cost.CostEstimator;
-import dev.perfagent.agent.cost.PriceTable;
 import dev.perfagent.agent.plan.PointcutCatalog;
 import dev.perfagent.agent.plan.SiteRegistry;
 import dev.perfagent.bootstrap.Frame;
@@ -14,10 +12,8 @@ import dev.perfagent.bootstrap.SpanRing;
 import dev.perfagent.config.AgentConfig;
 import dev.perfagent.config.ConfigLoader;
 import io.opentelemetry.api.common.AttributeKey;
-import io.opentelemetry.sdk.metrics.SdkMeterProvider;
 import io.opentelemetry.sdk.metrics.data.HistogramPointData;
 import io.opentelemetry.sdk.metrics.data.MetricData;
-import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.testing.exporter.InMemoryMetricReader;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -60,11 +56,7 @@ class FlowDownAssemblyTest {
     Recorder.exit(Recorder.enter(plain), null, null, null, null, null, null); // outside: nothing flows
 
     InMemoryMetricReader reader = InMemoryMetricReader.create();
-    SpanAssembler assembler = new SpanAssembler(
-        sites, new AggregateAttributes(() -> catalog), SpanIds.random(), EpochClock.now(), Resource.getDefault(),
-        new SpanMetrics(SdkMeterProvider.builder().registerMetricReader(reader).build(),
-            sites.generation().stats(), problem -> { }),
-        200, new ExceptionEvents(config.export()), new CostEstimator(PriceTable.with(Map.of())));
+    SpanAssembler assembler = TestAssemblers.of(sites, catalog, config, reader);
     List<String> spans = new ArrayList<>();
     sites.ring().drain(r -> {
       RecordedSpan span = assembler.assemble(r);

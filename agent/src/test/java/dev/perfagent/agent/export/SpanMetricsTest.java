@@ -63,6 +63,20 @@ class SpanMetricsTest {
   }
 
   @Test
+  void aConnectionWaitIsNamedByThePoolsNameElseByTheDataSourcesClass() {
+    Attributes checkout = Attributes.of(SpanMetrics.POINTCUT, "jdbc.pool.checkout");
+    metrics.record(checkout, TestSpans.named("HikariDataSource.getConnection", SpanKind.INTERNAL, 1_000,
+        Attributes.of(ConnectionPoolMetrics.POOL_NAME, "returns-db"), List.of()), null);
+    metrics.record(checkout, TestSpans.named("PGSimpleDataSource.getConnection", SpanKind.INTERNAL, 1_000,
+        Attributes.empty(), List.of()), null);
+    Map<String, Long> byPool = new HashMap<>();
+    for (HistogramPointData p : points(reader, "db.client.connection.wait_time")) {
+      byPool.put(p.getAttributes().get(ConnectionPoolMetrics.POOL_NAME), p.getCount());
+    }
+    assertEquals(Map.of("returns-db", 1L, "PGSimpleDataSource", 1L), byPool);
+  }
+
+  @Test
   void flowingValuesSplitTheTokenAndPointcutMetricsAndTheSpansOwnValueWins() {
     Attributes pointcut = Attributes.of(SpanMetrics.POINTCUT, "p");
     FlowingValues acme = FlowingValues.over(null, new String[] {"tenant.id"}, new Object[] {"acme"});
@@ -89,6 +103,37 @@ class SpanMetricsTest {
     }
     assertEquals(Map.of("acme", 2L, "7", 1L), Map.of("acme", calls.get("acme"), "7", calls.get("7")));
     assertEquals(1L, calls.get(null));
+  }
+
+  @Test
+  void cacheReadsCacheWritesAndReasoningTokensAreCountedPerCallWithTheTokenUsageAttributes() {
+    Attributes pointcut = Attributes.of(SpanMetrics.POINTCUT, "p");
+    FlowingValues acme = FlowingValues.over(null, new String[] {"tenant.id"}, new Object[] {"acme"});
+    Attributes anthropic = Attributes.builder().put("gen_ai.operation.name", "chat")
+        .put("gen_ai.provider.name", "anthropic").put("gen_ai.request.model", "claude-sonnet-4")
+        .put("gen_ai.usage.input_tokens", 28L).put("gen_ai.usage.cache_read.input_tokens", 3L)
+        .put("gen_ai.usage.cache_creation.input_tokens", 2L).put("tenant.id", "acme").build(); // as flowed down
+    metrics.record(pointcut, TestSpans.span(SpanKind.CLIENT, 1_000, anthropic, List.of()), acme);
+    metrics.record(pointcut, TestSpans.span(SpanKind.CLIENT, 1_000, anthropic, List.of()), acme);
+    metrics.record(pointcut, TestSpans.span(SpanKind.CLIENT, 1_000, Attributes.builder()
+        .put("gen_ai.operation.name", "chat").put("gen_ai.provider.name", "openai")
+        .put("gen_ai.request.model", "gpt-4o").put("gen_ai.usage.input_tokens", 50L)
+        .put("gen_ai.usage.cache_read.input_tokens", 10L).put("gen_ai.usage.reasoning.output_tokens", 4L)
+        .put("error.type", "timeout").build(), List.of()), null);
+    metrics.record(pointcut, chat(7, null), null); // no cache or reasoning figures: nothing counted
+
+    Map<String, Long> byDetail = new HashMap<>();
+    reader.collectAllMetrics().stream().filter(m -> m.getName().equals("perf_agent.gen_ai.client.token.usage.detail"))
+        .flatMap(m -> m.getLongSumData().getPoints().stream())
+        .forEach(p -> byDetail.merge(p.getAttributes().get(AttributeKey.stringKey("gen_ai.provider.name")) + " "
+            + p.getAttributes().get(AttributeKey.stringKey("gen_ai.request.model")) + " "
+            + p.getAttributes().get(AttributeKey.stringKey("tenant.id")) + " "
+            + p.getAttributes().get(SpanMetrics.TOKEN_DETAIL), p.getValue(), Long::sum));
+    assertEquals(Map.of("anthropic claude-sonnet-4 acme cache_read", 6L, "anthropic claude-sonnet-4 acme cache_creation", 4L,
+        "openai gpt-4o null cache_read", 10L, "openai gpt-4o null reasoning", 4L), byDetail);
+    assertEquals(10L, count(reader, "perf_agent.gen_ai.client.token.usage.detail", Attributes.builder()
+        .put("gen_ai.operation.name", "chat").put("gen_ai.provider.name", "openai").put("gen_ai.request.model", "gpt-4o")
+        .put(SpanMetrics.TOKEN_DETAIL, "cache_read").build()), "no error.type: the token usage's attributes");
   }
 
   @Test
