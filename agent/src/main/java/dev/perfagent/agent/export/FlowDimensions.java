@@ -5,25 +5,34 @@ import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 
 /**
- * The metric dimensions a span gets from the values flowing down to it ({@code flow-down}), with a
- * cardinality guard: each key keeps its first {@link #MAX_VALUES} distinct values, and any value
- * after those is recorded as {@link #OTHER} (counted; said once per key), so a key such as a
- * conversation id cannot grow a metric without bound. Spans keep the real value. Exporter thread only.
+ * The metric dimensions a span gets from the values flowing down to it ({@code flow-down}), with two
+ * cardinality guards: each key keeps its first {@link #MAX_VALUES} distinct values, and each metric
+ * its first {@link #MAX_SERIES} attribute sets that carry flowing values (the keys multiply with the
+ * metric's other dimensions, and the SDK folds every series beyond 2,000 into one overflow series);
+ * beyond either, the flowing values are recorded as {@link #OTHER} (counted; said once per key or
+ * metric), so a key such as a conversation id cannot grow a metric without bound. Spans keep the
+ * real value. Exporter thread only.
  */
 final class FlowDimensions {
   static final int MAX_VALUES = 100;
+  static final int MAX_SERIES = 1000;
   static final String OTHER = CardinalityCap.OTHER;
 
   private final Map<String, AttributeKey<String>> keys = new HashMap<>();
   private final CardinalityCap cap;
+  private final Map<String, Set<Attributes>> seriesByMetric = new HashMap<>();
+  private final Consumer<String> warn;
 
-  /** @param warn told once per key, when it first overflows */
+  /** @param warn told once per key, when it first overflows, and once per metric */
   FlowDimensions(Consumer<String> warn) {
+    this.warn = warn;
     this.cap =
         new CardinalityCap(MAX_VALUES, key -> warn.accept("flow-down attribute '" + key + "' has more than "
             + MAX_VALUES + " distinct values; metrics record further ones as " + OTHER + " (spans keep them)"));
@@ -45,6 +54,33 @@ final class FlowDimensions {
         }
       }
     });
+    return b.build();
+  }
+
+  /**
+   * {@code point}, the attributes of a point of {@code metric} that include {@code flowed}; with the
+   * flowed values as {@link #OTHER} once the metric has {@link #MAX_SERIES} other such sets.
+   */
+  Attributes capped(String metric, Attributes point, Attributes flowed) {
+    if (flowed.isEmpty()) {
+      return point;
+    }
+    Set<Attributes> series = seriesByMetric.computeIfAbsent(metric, m -> new HashSet<>());
+    if (series.contains(point)) {
+      return point;
+    }
+    if (series.size() < MAX_SERIES) {
+      series.add(point);
+      return point;
+    }
+    if (series.size() == MAX_SERIES) {
+      series.add(Attributes.empty()); // a marker: said once per metric
+      warn.accept("metric " + metric + " has " + MAX_SERIES + " series with flow-down values; it records "
+          + "further flow-down values as " + OTHER + " (spans keep them)");
+    }
+    cap.overflow().increment();
+    AttributesBuilder b = point.toBuilder();
+    flowed.forEach((key, value) -> b.put(key(key.getKey()), OTHER));
     return b.build();
   }
 

@@ -27,6 +27,12 @@ import java.util.function.Consumer;
  * usage), so p50/p95/p99 and tokens per model are available without reading traces.
  */
 final class SpanMetrics {
+  private static final String POINTCUT_DURATION = "perf_agent.pointcut.duration";
+  private static final String GEN_AI_DURATION = "gen_ai.client.operation.duration";
+  private static final String TOKEN_USAGE = "gen_ai.client.token.usage";
+  private static final String TOKEN_USAGE_DETAIL = "perf_agent.gen_ai.client.token.usage.detail";
+  private static final String TIME_TO_FIRST_CHUNK_METRIC = "gen_ai.client.operation.time_to_first_chunk";
+  private static final String COST_METRIC = "perf_agent.gen_ai.cost";
   static final AttributeKey<String> POINTCUT = AttributeKey.stringKey("perf_agent.pointcut");
   /** The jdbc preset's checkout pointcut: each of its spans is a wait for a pooled connection. */
   private static final String POOL_CHECKOUT = "jdbc.pool.checkout";
@@ -76,7 +82,7 @@ final class SpanMetrics {
     flowDimensions = new FlowDimensions(warn);
     Meter meter = meters.get("dev.perfagent");
     pointcutDuration =
-        meter.histogramBuilder("perf_agent.pointcut.duration").setUnit("s")
+        meter.histogramBuilder(POINTCUT_DURATION).setUnit("s")
             .setDescription("Duration of calls matched by a pointcut")
             .setExplicitBucketBoundariesAdvice(DURATION_BUCKETS).build();
     pointcutDimensions = new PointcutDimensions(meter, warn);
@@ -98,27 +104,28 @@ final class SpanMetrics {
         stats.configChangesRefused);
     counter(meter, "perf_agent.flow_down.overflow", "{value}",
         "Metric points whose flow-down dimension was recorded as " + FlowDimensions.OTHER
-            + " because its key had " + FlowDimensions.MAX_VALUES + " distinct values already",
+            + " because its key had " + FlowDimensions.MAX_VALUES + " distinct values already, or the metric "
+            + FlowDimensions.MAX_SERIES + " series with flow-down values",
         flowDimensions.overflow());
     genAiDuration =
-        meter.histogramBuilder("gen_ai.client.operation.duration").setUnit("s")
+        meter.histogramBuilder(GEN_AI_DURATION).setUnit("s")
             .setDescription("GenAI operation duration")
             .setExplicitBucketBoundariesAdvice(GEN_AI_DURATION_BUCKETS).build();
     tokenUsage =
-        meter.histogramBuilder("gen_ai.client.token.usage").ofLongs().setUnit("{token}")
+        meter.histogramBuilder(TOKEN_USAGE).ofLongs().setUnit("{token}")
             .setDescription("Measures number of input and output tokens used")
             .setExplicitBucketBoundariesAdvice(TOKEN_BUCKETS).build();
     tokenDetail =
-        meter.counterBuilder("perf_agent.gen_ai.client.token.usage.detail").setUnit("{token}")
+        meter.counterBuilder(TOKEN_USAGE_DETAIL).setUnit("{token}")
             .setDescription("Input tokens read from and written to the provider's prompt cache, and reasoning"
                 + " output tokens (parts of gen_ai.client.token.usage's input and output)")
             .build();
     genAiTimeToFirstChunk =
-        meter.histogramBuilder("gen_ai.client.operation.time_to_first_chunk").setUnit("s")
+        meter.histogramBuilder(TIME_TO_FIRST_CHUNK_METRIC).setUnit("s")
             .setDescription("Time from the start of a streaming GenAI call to its first chunk")
             .setExplicitBucketBoundariesAdvice(GEN_AI_DURATION_BUCKETS).build();
     cost =
-        meter.counterBuilder("perf_agent.gen_ai.cost").ofDoubles().setUnit("{USD}")
+        meter.counterBuilder(COST_METRIC).ofDoubles().setUnit("{USD}")
             .setDescription("Estimated cost of GenAI calls, from the price table (an estimate, not a bill)")
             .build();
     dbDuration =
@@ -140,7 +147,8 @@ final class SpanMetrics {
     double seconds = span.getLatencyNanos() / 1e9;
     Attributes a = span.getAttributes();
     Attributes flowed = flowDimensions.of(flowing, a);
-    pointcutDuration.record(seconds, pointcutDimensions.of(pointcut, span, flowed));
+    pointcutDuration.record(seconds,
+        flowDimensions.capped(POINTCUT_DURATION, pointcutDimensions.of(pointcut, span, flowed), flowed));
     if (POOL_CHECKOUT.equals(pointcut.get(POINTCUT))) {
       connectionWait.record(seconds, Attributes.of(ConnectionPoolMetrics.POOL_NAME, poolName(span, a)));
       return;
@@ -153,28 +161,29 @@ final class SpanMetrics {
       copy(a, common, OPERATION, PROVIDER, REQUEST_MODEL, RESPONSE_MODEL);
       Attributes tokens = common.build();
       copy(a, common, ERROR_TYPE);
-      genAiDuration.record(seconds, common.build());
+      genAiDuration.record(seconds, flowDimensions.capped(GEN_AI_DURATION, common.build(), flowed));
       Long input = a.get(INPUT_TOKENS);
       Long output = a.get(OUTPUT_TOKENS);
       if (input != null) {
-        tokenUsage.record(input, tokens.toBuilder().put(TOKEN_TYPE, "input").build());
+        tokenUsage.record(input, flowDimensions.capped(TOKEN_USAGE, tokens.toBuilder().put(TOKEN_TYPE, "input").build(), flowed));
       }
       if (output != null) {
-        tokenUsage.record(output, tokens.toBuilder().put(TOKEN_TYPE, "output").build());
+        tokenUsage.record(output, flowDimensions.capped(TOKEN_USAGE, tokens.toBuilder().put(TOKEN_TYPE, "output").build(), flowed));
       }
       for (TokenDetail detail : TOKEN_DETAILS) {
         Long count = a.get(detail.attribute);
         if (count != null) {
-          tokenDetail.add(count, tokens.toBuilder().put(TOKEN_DETAIL, detail.value).build());
+          tokenDetail.add(count, flowDimensions.capped(
+              TOKEN_USAGE_DETAIL, tokens.toBuilder().put(TOKEN_DETAIL, detail.value).build(), flowed));
         }
       }
       Double usd = a.get(CostEstimator.COST);
       if (usd != null) {
-        cost.add(usd, tokens);
+        cost.add(usd, flowDimensions.capped(COST_METRIC, tokens, flowed));
       }
       Double firstChunk = a.get(TIME_TO_FIRST_CHUNK);
       if (firstChunk != null) {
-        genAiTimeToFirstChunk.record(firstChunk, tokens);
+        genAiTimeToFirstChunk.record(firstChunk, flowDimensions.capped(TIME_TO_FIRST_CHUNK_METRIC, tokens, flowed));
       }
     } else if (a.get(DatabaseSpans.SYSTEM) != null) {
       AttributesBuilder db = Attributes.builder();

@@ -1,0 +1,43 @@
+package dev.perfagent.agent.export;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The flow-down values a metric records are capped per metric, beyond the cap per key. */
+class FlowDimensionsTest {
+  private static final AttributeKey<String> ACCOUNT = AttributeKey.stringKey("account");
+  private static final AttributeKey<String> NAME = AttributeKey.stringKey("perf_agent.span.name");
+
+  @Test
+  void aMetricKeepsItsFirstSeriesWithFlowingValuesAndRecordsFurtherOnesAsOther() {
+    List<String> warnings = new ArrayList<>();
+    FlowDimensions dimensions = new FlowDimensions(warnings::add);
+    Set<Attributes> recorded = new HashSet<>();
+    int names = 20;
+    for (int account = 0; account < FlowDimensions.MAX_VALUES; account++) {
+      Attributes flowed = Attributes.of(ACCOUNT, "acct-" + account);
+      for (int name = 0; name < names; name++) {
+        Attributes point = flowed.toBuilder().put(NAME, "span " + name).build();
+        recorded.add(dimensions.capped("m", point, flowed));
+      }
+    }
+    // the first MAX_SERIES as they came, then the 20 names each with OTHER
+    assertEquals(FlowDimensions.MAX_SERIES + names, recorded.size());
+    assertEquals(FlowDimensions.MAX_VALUES * names - FlowDimensions.MAX_SERIES, dimensions.overflow().sum());
+    assertEquals(List.of("metric m has 1000 series with flow-down values; it records further flow-down values as "
+        + "_OTHER (spans keep them)"), warnings);
+    Attributes known = Attributes.of(ACCOUNT, "acct-0", NAME, "span 0");
+    assertEquals(known, dimensions.capped("m", known, Attributes.of(ACCOUNT, "acct-0")), "a known series stays");
+    Attributes other = Attributes.of(ACCOUNT, "acct-0", NAME, "span 0");
+    assertEquals(other, dimensions.capped("another", other, Attributes.of(ACCOUNT, "acct-0")), "per metric");
+    Attributes plain = Attributes.of(NAME, "no flow");
+    assertEquals(plain, dimensions.capped("m", plain, Attributes.empty()), "no flowing value: no cap");
+  }
+}
