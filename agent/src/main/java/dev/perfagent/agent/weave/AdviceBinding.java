@@ -42,8 +42,7 @@ final class AdviceBinding {
             .bind(CallbackArgument.class, CallbackParameter::argument)
             .bind(CallbackType.class, CallbackParameter::type)
             .bind(FirstParameterType.class, AdviceBinding::firstParameterType);
-    AgentBuilder.Transformer.ForAdvice transformer =
-        new AgentBuilder.Transformer.ForAdvice(mapping).include(AdviceBinding.class.getClassLoader());
+    PreparedAdvice transformer = new PreparedAdvice(mapping);
     if (pointcut.aggregate()) {
       return transformer.advice(methods, AggregateAdvice.class.getName());
     }

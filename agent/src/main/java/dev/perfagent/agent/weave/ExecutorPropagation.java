@@ -86,11 +86,10 @@ final class ExecutorPropagation {
           result
               .type(named(e.getKey()))
               .transform(
-                  new AgentBuilder.Transformer.ForAdvice(
+                  new PreparedAdvice(
                           Advice.withCustomMapping()
                               .bind(TaskArgument.class, new TaskMapping(false))
                               .bind(TaskKind.class, new TaskMapping(true)))
-                      .include(ExecutorPropagation.class.getClassLoader())
                       .advice(methods, PropagationAdvice.class.getName()));
     }
     return result;
