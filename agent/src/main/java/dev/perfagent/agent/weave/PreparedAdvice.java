@@ -1,8 +1,11 @@
 package dev.perfagent.agent.weave;
 
+import java.io.IOException;
 import java.security.ProtectionDomain;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.asm.AsmVisitorWrapper;
@@ -21,9 +24,11 @@ import net.bytebuddy.utility.JavaModule;
  * class needs it, where {@code ForAdvice} does it again for every class it weaves.
  */
 final class PreparedAdvice implements AgentBuilder.Transformer {
-  /** The templates are classes of the agent. */
+  /** The templates are classes of the agent, each read once. */
   private static final ClassFileLocator TEMPLATES =
-      ClassFileLocator.ForClassLoader.of(PreparedAdvice.class.getClassLoader());
+      new Remembering(ClassFileLocator.ForClassLoader.of(PreparedAdvice.class.getClassLoader()));
+
+  private static final TypePool TEMPLATE_TYPES = TypePool.Default.of(TEMPLATES);
 
   private final Advice.WithCustomMapping mapping;
   private final List<Entry> entries = new ArrayList<>();
@@ -50,6 +55,9 @@ final class PreparedAdvice implements AgentBuilder.Transformer {
       ProtectionDomain domain) {
     DynamicType.Builder<?> result = builder;
     for (Entry entry : entries) {
+      if (type.getDeclaredMethods().filter(entry.methods).isEmpty()) {
+        continue;
+      }
       result = result.visit(new AsmVisitorWrapper.ForDeclaredMethods().invokable(entry.methods, entry.advice()));
     }
     return result;
@@ -71,15 +79,41 @@ final class PreparedAdvice implements AgentBuilder.Transformer {
     Advice advice() {
       Advice a = advice;
       if (a == null) {
-        TypePool templates = TypePool.Default.of(TEMPLATES);
         a = (exit == null
-                ? mapping.to(templates.describe(enter).resolve(), TEMPLATES)
-                : mapping.to(templates.describe(enter).resolve(), templates.describe(exit).resolve(), TEMPLATES))
+                ? mapping.to(TEMPLATE_TYPES.describe(enter).resolve(), TEMPLATES)
+                : mapping.to(
+                    TEMPLATE_TYPES.describe(enter).resolve(), TEMPLATE_TYPES.describe(exit).resolve(), TEMPLATES))
             .withAssigner(Assigner.DEFAULT)
             .withExceptionHandler(Advice.ExceptionHandler.Default.SUPPRESSING);
         advice = a;
       }
       return a;
+    }
+  }
+
+  /** A class file locator that reads each class file once. */
+  private static final class Remembering implements ClassFileLocator {
+    private final ClassFileLocator delegate;
+    private final Map<String, Resolution> read = new ConcurrentHashMap<>();
+
+    Remembering(ClassFileLocator delegate) {
+      this.delegate = delegate;
+    }
+
+    @Override
+    public Resolution locate(String name) throws IOException {
+      Resolution known = read.get(name);
+      if (known == null) {
+        Resolution found = delegate.locate(name);
+        known = found.isResolved() ? new Resolution.Explicit(found.resolve()) : found;
+        read.put(name, known);
+      }
+      return known;
+    }
+
+    @Override
+    public void close() throws IOException {
+      delegate.close();
     }
   }
 }
