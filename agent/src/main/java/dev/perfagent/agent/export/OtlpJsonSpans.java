@@ -25,8 +25,9 @@ import java.util.function.BiConsumer;
  * One OTLP JSON {@code ExportTraceServiceRequest} per batch, written straight from the spans into a
  * reused buffer: the same bytes the SDK's OTLP JSON marshaller writes (the protobuf JSON mapping:
  * ids as hex, enums as numbers, 64-bit integers as strings, scalar fields at their default value
- * left out, repeated ones always written), without its per-span marshaller objects and UTF-8 round trips. Spans are grouped by
- * resource, then scope, in the order they first appear. Not thread-safe.
+ * left out, repeated ones always written), without its per-span marshaller objects and UTF-8 round
+ * trips. Spans are grouped by resource, then scope, in the order they first appear. Not
+ * thread-safe.
  */
 final class OtlpJsonSpans {
   private final JsonBytes json = new JsonBytes();
@@ -34,10 +35,19 @@ final class OtlpJsonSpans {
   private final BiConsumer<AttributeKey<?>, Object> attribute = this::attribute;
   private boolean firstAttribute;
 
-  /** The batch as one JSON object and a newline, in {@link #json()} until the next call. */
+  /** The batch as one line: a JSON object and a newline, in a buffer the next call reuses. */
   JsonBytes write(Collection<? extends SpanData> spans) {
     json.clear();
-    group(spans);
+    try {
+      group(spans);
+      request();
+    } finally {
+      groups.clear(); // no span kept past its batch, also when one could not be written
+    }
+    return json;
+  }
+
+  private void request() {
     json.raw("{\"resourceSpans\":[");
     for (int r = 0; r < groups.size(); r++) {
       Group resource = groups.get(r);
@@ -67,8 +77,6 @@ final class OtlpJsonSpans {
       json.raw('}');
     }
     json.raw("]}\n");
-    groups.clear();
-    return json;
   }
 
   /** Resources and scopes by identity, as the SDK groups them. */

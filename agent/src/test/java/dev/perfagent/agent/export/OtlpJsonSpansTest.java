@@ -214,6 +214,25 @@ class OtlpJsonSpansTest {
   }
 
   @Test
+  void aSpanThatCannotBeWrittenFailsItsBatchOnly() {
+    SpanData broken =
+        new io.opentelemetry.sdk.trace.data.DelegatingSpanData(span("broken").build()) {
+          @Override
+          public Attributes getAttributes() {
+            throw new IllegalStateException("broken span");
+          }
+        };
+    OtlpJsonSpans writer = new OtlpJsonSpans();
+    List<SpanData> good = Collections.singletonList(span("good").build());
+    org.junit.jupiter.api.Assertions.assertThrows(
+        IllegalStateException.class, () -> writer.write(Arrays.asList(span("before").build(), broken)));
+    assertEquals(sdk(good), text(writer, good), "nothing of the failed batch is left in the next");
+    JsonLinesSpanExporter exporter = new JsonLinesSpanExporter(new ByteArrayOutputStream(), "t.jsonl");
+    assertFalse(exporter.export(Collections.singletonList(broken)).isSuccess());
+    assertTrue(exporter.export(good).isSuccess());
+  }
+
+  @Test
   void theFileExporterAppendsOneLinePerBatchAndFailsWhenTheFileCannotBeWritten() {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     JsonLinesSpanExporter exporter = new JsonLinesSpanExporter(out, "test.jsonl");
