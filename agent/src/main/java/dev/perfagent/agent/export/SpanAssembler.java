@@ -48,7 +48,10 @@ final class SpanAssembler {
   private final SqlSanitizer sanitizer = new SqlSanitizer();
   private final DatabaseSpans databases = new DatabaseSpans(sanitizer);
 
-  /** @param maxNameLength span names are cut at this many characters (counted as truncated values) */
+  /**
+   * @param metrics null when no metrics are exported
+   * @param maxNameLength span names are cut at this many characters (counted as truncated values)
+   */
   SpanAssembler(
       SiteRegistry sites, AggregateAttributes aggregates, SpanIds ids, EpochClock clock,
       Resource resource, SpanMetrics metrics, int maxNameLength, ExceptionEvents exceptions,
@@ -150,7 +153,9 @@ final class SpanAssembler {
         new RecordedSpan(
             name, shape.kind(), context, parent, status, start, end,
             shape.kind() == SpanKind.CLIENT ? costs.withCost(built) : built, events, resource);
-    metrics.record(shape.metricAttributes(), span, record.flowing());
+    if (metrics != null) {
+      metrics.record(shape.metricAttributes(), span, record.flowing());
+    }
     return span;
   }
 
