@@ -3,8 +3,10 @@
 # time so that a busy machine does not change it much (see ExportCpu): perf-agent with the span-load
 # config, to the local OTLP/HTTP receiver and to the JSON-lines file.
 #
-#   bash bench/export-cpu.sh [--spans N] [--rate R] [--jfr] [-- extra JVM options]
+#   bash bench/export-cpu.sh [--spans N] [--rate R] [--jfr] [--dest otlp|file] [--jar PATH] [-- extra JVM options]
 #
+# --dest measures one destination only; --jar another build of perf-agent.jar (to alternate runs of
+# two builds in one session).
 # --jfr also records a JFR profile of each run (bench/target/export-cpu/<dest>.jfr) and prints the
 # agent threads' hottest frames (ExportProfile). Needs agent/target/perf-agent.jar and the bench jars.
 set -euo pipefail
@@ -14,17 +16,20 @@ export LC_ALL=C
 SPANS=400000
 RATE=20000
 JFR=0
+DESTS="otlp file"
+PERF_JAR="$ROOT/agent/target/perf-agent.jar"
 EXTRA=()
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --spans) SPANS=$2; shift 2 ;;
     --rate) RATE=$2; shift 2 ;;
     --jfr) JFR=1; shift ;;
+    --dest) DESTS=$2; shift 2 ;;
+    --jar) PERF_JAR=$(cd "$(dirname "$2")" && pwd)/$(basename "$2"); shift 2 ;;
     --) shift; EXTRA=("$@"); break ;;
     *) echo "bench/export-cpu.sh: unknown option '$1'" >&2; exit 2 ;;
   esac
 done
-PERF_JAR="$ROOT/agent/target/perf-agent.jar"
 BENCH_JAR="$ROOT/bench/target/benchmarks.jar"
 SMALL_APP_JAR=$(ls "$ROOT"/bench/target/bench-*-small-app.jar | head -1)
 OUT="$ROOT/bench/target/export-cpu"
@@ -36,7 +41,7 @@ trap 'kill "$RECV_PID" 2>/dev/null || true' EXIT
 for _ in $(seq 1 100); do [[ -s $OUT/receiver.port ]] && break; sleep 0.1; done
 RECV_URL="http://127.0.0.1:$(cat "$OUT/receiver.port")"
 
-for dest in otlp file; do
+for dest in $DESTS; do
   ARGS=("-javaagent:$PERF_JAR=config=$ROOT/bench/config/span-load.yaml" -Dotel.metrics.exporter=none)
   if [[ $dest == otlp ]]; then
     ARGS+=("-Dotel.exporter.otlp.endpoint=$RECV_URL" -Dotel.exporter.otlp.protocol=http/protobuf)

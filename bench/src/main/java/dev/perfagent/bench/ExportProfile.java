@@ -20,7 +20,8 @@ import jdk.jfr.consumer.RecordingFile;
  * counted by top frame (self) and by every method on the stack (total), the {@code top} largest of
  * each as a share of those samples.
  *
- * <p>Usage: {@code java -cp benchmarks.jar dev.perfagent.bench.ExportProfile FILE.jfr [top]}.
+ * <p>Usage: {@code java -cp benchmarks.jar dev.perfagent.bench.ExportProfile FILE.jfr [top] [thread]}:
+ * with {@code thread}, only the threads whose name starts with it.
  */
 public final class ExportProfile {
   private ExportProfile() {}
@@ -28,6 +29,7 @@ public final class ExportProfile {
   public static void main(String[] args) throws Exception {
     Path file = Paths.get(args[0]);
     int top = args.length > 1 ? Integer.parseInt(args[1]) : 20;
+    String only = args.length > 2 ? args[2] : "";
     Map<String, Integer> self = new HashMap<>();
     Map<String, Integer> total = new HashMap<>();
     Map<String, Integer> threads = new HashMap<>();
@@ -38,7 +40,8 @@ public final class ExportProfile {
       }
       RecordedThread thread = e.getThread("sampledThread");
       String name = thread == null || thread.getJavaName() == null ? "?" : thread.getJavaName();
-      if (name.equals("main") || name.equals("cpu-sampler") || name.startsWith("load-") || name.startsWith("warmup-")) {
+      if (name.equals("main") || name.equals("cpu-sampler") || name.startsWith("load-") || name.startsWith("warmup-")
+          || name.startsWith("JFR ") || !name.startsWith(only)) {
         continue;
       }
       List<RecordedFrame> frames = e.getStackTrace().getFrames();

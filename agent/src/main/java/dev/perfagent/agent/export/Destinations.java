@@ -51,8 +51,10 @@ final class Destinations {
         return "console";
       case "OtlpJsonLoggingExporter":
         return "logging-otlp";
+      case "JsonLinesExporter": // the embedded traces file
+        return "file " + Paths.get(properties.getString(fileProperty)).toAbsolutePath();
       case "OtlpStdoutExporter":
-        // the embedded file and experimental-otlp/stdout share this class; only the latter's
+        // the embedded metrics file and experimental-otlp/stdout share this class; only the latter's
         // description names stdout
         return exporter.toString().contains("stdout")
             ? "stdout (OTLP JSON)"

@@ -170,7 +170,9 @@ public final class ExportLoop {
       assembler =
           new SpanAssembler(
               sites, new AggregateAttributes(this::catalog), SpanIds.random(), EpochClock.now(),
-              p.resource(), new SpanMetrics(p.sdk().getSdkMeterProvider(), sites.generation().stats(), warn),
+              p.resource(),
+              // with no metric exporter or reader the span metrics would go nowhere: not recorded
+              p.exportsMetrics() ? new SpanMetrics(p.sdk().getSdkMeterProvider(), sites.generation().stats(), warn) : null,
               config.limits().nameLength(), new ExceptionEvents(config.export()), costs);
       AgentHealthMetrics.register(
           p.sdk().getSdkMeterProvider().get("dev.perfagent"), sites.ring(), sites.generation().stats(),

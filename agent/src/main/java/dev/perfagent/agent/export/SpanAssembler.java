@@ -10,6 +10,7 @@ import dev.perfagent.bootstrap.SpanRecord;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
+import io.opentelemetry.api.internal.ImmutableSpanContext;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.TraceFlags;
@@ -47,7 +48,10 @@ final class SpanAssembler {
   private final SqlSanitizer sanitizer = new SqlSanitizer();
   private final DatabaseSpans databases = new DatabaseSpans(sanitizer);
 
-  /** @param maxNameLength span names are cut at this many characters (counted as truncated values) */
+  /**
+   * @param metrics null when no metrics are exported
+   * @param maxNameLength span names are cut at this many characters (counted as truncated values)
+   */
   SpanAssembler(
       SiteRegistry sites, AggregateAttributes aggregates, SpanIds ids, EpochClock clock,
       Resource resource, SpanMetrics metrics, int maxNameLength, ExceptionEvents exceptions,
@@ -70,15 +74,8 @@ final class SpanAssembler {
       return null;
     }
     String traceId = ids.traceId(record.traceId());
-    SpanContext context =
-        SpanContext.create(
-            traceId, ids.spanId(record.spanId()), TraceFlags.getSampled(), TraceState.getDefault());
-    SpanContext parent =
-        record.parentId() == 0
-            ? SpanContext.getInvalid()
-            : SpanContext.create(
-                traceId, ids.spanId(record.parentId()), TraceFlags.getSampled(),
-                TraceState.getDefault());
+    SpanContext context = context(traceId, ids.spanId(record.spanId()));
+    SpanContext parent = record.parentId() == 0 ? SpanContext.getInvalid() : context(traceId, ids.spanId(record.parentId()));
 
     AttributesBuilder attributes = shape.constantAttributes().toBuilder();
     List<String> truncated = null;
@@ -160,8 +157,15 @@ final class SpanAssembler {
         new RecordedSpan(
             name, shape.kind(), context, parent, status, start, end,
             shape.kind() == SpanKind.CLIENT ? costs.withCost(built) : built, events, resource);
-    metrics.record(shape.metricAttributes(), span, record.flowing());
+    if (metrics != null) {
+      metrics.record(shape.metricAttributes(), span, record.flowing());
+    }
     return span;
+  }
+
+  /** Without {@code SpanContext.create}'s check of the hex ids, which {@link SpanIds} just made valid. */
+  private static SpanContext context(String traceId, String spanId) {
+    return ImmutableSpanContext.create(traceId, spanId, TraceFlags.getSampled(), TraceState.getDefault(), false, true);
   }
 
   private String cut(String name) {

@@ -40,8 +40,35 @@ class FlowDownAssemblyTest {
       "    capture: {tenant.id: arg0}",
       "");
 
+  /** The spans {@link #assembled} builds: the values flow to the spans beneath unless they have their own. */
+  private static final List<String> SPANS =
+      List.of("Agent.step acme/eu", "Agent.call globex/fixed", "Agent.handle acme/eu", "Agent.step null/null");
+
   @Test
   void spansBeneathGetTheValuesUnlessTheyHaveTheirOwnAndSoDoTheirMetricPoints() throws Exception {
+    InMemoryMetricReader reader = InMemoryMetricReader.create();
+    assertEquals(SPANS, assembled(sites -> TestAssemblers.metrics(sites, reader)));
+
+    Map<String, Long> points = new HashMap<>();
+    for (MetricData m : reader.collectAllMetrics()) {
+      if (m.getName().equals("perf_agent.pointcut.duration")) {
+        for (HistogramPointData p : m.getHistogramData().getPoints()) {
+          points.put(p.getAttributes().get(SpanMetrics.POINTCUT) + " "
+              + p.getAttributes().get(AttributeKey.stringKey("tenant.id")) + "/"
+              + p.getAttributes().get(AttributeKey.stringKey("region")), p.getCount());
+        }
+      }
+    }
+    assertEquals(Map.of("entry acme/eu", 1L, "plain acme/eu", 1L, "own globex/fixed", 1L, "plain null/null", 1L), points);
+  }
+
+  @Test
+  void withNoMetricsExportedTheSameSpansAreBuilt() throws Exception {
+    assertEquals(SPANS, assembled(sites -> null));
+  }
+
+  /** The spans of a flowing entry call, a call beneath it with its own value and one outside, as name and values. */
+  private static List<String> assembled(java.util.function.Function<SiteRegistry, SpanMetrics> metrics) throws Exception {
     AgentConfig config = ConfigLoader.parse(CONFIG, "test.yaml");
     PointcutCatalog catalog = PointcutCatalog.compile(config, p -> { throw new AssertionError(p); });
     SiteRegistry sites = new SiteRegistry(new RecorderState(new SpanRing(64, catalog.maxValues()), 4096, 128));
@@ -55,27 +82,13 @@ class FlowDownAssemblyTest {
     Recorder.exit(call, null, "acme", "eu", null, null, null);
     Recorder.exit(Recorder.enter(plain), null, null, null, null, null, null); // outside: nothing flows
 
-    InMemoryMetricReader reader = InMemoryMetricReader.create();
-    SpanAssembler assembler = TestAssemblers.of(sites, catalog, config, reader);
+    SpanAssembler assembler = TestAssemblers.of(sites, catalog, config, metrics.apply(sites));
     List<String> spans = new ArrayList<>();
     sites.ring().drain(r -> {
       RecordedSpan span = assembler.assemble(r);
       spans.add(span.getName() + " " + span.getAttributes().get(AttributeKey.stringKey("tenant.id"))
           + "/" + span.getAttributes().get(AttributeKey.stringKey("region")));
     }, 100);
-    assertEquals(List.of("Agent.step acme/eu", "Agent.call globex/fixed", "Agent.handle acme/eu", "Agent.step null/null"),
-        spans);
-
-    Map<String, Long> points = new HashMap<>();
-    for (MetricData m : reader.collectAllMetrics()) {
-      if (m.getName().equals("perf_agent.pointcut.duration")) {
-        for (HistogramPointData p : m.getHistogramData().getPoints()) {
-          points.put(p.getAttributes().get(SpanMetrics.POINTCUT) + " "
-              + p.getAttributes().get(AttributeKey.stringKey("tenant.id")) + "/"
-              + p.getAttributes().get(AttributeKey.stringKey("region")), p.getCount());
-        }
-      }
-    }
-    assertEquals(Map.of("entry acme/eu", 1L, "plain acme/eu", 1L, "own globex/fixed", 1L, "plain null/null", 1L), points);
+    return spans;
   }
 }

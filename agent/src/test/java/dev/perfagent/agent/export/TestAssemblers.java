@@ -16,10 +16,19 @@ final class TestAssemblers {
 
   /** An assembler for the records of {@code sites} ({@code catalog} compiled from {@code config}), with no prices. */
   static SpanAssembler of(SiteRegistry sites, PointcutCatalog catalog, AgentConfig config, InMemoryMetricReader reader) {
+    return of(sites, catalog, config, metrics(sites, reader));
+  }
+
+  /** The same, with {@code metrics} (null: none exported). */
+  static SpanAssembler of(SiteRegistry sites, PointcutCatalog catalog, AgentConfig config, SpanMetrics metrics) {
     return new SpanAssembler(
         sites, new AggregateAttributes(() -> catalog), SpanIds.random(), EpochClock.now(), Resource.getDefault(),
-        new SpanMetrics(SdkMeterProvider.builder().registerMetricReader(reader).build(),
-            sites.generation().stats(), problem -> { }),
-        200, new ExceptionEvents(config.export()), new CostEstimator(PriceTable.with(Map.of())));
+        metrics, 200, new ExceptionEvents(config.export()), new CostEstimator(PriceTable.with(Map.of())));
+  }
+
+  /** Span metrics of {@code sites} read by {@code reader}. */
+  static SpanMetrics metrics(SiteRegistry sites, InMemoryMetricReader reader) {
+    return new SpanMetrics(SdkMeterProvider.builder().registerMetricReader(reader).build(),
+        sites.generation().stats(), problem -> { });
   }
 }

@@ -129,7 +129,7 @@ public final class ExportCpu {
       }
       String name = info.getThreadName();
       if (name.equals("main") || name.equals("cpu-sampler") || name.startsWith("load-")
-          || name.startsWith("warmup-")) {
+          || name.startsWith("warmup-") || name.startsWith("JFR ")) { // --jfr's own threads
         continue;
       }
       long cpu = threads.getThreadCpuTime(info.getThreadId());

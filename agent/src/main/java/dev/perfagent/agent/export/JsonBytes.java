@@ -1,0 +1,144 @@
+package dev.perfagent.agent.export;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * A growable UTF-8 JSON buffer, kept between uses. Strings are escaped byte for byte as the
+ * OpenTelemetry SDK's OTLP JSON marshaller writes them (Jackson's defaults behind a UTF-8
+ * round trip): {@code "} and {@code \} and control characters escaped ({@code \n}, {@code \t},
+ * {@code \b}, {@code \f}, {@code \r}, else a backslash-u escape of four upper-case hex digits),
+ * each half of a surrogate pair as such an escape, a lone surrogate as {@code ?}, everything else
+ * raw UTF-8.
+ */
+final class JsonBytes {
+  private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
+  /** By ASCII character: 0 raw, else the letter after the backslash, or 'u' for a backslash-u escape. */
+  private static final byte[] ESCAPES = new byte[128];
+
+  static {
+    for (int c = 0; c < 0x20; c++) {
+      ESCAPES[c] = 'u';
+    }
+    ESCAPES['"'] = '"';
+    ESCAPES['\\'] = '\\';
+    ESCAPES['\b'] = 'b';
+    ESCAPES['\t'] = 't';
+    ESCAPES['\f'] = 'f';
+    ESCAPES['\n'] = 'n';
+    ESCAPES['\r'] = 'r';
+  }
+
+  /** By ASCII character: true for those written as they are. */
+  private static final boolean[] PLAIN = new boolean[128];
+
+  static {
+    for (int c = 0; c < 128; c++) {
+      PLAIN[c] = ESCAPES[c] == 0;
+    }
+  }
+
+  private byte[] bytes = new byte[64 * 1024];
+  private int size;
+
+  void clear() {
+    size = 0;
+  }
+
+  void writeTo(OutputStream out) throws IOException {
+    out.write(bytes, 0, size);
+  }
+
+  /** ASCII text that needs no escaping (names and punctuation). */
+  @SuppressWarnings("deprecation") // getBytes(int, int, byte[], int): each char's low byte, all ASCII here
+  JsonBytes raw(String ascii) {
+    int n = ascii.length();
+    room(n);
+    ascii.getBytes(0, n, bytes, size); // an array copy for a Latin-1 string, no encoder
+    size += n;
+    return this;
+  }
+
+  JsonBytes raw(char c) {
+    room(1);
+    bytes[size++] = (byte) c;
+    return this;
+  }
+
+  JsonBytes number(long value) {
+    if (value >= 0 && value < 10) {
+      return raw((char) ('0' + value));
+    }
+    return raw(Long.toString(value)); // the JDK's two digits a step beat a loop of long divisions here
+  }
+
+  /** A number as a JSON string, as the protobuf JSON mapping writes 64-bit integers. */
+  JsonBytes quotedNumber(long value) {
+    return raw('"').number(value).raw('"');
+  }
+
+  /** As Java prints it; NaN and the infinities as strings, since JSON has no such numbers. */
+  JsonBytes number(double value) {
+    return Double.isFinite(value) ? raw(Double.toString(value)) : raw('"').raw(Double.toString(value)).raw('"');
+  }
+
+  /** {@code "value"}, escaped. */
+  JsonBytes string(String value) {
+    int n = value.length();
+    room(n * 6 + 2);
+    byte[] b = bytes;
+    int p = size;
+    b[p++] = '"';
+    int i = 0;
+    for (char c; i < n && (c = value.charAt(i)) < 0x80 && PLAIN[c]; i++) { // the common case
+      b[p++] = (byte) c;
+    }
+    for (; i < n; i++) {
+      char c = value.charAt(i);
+      if (c < 0x80) {
+        byte escape = ESCAPES[c];
+        if (escape == 0) {
+          b[p++] = (byte) c;
+        } else if (escape == 'u') {
+          p = unicodeEscape(b, p, c);
+        } else {
+          b[p++] = '\\';
+          b[p++] = escape;
+        }
+      } else if (c < 0x800) {
+        b[p++] = (byte) (0xc0 | (c >> 6));
+        b[p++] = (byte) (0x80 | (c & 0x3f));
+      } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(value.charAt(i + 1))) {
+        p = unicodeEscape(b, p, c);
+        p = unicodeEscape(b, p, value.charAt(++i));
+      } else if (Character.isSurrogate(c)) { // alone: not encodable in UTF-8
+        b[p++] = '?';
+      } else {
+        b[p++] = (byte) (0xe0 | (c >> 12));
+        b[p++] = (byte) (0x80 | ((c >> 6) & 0x3f));
+        b[p++] = (byte) (0x80 | (c & 0x3f));
+      }
+    }
+    b[p++] = '"';
+    size = p;
+    return this;
+  }
+
+  private static int unicodeEscape(byte[] b, int p, char c) {
+    b[p++] = '\\';
+    b[p++] = 'u';
+    b[p++] = HEX[(c >> 12) & 0xf];
+    b[p++] = HEX[(c >> 8) & 0xf];
+    b[p++] = HEX[(c >> 4) & 0xf];
+    b[p++] = HEX[c & 0xf];
+    return p;
+  }
+
+  private void room(int more) {
+    if (size + more > bytes.length) {
+      bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
+    }
+  }
+}
