@@ -74,32 +74,32 @@ class SpringAiPresetIT {
   }
 
   /** Where a version's chat requests are recorded, and what they record that differs between versions. */
-  private static final class Layer {
-    final String openai;
-    final String anthropic;
-    final String rateLimitError;
-    final String stop;
-    final String toolCalls;
-
-    Layer(String openai, String anthropic, String rateLimitError, String stop, String toolCalls) {
-      this.openai = openai;
-      this.anthropic = anthropic;
-      this.rateLimitError = rateLimitError;
-      this.stop = stop;
-      this.toolCalls = toolCalls;
-    }
-  }
+  private record Layer(String openai, String anthropic, String rateLimitError, String stop, String toolCalls) {}
 
   private static void assertSpans(Run run, Layer layer) throws Exception {
     assertTrue(chats(run.tree).stream().allMatch(s -> s.kind.equals("SPAN_KIND_CLIENT")), run.tree.spans().toString());
+    assertDirectCalls(run, layer);
+    assertToolLoop(run, layer);
+    assertRateLimited(run, layer);
+    assertStreams(run);
 
+    List<ReceivedSpan> chats = chats(run.tree);
+    assertEquals(run.modelRequests, chats.size(), "one chat span per request the stub received: " + chats);
+    assertEquals(7, chats.size(), "openai, anthropic, 2 tool rounds, the 429, two streams: " + chats);
+    assertEquals(9, run.tree.spans().size(), "and the two tools: " + run.tree.spans());
+    assertCountedOnce(run, 2 * (120 + 28) + 61 + 97, 2 * (30 + 40) + 12 + 14,
+        2 * (CHAT_COST + MESSAGE_COST) + TOOL_ROUNDS_COST);
+  }
+
+  /** A chat call to each provider: the request and the response as the provider sent them. */
+  private static void assertDirectCalls(Run run, Layer layer) {
     ReceivedSpan openai = response(run.tree, "chatcmpl-1");
     assertEquals("chat gpt-4o-mini", openai.name);
-    assertEquals(layer.openai, openai.function());
+    assertEquals(layer.openai(), openai.function());
     assertAttributes(openai, Map.of("gen_ai.operation.name", "chat", "gen_ai.provider.name", "openai",
         "gen_ai.request.model", "gpt-4o-mini", "gen_ai.request.max_tokens", 200L, "gen_ai.request.temperature", 0.2,
         "gen_ai.request.top_p", 0.9, "gen_ai.response.model", "gpt-4o-mini-2024-07-18",
-        "gen_ai.response.finish_reasons", List.of(layer.stop), "gen_ai.usage.input_tokens", 120L,
+        "gen_ai.response.finish_reasons", List.of(layer.stop()), "gen_ai.usage.input_tokens", 120L,
         "gen_ai.usage.output_tokens", 30L));
     assertAttributes(openai, Map.of("gen_ai.usage.cache_read.input_tokens", 100L,
         "gen_ai.usage.reasoning.output_tokens", 5L));
@@ -107,7 +107,7 @@ class SpringAiPresetIT {
 
     ReceivedSpan anthropic = response(run.tree, "msg_1");
     assertEquals("chat claude-sonnet-4-20250514", anthropic.name);
-    assertEquals(layer.anthropic, anthropic.function());
+    assertEquals(layer.anthropic(), anthropic.function());
     assertAttributes(anthropic, Map.of("gen_ai.provider.name", "anthropic", "gen_ai.request.max_tokens", 512L,
         "gen_ai.request.temperature", 0.5, "gen_ai.response.model", "claude-sonnet-4-20250514",
         "gen_ai.response.finish_reasons", List.of("end_turn"),
@@ -115,15 +115,18 @@ class SpringAiPresetIT {
         "gen_ai.usage.input_tokens", 28L, "gen_ai.usage.output_tokens", 40L,
         "gen_ai.usage.cache_read.input_tokens", 3L, "gen_ai.usage.cache_creation.input_tokens", 2L));
     assertCost(MESSAGE_COST, anthropic);
+  }
 
+  /** The tool loop: a span per round with that round's usage (the second's cache reads), the tools between. */
+  private static void assertToolLoop(Run run, Layer layer) {
     ReceivedSpan askTools = response(run.tree, "chatcmpl-t1");
     ReceivedSpan answer = response(run.tree, "chatcmpl-t2");
-    assertEquals(layer.openai, askTools.function());
-    assertEquals(layer.openai, answer.function());
+    assertEquals(layer.openai(), askTools.function());
+    assertEquals(layer.openai(), answer.function());
     assertAttributes(askTools, Map.of("gen_ai.request.model", "gpt-4o-mini", "gen_ai.response.finish_reasons",
-        List.of(layer.toolCalls), "gen_ai.usage.input_tokens", 61L, "gen_ai.usage.output_tokens", 12L));
+        List.of(layer.toolCalls()), "gen_ai.usage.input_tokens", 61L, "gen_ai.usage.output_tokens", 12L));
     assertNull(askTools.attribute("gen_ai.usage.cache_read.input_tokens"), askTools.toString());
-    assertAttributes(answer, Map.of("gen_ai.response.finish_reasons", List.of(layer.stop),
+    assertAttributes(answer, Map.of("gen_ai.response.finish_reasons", List.of(layer.stop()),
         "gen_ai.usage.input_tokens", 97L, "gen_ai.usage.output_tokens", 14L,
         "gen_ai.usage.cache_read.input_tokens", 64L));
     assertCost((61 * 0.15 + 12 * 0.6) / 1e6, askTools);
@@ -142,15 +145,21 @@ class SpringAiPresetIT {
     assertEquals(1, failedTools.size(), "the tool threw for the order that does not exist: " + tools);
     assertEquals(TOOL_ERROR, failedTools.get(0).attribute("error.type"));
     assertEquals(List.of("exception"), failedTools.get(0).eventNames);
+  }
 
+  /** The 429: an ERROR chat span without tokens. */
+  private static void assertRateLimited(Run run, Layer layer) {
     List<ReceivedSpan> limited = chats(run.tree).stream().filter(ChatSpans::failed).collect(Collectors.toList());
     assertEquals(1, limited.size(), "the 429: " + run.tree.spans());
     assertEquals("chat gpt-4o-mini", limited.get(0).name);
-    assertEquals(layer.openai, limited.get(0).function());
-    assertEquals(layer.rateLimitError, limited.get(0).attribute("error.type"));
+    assertEquals(layer.openai(), limited.get(0).function());
+    assertEquals(layer.rateLimitError(), limited.get(0).attribute("error.type"));
     assertEquals(null, limited.get(0).attribute("gen_ai.usage.input_tokens"), limited.toString());
-    assertTrue(run.output.contains("rate limited: " + layer.rateLimitError), run.output);
+    assertTrue(run.output.contains("rate limited: " + layer.rateLimitError()), run.output);
+  }
 
+  /** One span per stream, from its subscription to its end; none for the stream never subscribed to. */
+  private static void assertStreams(Run run) {
     ReceivedSpan openaiStream = response(run.tree, "chatcmpl-2");
     assertEquals("chat gpt-4o-mini", openaiStream.name);
     assertEquals("org.springframework.ai.openai.OpenAiChatModel.stream", openaiStream.function());
@@ -181,13 +190,6 @@ class SpringAiPresetIT {
         + " either), the others one each: " + streams);
     assertTrue(streams.contains(openaiStream) && streams.contains(anthropicStream), streams.toString());
     assertTrue(run.output.contains("unwanted stream built: true"), run.output);
-
-    List<ReceivedSpan> chats = chats(run.tree);
-    assertEquals(run.modelRequests, chats.size(), "one chat span per request the stub received: " + chats);
-    assertEquals(7, chats.size(), "openai, anthropic, 2 tool rounds, the 429, two streams: " + chats);
-    assertEquals(9, run.tree.spans().size(), "and the two tools: " + run.tree.spans());
-    assertCountedOnce(run, 2 * (120 + 28) + 61 + 97, 2 * (30 + 40) + 12 + 14,
-        2 * (CHAT_COST + MESSAGE_COST) + TOOL_ROUNDS_COST);
   }
 
   /** A stream read to its end: its chunks counted, the first within the span. */
