@@ -77,7 +77,8 @@ final class ProviderStub implements AutoCloseable {
   static final String TOOL_ANSWER = "{\"id\":\"chatcmpl-t2\",\"object\":\"chat.completion\",\"created\":1700000001,"
       + "\"model\":\"gpt-4o-mini-2024-07-18\",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\","
       + "\"content\":\"A-17 has shipped; there is no order Z-9.\"},\"finish_reason\":\"stop\"}],"
-      + "\"usage\":{\"prompt_tokens\":97,\"completion_tokens\":14,\"total_tokens\":111}}";
+      + "\"usage\":{\"prompt_tokens\":97,\"completion_tokens\":14,\"total_tokens\":111,"
+      + "\"prompt_tokens_details\":{\"cached_tokens\":64}}}";
   static final String RATE_LIMITED = "{\"error\":{\"message\":\"Rate limit reached for gpt-4o-mini\","
       + "\"type\":\"requests\",\"param\":null,\"code\":\"rate_limit_exceeded\"}}";
 

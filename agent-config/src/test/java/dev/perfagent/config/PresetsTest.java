@@ -147,13 +147,14 @@ class PresetsTest {
   void springAiRequestsAndTheOpenAiSdkRequestsTheySendShareOneNestingGroup() {
     Map<String, Pointcut> byName = Presets.NAMES.stream().flatMap(n -> Presets.pointcuts(n).stream())
         .collect(Collectors.toMap(Pointcut::name, p -> p));
-    for (String name : List.of("spring-ai.chat.openai", "spring-ai.chat.anthropic", "openai.chat")) {
+    for (String name : List.of("spring-ai.chat.openai", "spring-ai.chat.anthropic", "spring-ai.chat.openai.stream",
+        "spring-ai.chat.anthropic.stream", "openai.chat", "anthropic.messages")) {
       assertEquals(Nesting.OUTERMOST, byName.get(name).nesting(), name);
       assertEquals("llm.chat", byName.get(name).nestingGroup(), "one span per request, tokens counted once: " + name);
     }
     for (String provider : PROVIDERS) {
       Pointcut chat = byName.get("spring-ai.chat." + provider);
-      assertEquals("internalCall", chat.methodPattern().text());
+      assertEquals("chatCompletionEntity", chat.methodPattern().text(), "1.1's request, one per tool round");
       assertEquals(provider, chat.attributes().get("gen_ai.provider.name"));
     }
     assertEquals(Nesting.OUTERMOST, byName.get("spring-ai.tool").nesting(), "call(input) and call(input, context)");
