@@ -108,6 +108,11 @@ class ConfigReloadIT {
       List<String> applied = changes(run.stderr);
       assertEquals(List.of("added [count], changed [greet, slow]", "removed [greet]", "added [greet]"), applied,
           run.stderr);
+      Matcher classes = APPLIED.matcher(run.stderr);
+      while (classes.find()) {
+        assertTrue(Integer.parseInt(classes.group(2)) >= 1,
+            "each change retransforms the greeter, the removal too (which un-weaves it)\n" + run.stderr);
+      }
       assertEquals(1, count(run.stderr, "the change is not applied"), "the broken file is reported once\n" + run.stderr);
       assertTrue(run.stderr.contains(config + ":"), "the problem names the file\n" + run.stderr);
       assertTrue(Pattern.compile(Pattern.quote(config.toString()) + ":\\d+:\\d+: ").matcher(run.stderr).find(),

@@ -196,7 +196,7 @@ public final class Weaver {
                 .transform(advice);
       }
     }
-    agent = agent.with(CandidateFilter.decorator(new CandidateClasses(exactClasses, others, supertypes)));
+    agent = agent.with(CandidateFilter.decorator(new CandidateClasses(exactClasses, others, supertypes), retransformed));
     return exact.isEmpty() ? agent : exact.install(agent);
   }
 
