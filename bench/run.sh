@@ -2,7 +2,7 @@
 # perf-agent benchmarks: no agent vs perf-agent vs the OpenTelemetry Java agent vs the Elastic APM
 # agent, all on this machine in one go, printed as one markdown table (see docs/performance.md).
 #
-#   bash bench/run.sh --quick     # ~9 minutes on 2 cores: short JMH iterations, 1 fork, 3 runs per figure
+#   bash bench/run.sh --quick     # ~30 minutes on 2 cores: short JMH iterations, 1 fork, 3 runs per figure
 #   bash bench/run.sh --full      # longer: 3 forks, longer iterations, 7 runs, more export rates
 #
 # Options: --skip-build (use the jars already built). Environment: OTEL_AGENT_VERSION,
@@ -58,8 +58,10 @@ else
   THROUGHPUT_AGENTS=(none perf perf-nowhere otel elastic)
 fi
 SMALL_APP_CALLS=1000
-TEST_APP_ARGS=(--latency-scale 0 --conversations 200)
-THROUGHPUT_ARGS=(--latency-scale 0 --conversations 2000 --concurrency 2)
+# the test-app calls the real LLM SDKs over local HTTP: 20 conversations are its start-up and exit
+# plus a little work (~6 s, ~12 s of CPU without an agent); 1,000 CPU-bound ones are ~30 s of work
+TEST_APP_ARGS=(--latency-scale 0 --conversations 20)
+THROUGHPUT_ARGS=(--latency-scale 0 --conversations 1000 --concurrency 2)
 FLOOD_WORK=4000
 
 STARTED=$(date +%s)
