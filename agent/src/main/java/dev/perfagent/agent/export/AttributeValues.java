@@ -1,6 +1,7 @@
 package dev.perfagent.agent.export;
 
 import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.AttributeType;
 import io.opentelemetry.api.common.AttributesBuilder;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,26 +16,80 @@ final class AttributeValues {
   private AttributeValues() {}
 
   static void put(AttributesBuilder builder, String key, Object value) {
-    if (value == null) {
-      return;
+    if (value != null) {
+      put(builder, key(key, typeOf(value)), value);
     }
+  }
+
+  /** The attribute type {@code value} is exported as (a value of a type not listed, as its text). */
+  static AttributeType typeOf(Object value) {
     if (value instanceof Long || value instanceof Integer || value instanceof Short
         || value instanceof Byte) {
-      builder.put(AttributeKey.longKey(key), ((Number) value).longValue());
+      return AttributeType.LONG;
     } else if (value instanceof Double || value instanceof Float) {
-      builder.put(AttributeKey.doubleKey(key), ((Number) value).doubleValue());
+      return AttributeType.DOUBLE;
     } else if (value instanceof Boolean) {
-      builder.put(AttributeKey.booleanKey(key), (Boolean) value);
+      return AttributeType.BOOLEAN;
     } else if (value instanceof String[]) {
-      builder.put(AttributeKey.stringArrayKey(key), Arrays.asList((String[]) value));
+      return AttributeType.STRING_ARRAY;
     } else if (value instanceof long[]) {
-      builder.put(AttributeKey.longArrayKey(key), boxed((long[]) value));
+      return AttributeType.LONG_ARRAY;
     } else if (value instanceof double[]) {
-      builder.put(AttributeKey.doubleArrayKey(key), boxed((double[]) value));
+      return AttributeType.DOUBLE_ARRAY;
     } else if (value instanceof boolean[]) {
-      builder.put(AttributeKey.booleanArrayKey(key), boxed((boolean[]) value));
-    } else {
-      builder.put(AttributeKey.stringKey(key), text(value));
+      return AttributeType.BOOLEAN_ARRAY;
+    }
+    return AttributeType.STRING;
+  }
+
+  static AttributeKey<?> key(String name, AttributeType type) {
+    switch (type) {
+      case LONG:
+        return AttributeKey.longKey(name);
+      case DOUBLE:
+        return AttributeKey.doubleKey(name);
+      case BOOLEAN:
+        return AttributeKey.booleanKey(name);
+      case STRING_ARRAY:
+        return AttributeKey.stringArrayKey(name);
+      case LONG_ARRAY:
+        return AttributeKey.longArrayKey(name);
+      case DOUBLE_ARRAY:
+        return AttributeKey.doubleArrayKey(name);
+      case BOOLEAN_ARRAY:
+        return AttributeKey.booleanArrayKey(name);
+      default:
+        return AttributeKey.stringKey(name);
+    }
+  }
+
+  /** Puts non-null {@code value} under {@code key}, whose type is {@link #typeOf} the value's. */
+  @SuppressWarnings("unchecked")
+  static void put(AttributesBuilder builder, AttributeKey<?> key, Object value) {
+    switch (key.getType()) {
+      case LONG:
+        builder.put((AttributeKey<Long>) key, ((Number) value).longValue());
+        break;
+      case DOUBLE:
+        builder.put((AttributeKey<Double>) key, ((Number) value).doubleValue());
+        break;
+      case BOOLEAN:
+        builder.put((AttributeKey<Boolean>) key, (Boolean) value);
+        break;
+      case STRING_ARRAY:
+        builder.put((AttributeKey<List<String>>) key, Arrays.asList((String[]) value));
+        break;
+      case LONG_ARRAY:
+        builder.put((AttributeKey<List<Long>>) key, boxed((long[]) value));
+        break;
+      case DOUBLE_ARRAY:
+        builder.put((AttributeKey<List<Double>>) key, boxed((double[]) value));
+        break;
+      case BOOLEAN_ARRAY:
+        builder.put((AttributeKey<List<Boolean>>) key, boxed((boolean[]) value));
+        break;
+      default:
+        builder.put((AttributeKey<String>) key, text(value));
     }
   }
 

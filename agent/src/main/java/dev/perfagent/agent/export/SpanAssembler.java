@@ -77,7 +77,8 @@ final class SpanAssembler {
     SpanContext context = context(traceId, ids.spanId(record.spanId()));
     SpanContext parent = record.parentId() == 0 ? SpanContext.getInvalid() : context(traceId, ids.spanId(record.parentId()));
 
-    AttributesBuilder attributes = shape.constantAttributes().toBuilder();
+    // not toBuilder(), whose list starts at the constants' size and grows several times per span
+    AttributesBuilder attributes = Attributes.builder().putAll(shape.constantAttributes());
     List<String> truncated = null;
     String capturedSql = null;
     String statusCode = null;
@@ -91,7 +92,9 @@ final class SpanAssembler {
       } else if (key.equals(STATUS_CODE)) {
         statusCode = value == null ? null : AttributeValues.text(value);
       }
-      AttributeValues.put(attributes, key, value);
+      if (value != null) {
+        AttributeValues.put(attributes, shape.captureAttributeKey(i, value), value);
+      }
       if (shape.captureTruncated(i, record::truncated)) {
         truncated = truncated == null ? new ArrayList<>() : truncated;
         truncated.add(shape.captureKey(i));

@@ -6,6 +6,7 @@ import dev.perfagent.config.Capture;
 import dev.perfagent.config.Pointcut;
 import dev.perfagent.config.Template;
 import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.AttributeType;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.api.trace.SpanKind;
@@ -26,6 +27,8 @@ final class SpanShape {
   private final SpanKind kind;
   private final Attributes constantAttributes;
   private final String[] captureKeys;
+  /** Per capture: the attribute key of its last value, reused while its values keep their type. */
+  private final AttributeKey<?>[] captureAttributeKeys;
   private final int[][] captureValueIndexes; // per capture: its path, or its terms
   private final Capture.Kind[] captureKinds;
   private final boolean[] captureIsContent;
@@ -48,6 +51,7 @@ final class SpanShape {
     constant.put(CODE_FUNCTION, site.className() + "." + site.methodName());
     this.constantAttributes = constant.build();
     this.captureKeys = config.captures().keySet().toArray(new String[0]);
+    this.captureAttributeKeys = new AttributeKey<?>[captureKeys.length];
     this.captureValueIndexes = new int[captureKeys.length][];
     this.captureKinds = new Capture.Kind[captureKeys.length];
     this.captureIsContent = new boolean[captureKeys.length];
@@ -126,6 +130,17 @@ final class SpanShape {
 
   String captureKey(int i) {
     return captureKeys[i];
+  }
+
+  /** The attribute key of capture {@code i} for its non-null {@code value}. */
+  AttributeKey<?> captureAttributeKey(int i, Object value) {
+    AttributeType type = AttributeValues.typeOf(value);
+    AttributeKey<?> key = captureAttributeKeys[i];
+    if (key == null || key.getType() != type) {
+      key = AttributeValues.key(captureKeys[i], type);
+      captureAttributeKeys[i] = key;
+    }
+    return key;
   }
 
   /**
