@@ -17,32 +17,46 @@ final class CardinalityCap {
   static final String OTHER = "_OTHER";
 
   private final int max;
-  private final Map<String, Set<String>> seen = new HashMap<>();
+  private final Map<String, Set<Object>> seen = new HashMap<>();
   private final Set<String> overflowed = new HashSet<>();
-  private final LongAdder overflow = new LongAdder();
+  private final LongAdder overflow;
   private final Consumer<String> firstOverflow;
 
   /** @param firstOverflow told the key that first overflows, once per key */
   CardinalityCap(int max, Consumer<String> firstOverflow) {
+    this(max, firstOverflow, new LongAdder());
+  }
+
+  /** @param overflow where the values beyond the cap are counted (may be shared with another cap) */
+  CardinalityCap(int max, Consumer<String> firstOverflow, LongAdder overflow) {
     this.max = max;
     this.firstOverflow = firstOverflow;
+    this.overflow = overflow;
   }
 
   /** {@code value}, or {@link #OTHER} when {@code key} has {@code max} other values already. */
   String guarded(String key, String value) {
-    Set<String> values = seen.computeIfAbsent(key, k -> new HashSet<>());
+    return admits(key, value) ? value : OTHER;
+  }
+
+  /**
+   * Whether {@code value} is one of the first {@code max} distinct values of {@code key}; one that is
+   * not is counted (and the key said once).
+   */
+  boolean admits(String key, Object value) {
+    Set<Object> values = seen.computeIfAbsent(key, k -> new HashSet<>());
     if (values.contains(value)) {
-      return value;
+      return true;
     }
     if (values.size() < max) {
       values.add(value);
-      return value;
+      return true;
     }
     if (overflowed.add(key)) {
       firstOverflow.accept(key);
     }
     overflow.increment();
-    return OTHER;
+    return false;
   }
 
   /** Values recorded as {@link #OTHER} so far. */

@@ -5,9 +5,7 @@ import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 
@@ -26,16 +24,20 @@ final class FlowDimensions {
   static final String OTHER = CardinalityCap.OTHER;
 
   private final Map<String, AttributeKey<String>> keys = new HashMap<>();
+  private final LongAdder overflow = new LongAdder();
   private final CardinalityCap cap;
-  private final Map<String, Set<Attributes>> seriesByMetric = new HashMap<>();
-  private final Consumer<String> warn;
+  private final CardinalityCap series;
 
   /** @param warn told once per key, when it first overflows, and once per metric */
   FlowDimensions(Consumer<String> warn) {
-    this.warn = warn;
     this.cap =
         new CardinalityCap(MAX_VALUES, key -> warn.accept("flow-down attribute '" + key + "' has more than "
-            + MAX_VALUES + " distinct values; metrics record further ones as " + OTHER + " (spans keep them)"));
+            + MAX_VALUES + " distinct values; metrics record further ones as " + OTHER + " (spans keep them)"),
+            overflow);
+    this.series =
+        new CardinalityCap(MAX_SERIES, metric -> warn.accept("metric " + metric + " has " + MAX_SERIES
+            + " series with flow-down values; it records further flow-down values as " + OTHER
+            + " (spans keep them)"), overflow);
   }
 
   /**
@@ -65,20 +67,9 @@ final class FlowDimensions {
     if (flowed.isEmpty()) {
       return point;
     }
-    Set<Attributes> series = seriesByMetric.computeIfAbsent(metric, m -> new HashSet<>());
-    if (series.contains(point)) {
+    if (series.admits(metric, point)) {
       return point;
     }
-    if (series.size() < MAX_SERIES) {
-      series.add(point);
-      return point;
-    }
-    if (series.size() == MAX_SERIES) {
-      series.add(Attributes.empty()); // a marker: said once per metric
-      warn.accept("metric " + metric + " has " + MAX_SERIES + " series with flow-down values; it records "
-          + "further flow-down values as " + OTHER + " (spans keep them)");
-    }
-    cap.overflow().increment();
     AttributesBuilder b = point.toBuilder();
     flowed.forEach((key, value) -> b.put(key(key.getKey()), OTHER));
     return b.build();
@@ -86,7 +77,7 @@ final class FlowDimensions {
 
   /** Values recorded as {@link #OTHER} so far. */
   LongAdder overflow() {
-    return cap.overflow();
+    return overflow;
   }
 
   private AttributeKey<String> key(String name) {

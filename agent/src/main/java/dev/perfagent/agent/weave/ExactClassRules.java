@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.DynamicType;
@@ -22,6 +23,11 @@ final class ExactClassRules {
 
   void add(String className, ElementMatcher<TypeDescription> matcher, AgentBuilder.Transformer transformer) {
     byClass.computeIfAbsent(className, c -> new ArrayList<>()).add(new Rule(matcher, transformer));
+  }
+
+  /** The classes the rules name. */
+  Set<String> classNames() {
+    return byClass.keySet();
   }
 
   boolean isEmpty() {

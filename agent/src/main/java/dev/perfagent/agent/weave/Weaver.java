@@ -171,7 +171,6 @@ public final class Weaver {
       agent = ExecutorPropagation.install(agent);
     }
     ExactClassRules exact = new ExactClassRules();
-    Set<String> exactClasses = new HashSet<>(propagation ? ExecutorPropagation.classNames() : Set.of());
     List<Pointcut> others = new ArrayList<>();
     for (CompiledPointcut pointcut : catalog.pointcuts()) {
       Optional<String> refused = JdkClasses.refusal(pointcut.config());
@@ -187,7 +186,6 @@ public final class Weaver {
       Optional<String> exactName = PointcutMatchers.exactClassName(pointcut.config());
       if (exactName.isPresent()) {
         exact.add(exactName.get(), types, advice);
-        exactClasses.add(exactName.get());
       } else {
         others.add(pointcut.config());
         agent =
@@ -195,6 +193,10 @@ public final class Weaver {
                 .type(types.and(new ClassLimit(pointcut.config().name(), classesPerPointcut, log)))
                 .transform(advice);
       }
+    }
+    Set<String> exactClasses = new HashSet<>(exact.classNames());
+    if (propagation) {
+      exactClasses.addAll(ExecutorPropagation.classNames());
     }
     agent = agent.with(CandidateFilter.decorator(new CandidateClasses(exactClasses, others, supertypes), retransformed));
     return exact.isEmpty() ? agent : exact.install(agent);
