@@ -17,14 +17,6 @@ import java.util.TreeSet;
 public final class CostEstimator {
   public static final String COST_KEY = "perf_agent.cost.usd";
   public static final AttributeKey<Double> COST = AttributeKey.doubleKey(COST_KEY);
-  private static final AttributeKey<String> PROVIDER = AttributeKey.stringKey("gen_ai.provider.name");
-  private static final AttributeKey<String> REQUEST_MODEL = AttributeKey.stringKey("gen_ai.request.model");
-  private static final AttributeKey<String> RESPONSE_MODEL = AttributeKey.stringKey("gen_ai.response.model");
-  private static final AttributeKey<Long> INPUT = AttributeKey.longKey("gen_ai.usage.input_tokens");
-  private static final AttributeKey<Long> OUTPUT = AttributeKey.longKey("gen_ai.usage.output_tokens");
-  private static final AttributeKey<Long> CACHE_READ = AttributeKey.longKey("gen_ai.usage.cache_read.input_tokens");
-  private static final AttributeKey<Long> CACHE_WRITE =
-      AttributeKey.longKey("gen_ai.usage.cache_creation.input_tokens");
 
   private final PriceTable prices;
   private final Set<String> unpriced = new TreeSet<>();
@@ -35,25 +27,27 @@ public final class CostEstimator {
 
   /** {@code attributes} with the call's estimated cost added; unchanged when it has no tokens or no price. */
   public Attributes withCost(Attributes attributes) {
-    Long input = attributes.get(INPUT);
-    Long output = attributes.get(OUTPUT);
+    Long input = attributes.get(GenAiKeys.INPUT_TOKENS);
+    Long output = attributes.get(GenAiKeys.OUTPUT_TOKENS);
     if (input == null && output == null) {
       return attributes;
     }
-    String provider = attributes.get(PROVIDER);
-    Optional<Price> price = price(provider, attributes.get(RESPONSE_MODEL));
+    String provider = attributes.get(GenAiKeys.PROVIDER);
+    Optional<Price> price = price(provider, attributes.get(GenAiKeys.RESPONSE_MODEL));
     if (price.isEmpty()) {
-      price = price(provider, attributes.get(REQUEST_MODEL));
+      price = price(provider, attributes.get(GenAiKeys.REQUEST_MODEL));
     }
     if (price.isEmpty()) {
-      String model = Optional.ofNullable(attributes.get(RESPONSE_MODEL)).orElse(attributes.get(REQUEST_MODEL));
+      String model = Optional.ofNullable(attributes.get(GenAiKeys.RESPONSE_MODEL))
+          .orElse(attributes.get(GenAiKeys.REQUEST_MODEL));
       if (model != null) {
         unpriced.add(provider == null ? model : model + " (" + provider + ")");
       }
       return attributes;
     }
     double cost = cost(
-        price.get(), orZero(input), orZero(attributes.get(CACHE_READ)), orZero(attributes.get(CACHE_WRITE)),
+        price.get(), orZero(input), orZero(attributes.get(GenAiKeys.CACHE_READ_INPUT_TOKENS)),
+        orZero(attributes.get(GenAiKeys.CACHE_CREATION_INPUT_TOKENS)),
         orZero(output));
     return attributes.toBuilder().put(COST, cost).build();
   }

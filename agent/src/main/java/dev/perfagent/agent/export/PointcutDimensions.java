@@ -1,5 +1,6 @@
 package dev.perfagent.agent.export;
 
+import dev.perfagent.agent.cost.GenAiKeys;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
@@ -27,7 +28,7 @@ final class PointcutDimensions {
   /** Registers the overflow counter on {@code meter}; {@code warn} is told once per pointcut and dimension. */
   PointcutDimensions(Meter meter, Consumer<String> warn) {
     name = new Dimension(SPAN_NAME, MAX_SPAN_NAMES, warn);
-    operation = new Dimension(SpanMetrics.OPERATION, MAX_OPERATIONS, warn);
+    operation = new Dimension(GenAiKeys.OPERATION, MAX_OPERATIONS, warn);
     errorType = new Dimension(SpanMetrics.ERROR_TYPE, MAX_ERROR_TYPES, warn);
     meter.counterBuilder("perf_agent.dimensions.overflow").setUnit("{span}")
         .setDescription("Spans whose span name, gen_ai.operation.name or error.type was recorded as "
@@ -45,7 +46,7 @@ final class PointcutDimensions {
     Attributes a = span.getAttributes();
     AttributesBuilder b = pointcut.toBuilder().putAll(flowed);
     name.put(b, pointcutName, span.getName());
-    operation.put(b, pointcutName, a.get(SpanMetrics.OPERATION));
+    operation.put(b, pointcutName, a.get(GenAiKeys.OPERATION));
     errorType.put(b, pointcutName, a.get(SpanMetrics.ERROR_TYPE));
     return b.build();
   }

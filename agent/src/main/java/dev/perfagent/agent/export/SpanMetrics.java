@@ -1,6 +1,7 @@
 package dev.perfagent.agent.export;
 
 import dev.perfagent.agent.cost.CostEstimator;
+import dev.perfagent.agent.cost.GenAiKeys;
 import dev.perfagent.bootstrap.DurationHistograms;
 import dev.perfagent.bootstrap.FlowingValues;
 import dev.perfagent.bootstrap.RecorderStats;
@@ -36,23 +37,15 @@ final class SpanMetrics {
   static final AttributeKey<String> POINTCUT = AttributeKey.stringKey("perf_agent.pointcut");
   /** The jdbc preset's checkout pointcut: each of its spans is a wait for a pooled connection. */
   private static final String POOL_CHECKOUT = "jdbc.pool.checkout";
-  static final AttributeKey<String> OPERATION = AttributeKey.stringKey("gen_ai.operation.name");
-  private static final AttributeKey<String> PROVIDER = AttributeKey.stringKey("gen_ai.provider.name");
-  private static final AttributeKey<String> REQUEST_MODEL = AttributeKey.stringKey("gen_ai.request.model");
-  private static final AttributeKey<String> RESPONSE_MODEL = AttributeKey.stringKey("gen_ai.response.model");
-  private static final AttributeKey<Long> INPUT_TOKENS = AttributeKey.longKey("gen_ai.usage.input_tokens");
-  private static final AttributeKey<Long> OUTPUT_TOKENS = AttributeKey.longKey("gen_ai.usage.output_tokens");
-  static final AttributeKey<Double> TIME_TO_FIRST_CHUNK =
-      AttributeKey.doubleKey("gen_ai.response.time_to_first_chunk");
   private static final AttributeKey<String> TOKEN_TYPE = AttributeKey.stringKey("gen_ai.token.type");
   /**
    * The parts of the input and output tokens that gen_ai.client.token.usage (input and output only)
    * does not show, by span attribute and the value of {@link #TOKEN_DETAIL} they are counted under.
    */
   private static final TokenDetail[] TOKEN_DETAILS = {
-    new TokenDetail("gen_ai.usage.cache_read.input_tokens", "cache_read"),
-    new TokenDetail("gen_ai.usage.cache_creation.input_tokens", "cache_creation"),
-    new TokenDetail("gen_ai.usage.reasoning.output_tokens", "reasoning"),
+    new TokenDetail(GenAiKeys.CACHE_READ_INPUT_TOKENS, "cache_read"),
+    new TokenDetail(GenAiKeys.CACHE_CREATION_INPUT_TOKENS, "cache_creation"),
+    new TokenDetail(GenAiKeys.REASONING_OUTPUT_TOKENS, "reasoning"),
   };
   static final AttributeKey<String> TOKEN_DETAIL = AttributeKey.stringKey("perf_agent.gen_ai.token.detail");
   static final AttributeKey<String> ERROR_TYPE = AttributeKey.stringKey("error.type");
@@ -156,14 +149,14 @@ final class SpanMetrics {
     if (span.getKind() != SpanKind.CLIENT) {
       return;
     }
-    if (a.get(OPERATION) != null) {
+    if (a.get(GenAiKeys.OPERATION) != null) {
       AttributesBuilder common = Attributes.builder().putAll(flowed);
-      copy(a, common, OPERATION, PROVIDER, REQUEST_MODEL, RESPONSE_MODEL);
+      copy(a, common, GenAiKeys.OPERATION, GenAiKeys.PROVIDER, GenAiKeys.REQUEST_MODEL, GenAiKeys.RESPONSE_MODEL);
       Attributes tokens = common.build();
       copy(a, common, ERROR_TYPE);
       genAiDuration.record(seconds, flowDimensions.capped(GEN_AI_DURATION, common.build(), flowed));
-      Long input = a.get(INPUT_TOKENS);
-      Long output = a.get(OUTPUT_TOKENS);
+      Long input = a.get(GenAiKeys.INPUT_TOKENS);
+      Long output = a.get(GenAiKeys.OUTPUT_TOKENS);
       if (input != null) {
         tokenUsage.record(input, flowDimensions.capped(TOKEN_USAGE, tokens.toBuilder().put(TOKEN_TYPE, "input").build(), flowed));
       }
@@ -181,7 +174,7 @@ final class SpanMetrics {
       if (usd != null) {
         cost.add(usd, flowDimensions.capped(COST_METRIC, tokens, flowed));
       }
-      Double firstChunk = a.get(TIME_TO_FIRST_CHUNK);
+      Double firstChunk = a.get(GenAiKeys.TIME_TO_FIRST_CHUNK);
       if (firstChunk != null) {
         genAiTimeToFirstChunk.record(firstChunk, flowDimensions.capped(TIME_TO_FIRST_CHUNK_METRIC, tokens, flowed));
       }
@@ -228,8 +221,8 @@ final class SpanMetrics {
     final AttributeKey<Long> attribute;
     final String value;
 
-    TokenDetail(String attribute, String value) {
-      this.attribute = AttributeKey.longKey(attribute);
+    TokenDetail(AttributeKey<Long> attribute, String value) {
+      this.attribute = attribute;
       this.value = value;
     }
   }

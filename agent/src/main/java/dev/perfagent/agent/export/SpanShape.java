@@ -1,5 +1,6 @@
 package dev.perfagent.agent.export;
 
+import dev.perfagent.agent.cost.GenAiKeys;
 import dev.perfagent.agent.plan.CompiledPointcut;
 import dev.perfagent.agent.plan.Site;
 import dev.perfagent.config.Capture;
@@ -64,7 +65,7 @@ final class SpanShape {
     }
     this.constantName = compiled.constantName() ? name(null) : null;
     this.metricAttributes = Attributes.of(SpanMetrics.POINTCUT, config.name());
-    this.timeToFirstItem = isGenAi(config) ? SpanMetrics.TIME_TO_FIRST_CHUNK : TIME_TO_FIRST_ITEM;
+    this.timeToFirstItem = isGenAi(config) ? GenAiKeys.TIME_TO_FIRST_CHUNK : TIME_TO_FIRST_ITEM;
     this.noteIndex = compiled.noteIndex();
     this.returnLengthIndex = compiled.returnLengthIndex();
     this.poolNameIndex = compiled.poolNameIndex();

@@ -1,5 +1,6 @@
 package dev.perfagent.agent.export;
 
+import dev.perfagent.agent.cost.GenAiKeys;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.perfagent.bootstrap.FlowingValues;
@@ -39,7 +40,7 @@ class SpanMetricsTest {
     assertEquals(SECONDS, SpanMetrics.DURATION_BUCKETS);
     Map<String, HistogramPointData> pointcuts = new HashMap<>(); // by gen_ai.operation.name, one dimension
     for (HistogramPointData p : points(reader, "perf_agent.pointcut.duration")) {
-      pointcuts.put(p.getAttributes().get(SpanMetrics.OPERATION), p);
+      pointcuts.put(p.getAttributes().get(GenAiKeys.OPERATION), p);
     }
     assertEquals(2, pointcuts.size());
     assertEquals(SECONDS, pointcuts.get(null).getBoundaries());
@@ -176,7 +177,7 @@ class SpanMetricsTest {
     Map<String, Long> byName = new HashMap<>();
     for (HistogramPointData p : points(reader, "perf_agent.pointcut.duration")) {
       byName.merge(p.getAttributes().get(SpanMetrics.POINTCUT) + " " + p.getAttributes().get(PointcutDimensions.SPAN_NAME)
-          + " " + p.getAttributes().get(SpanMetrics.OPERATION) + " " + p.getAttributes().get(SpanMetrics.ERROR_TYPE),
+          + " " + p.getAttributes().get(GenAiKeys.OPERATION) + " " + p.getAttributes().get(SpanMetrics.ERROR_TYPE),
           p.getCount(), Long::sum);
     }
     assertEquals(1L, byName.get("tool.execute execute_tool refund execute_tool java.io.IOException"));
