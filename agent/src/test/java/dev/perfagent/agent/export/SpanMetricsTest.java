@@ -1,8 +1,8 @@
 package dev.perfagent.agent.export;
 
-import dev.perfagent.agent.cost.GenAiKeys;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.perfagent.agent.cost.GenAiKeys;
 import dev.perfagent.bootstrap.FlowingValues;
 import dev.perfagent.bootstrap.RecorderStats;
 import io.opentelemetry.api.common.AttributeKey;
