@@ -114,13 +114,39 @@ final class YamlComposer {
   }
 
   private static void reportSyntax(MarkedYamlEngineException e, Problems problems) {
-    Optional<Mark> where = e.getProblemMark().isPresent() ? e.getProblemMark() : e.getContextMark();
-    String message = "YAML syntax error: " + describe(e);
+    Optional<String> unclosed = unclosed(e);
+    Optional<Mark> where = unclosed.isPresent() || e.getProblemMark().isEmpty() ? e.getContextMark() : e.getProblemMark();
+    String message = "YAML syntax error: " + unclosed.orElseGet(() -> describe(e));
     if (where.isPresent()) {
       problems.at(where.get().getLine() + 1, where.get().getColumn() + 1, message);
     } else {
       problems.atFile(message);
     }
+  }
+
+  /**
+   * A quote, {@code [} or {@code {} the file ends inside: said where it was opened (the end of the
+   * file, where the parser noticed, says nothing about which one).
+   */
+  private static Optional<String> unclosed(MarkedYamlEngineException e) {
+    String problem = e.getProblem() == null ? "" : e.getProblem();
+    String context = e.getContext() == null ? "" : e.getContext();
+    if (e.getContextMark().isEmpty() || e.getProblemMark().isEmpty()
+        || !(problem.contains("end of stream") || problem.contains("<stream end>"))) {
+      return Optional.empty();
+    }
+    Mark end = e.getProblemMark().get();
+    String ends = " (the file ends at line " + (end.getLine() + 1) + ", column " + (end.getColumn() + 1) + ")";
+    if (context.contains("quoted scalar")) {
+      return Optional.of("this quoted value is never closed" + ends + "; add the closing quote");
+    }
+    if (context.contains("flow sequence")) {
+      return Optional.of("this '[' list is never closed" + ends + "; add ']'");
+    }
+    if (context.contains("flow mapping")) {
+      return Optional.of("this '{' mapping is never closed" + ends + "; add '}'");
+    }
+    return Optional.empty();
   }
 
   static String describe(MarkedYamlEngineException e) {

@@ -26,16 +26,16 @@ class YamlInputTest {
 
   @Test
   void unclosedQuote() {
-    assertEquals(List.of("t.yaml:3:1: YAML syntax error: found unexpected end of stream while scanning a quoted"
-        + " scalar (started at line 1, column 10)"), problems("service: \"returns", "pointcuts: []"));
-    assertEquals(List.of("t.yaml:4:1: YAML syntax error: found unexpected end of stream while scanning a quoted"
-        + " scalar (started at line 2, column 11)"), problems("pointcuts:", "  - name: 'a", "    class: a.B"));
+    assertEquals(List.of("t.yaml:1:10: YAML syntax error: this quoted value is never closed (the file ends at"
+        + " line 3, column 1); add the closing quote"), problems("service: \"returns", "pointcuts: []"));
+    assertEquals(List.of("t.yaml:2:11: YAML syntax error: this quoted value is never closed (the file ends at"
+        + " line 4, column 1); add the closing quote"), problems("pointcuts:", "  - name: 'a", "    class: a.B"));
   }
 
   @Test
   void unclosedFlowSequence() {
-    assertEquals(List.of("t.yaml:2:1: YAML syntax error: expected ',' or ']', but got <stream end> while parsing"
-        + " a flow sequence (started at line 1, column 12)"), problems("pointcuts: [a, b"));
+    assertEquals(List.of("t.yaml:1:12: YAML syntax error: this '[' list is never closed (the file ends at line 2,"
+        + " column 1); add ']'"), problems("pointcuts: [a, b"));
   }
 
   @Test

@@ -183,7 +183,7 @@ class AgentEndToEndIT {
     assertTrue(run.stderr.contains("no configuration file"), run.stderr);
     assertTrue(run.stderr.contains("the built-in presets are on: openai, anthropic, langchain4j, spring-ai, jdbc"), run.stderr);
     assertTrue(run.stderr.contains(
-            "config none (built-in presets), 0 pointcuts, presets openai, anthropic, langchain4j, spring-ai, jdbc"),
+            "config none (built-in presets), 65 pointcuts in force (0 of the file), presets openai, anthropic, langchain4j, spring-ai, jdbc"),
         run.stderr);
     List<ReceivedSpan> all = JsonLinesSpans.read(work.resolve("perf-agent-traces.jsonl"));
     List<ReceivedSpan> database = all.stream().filter(s -> s.attribute("db.system.name") != null)

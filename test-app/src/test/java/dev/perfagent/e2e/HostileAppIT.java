@@ -99,6 +99,17 @@ class HostileAppIT {
   }
 
   @Test
+  void aFullBufferDropsSpansWithoutWaitingAndSaysSoOnce() throws Exception {
+    AppRun run = runWith("tiny-buffer.yaml");
+    Matcher full = Pattern.compile("\\((\\d+) buffer full, ").matcher(run.stderr);
+    assertTrue(full.find() && Long.parseLong(full.group(1)) > 0,
+        "1,024 calls ending at once overflow 16 slots:\n" + run.stderr);
+    String warning = "the span buffer (16 spans) was full";
+    assertEquals(run.stderr.indexOf(warning), run.stderr.lastIndexOf(warning), "said once:\n" + run.stderr);
+    assertTrue(run.stderr.indexOf(warning) >= 0, "said:\n" + run.stderr);
+  }
+
+  @Test
   void capturePathsNeverCallMethodsThatChangeStateAndSayWhyOnce() throws Exception {
     AppRun run = runWith("paths.yaml");
     for (String refused : List.of("java.util.ArrayDeque.pop()", "java.util.TreeSet.pollFirst()",

@@ -58,6 +58,7 @@ public final class ExportLoop {
   private volatile long lost;
   private long notSampled;
   private long handed;
+  private boolean ringFullWarned;
   private final ExportBacklog backlog;
   private QueueRoom room; // null when the SDK did not start
 
@@ -151,7 +152,19 @@ public final class ExportLoop {
     if (expiry.due(now)) {
       expireOpenSpans(now);
     }
+    warnOnceIfRingWasFull();
     return now;
+  }
+
+  /** The application's threads never wait for room: a full ring drops their spans, said here once. */
+  private void warnOnceIfRingWasFull() {
+    if (!ringFullWarned && sites.generation().stats().dropped.sum() > 0) {
+      ringFullWarned = true;
+      log.warn(
+          "perf-agent: the span buffer ({} spans) was full: spans are dropped and counted until the exporter"
+              + " catches up; a larger export.buffer-size, or pointcuts that match fewer calls, keep them",
+          sites.ring().capacity());
+    }
   }
 
   /** On the {@code perf-agent-sdk-start} thread: builds the SDK and the span assembler. */
@@ -182,8 +195,8 @@ public final class ExportLoop {
       limits = p.limits();
       pipeline = p;
       log.info(
-          "perf-agent {}: config {}, {} pointcuts, presets {}, exporting to {}{}",
-          Version.current(), config.source(), config.pointcuts().size(),
+          "perf-agent {}: config {}, {} pointcuts in force ({} of the file), presets {}, exporting to {}{}",
+          Version.current(), config.source(), config.pointcutsInForce().size(), config.pointcuts().size(),
           config.presets().isEmpty() ? "none" : String.join(", ", config.presets()), p.destination(),
           p.scrapedAt().isEmpty() ? "" : ", metrics scraped at " + String.join(", ", p.scrapedAt()));
     } catch (Throwable t) {

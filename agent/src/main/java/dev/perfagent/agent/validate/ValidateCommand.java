@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -80,6 +81,7 @@ public final class ValidateCommand {
     List<String> warnings = new ArrayList<>();
     for (Pointcut p : inForce) {
       new PointcutTargets(p).refusal().ifPresent(warnings::add);
+      everyPackage(p, config).ifPresent(warnings::add);
     }
     ClassPath classPath = null;
     try {
@@ -104,6 +106,22 @@ public final class ValidateCommand {
       return USAGE;
     }
     return verdict(config.source(), errors, warnings, arguments.strict, out);
+  }
+
+  /**
+   * A pointcut of the file whose class pattern starts with a wildcard and has no supertype or
+   * annotation to narrow it: it takes the first classes loaded, the libraries' as much as the
+   * application's, up to the class limit; said without a class path, before any run.
+   */
+  private static Optional<String> everyPackage(Pointcut p, AgentConfig config) {
+    if (p.preset().isPresent() || p.subtypeOf().isPresent() || p.classAnnotation().isPresent()
+        || p.classPattern().filter(c -> c.text().startsWith("*")).isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of("pointcut '" + p.name() + "' (" + PointcutLine.origin(p, config.source()) + "): class '"
+        + p.classPattern().get().text() + "' matches classes of every package, the libraries' too: only the first "
+        + config.limits().classesPerPointcut() + " loaded (limits.classes-per-pointcut) are woven, maybe none of"
+        + " yours; name a package (com.acme.**) or a supertype (subtype-of)");
   }
 
   private static void printPointcuts(AgentConfig config, List<Pointcut> inForce, PrintStream out) {

@@ -34,8 +34,9 @@ final class ClassLimit extends ElementMatcher.Junction.AbstractBase<TypeDescript
     if (woven.size() >= limit) {
       if (warned.compareAndSet(false, true)) {
         log.warn(
-            "perf-agent: pointcut '{}' matches more than {} classes (limits.classes-per-pointcut): {} and"
-                + " the classes it matches from now on are not woven; narrow its class pattern",
+            "perf-agent: pointcut '{}' matches more than {} classes (limits.classes-per-pointcut): the first"
+                + " ones loaded are woven; {} and the classes it matches from now on, your application's maybe"
+                + " among them, are not; name a package (com.acme.**) or a supertype (subtype-of)",
             pointcut, limit, name);
       }
       return false;

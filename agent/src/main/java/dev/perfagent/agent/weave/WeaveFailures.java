@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
+import net.bytebuddy.pool.TypePool;
 import org.slf4j.Logger;
 
 /**
@@ -160,13 +161,21 @@ final class WeaveFailures {
       return;
     }
     if (warn) {
-      log.warn("perf-agent: could not weave {} for {}: {}", name, String.join(", ", targeting), cause.toString());
+      log.warn("perf-agent: could not weave {} for {}: {}", name, String.join(", ", targeting), describe(cause));
     } else if (others.isEmpty()) {
-      log.debug("perf-agent: could not weave {}, which no pointcut targets: {}", name, cause.toString());
+      log.debug("perf-agent: could not weave {}, which no pointcut targets: {}", name, describe(cause));
     } else {
       log.debug("perf-agent: could not match {} against pointcut {}, which does not target it: {}",
-          name, String.join(", ", others), cause.toString());
+          name, String.join(", ", others), describe(cause));
     }
+  }
+
+  /** The cause in the user's terms: the relocated names of Byte Buddy's exceptions are the agent's business. */
+  static String describe(Throwable cause) {
+    if (cause instanceof TypePool.Resolution.NoSuchTypeException) {
+      return "a class it refers to is missing from its class path (" + cause.getMessage() + ")";
+    }
+    return cause.toString();
   }
 
   private static boolean addOnce(List<String> list, String item) {

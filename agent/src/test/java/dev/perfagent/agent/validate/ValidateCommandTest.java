@@ -148,6 +148,21 @@ class ValidateCommandTest {
   }
 
   @Test
+  void aClassPatternOfEveryPackageIsAWarningWithoutAClassPath() throws IOException {
+    Path config = config("presets: none", "pointcuts:",
+        "  - name: everything", "    class: \"**\"", "    method: \"*\"",
+        "  - name: tools", "    class: \"*Tool\"", "    subtype-of: com.acme.shop.Tool", "    method: run",
+        "  - name: shop", "    class: \"com.acme.**\"", "    method: pay");
+    assertEquals(0, run(config.toString()), out());
+    String o = out();
+    assertTrue(o.contains("warning: pointcut 'everything' (" + config + ":3): class '**' matches classes of every"
+        + " package, the libraries' too: only the first 500 loaded (limits.classes-per-pointcut) are woven"), o);
+    assertFalse(o.contains("pointcut 'tools' ("), "a supertype narrows it: " + o);
+    assertFalse(o.contains("pointcut 'shop' ("), "a package narrows it: " + o);
+    assertTrue(o.contains("0 errors, 1 warning"), o);
+  }
+
+  @Test
   void theListIsBoundedUnlessAllIsAsked() throws IOException {
     Path config = config("presets: none", "pointcuts:", "  - name: everything", "    class: \"com.acme.**\"",
         "    method: \"*\"");
