@@ -13,7 +13,9 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -31,14 +33,15 @@ public final class ValidateCommand {
   static final String USAGE_TEXT = String.join("\n",
       "usage: java -jar perf-agent.jar validate CONFIG [--classpath CP] [--all] [--strict]",
       "Checks CONFIG as the agent reads it at start-up (your pointcuts and the presets it turns on),",
-      "prints every problem as file:line:column, and one line per pointcut: what it matches and records.",
+      "prints every problem as file:line:column, and one line per pointcut of the file (per preset for",
+      "the presets'): what it matches and records.",
       "  --classpath CP   (or -cp CP) the application's class path: jars and directories separated by",
       "                   ':', dir/* for the jars of a directory. Lists the classes and methods each",
       "                   pointcut would instrument, the pointcuts that match nothing, over-wide ones, and",
       "                   capture paths that can never have a value. Classes are read from their class",
       "                   files: none is loaded or initialized.",
-      "  --all            list every matched method (default: the first " + MatchListing.SHOWN
-          + " per pointcut)",
+      "  --all            list every preset pointcut and every matched method (default: the first "
+          + MatchListing.SHOWN + " per pointcut)",
       "  --strict         exit 1 on warnings too (a pointcut of the file that matches nothing, ...)",
       "  --help           this text",
       "exit code: 0 valid, 1 the config has errors (or warnings, with --strict), 2 bad usage");
@@ -93,7 +96,7 @@ public final class ValidateCommand {
         classPath.missing().forEach(
             missing -> err.println("perf-agent validate: class path entry " + missing + " does not exist, left out"));
       }
-      printPointcuts(config, inForce, out);
+      printPointcuts(config, inForce, arguments.all, out);
       if (classPath == null) {
         out.println();
         out.println("(--classpath CP lists the classes and methods each pointcut would instrument)");
@@ -124,7 +127,8 @@ public final class ValidateCommand {
         + " yours; name a package (com.acme.**) or a supertype (subtype-of)");
   }
 
-  private static void printPointcuts(AgentConfig config, List<Pointcut> inForce, PrintStream out) {
+  /** The file's pointcuts one line each; the presets' one line per preset unless {@code all}. */
+  private static void printPointcuts(AgentConfig config, List<Pointcut> inForce, boolean all, PrintStream out) {
     long own = inForce.stream().filter(p -> p.preset().isEmpty()).count();
     List<String> off = new ArrayList<>(Presets.NAMES);
     off.removeAll(config.presets());
@@ -132,10 +136,17 @@ public final class ValidateCommand {
         + (inForce.size() - own) + " of the presets " + (config.presets().isEmpty() ? "(none)"
             : String.join(", ", config.presets()))
         + (off.isEmpty() ? "" : " (off: " + String.join(", ", off) + ")"));
+    Map<String, Long> perPreset = new LinkedHashMap<>();
     for (Pointcut p : inForce) {
-      out.println("  " + PointcutLine.of(p, config.source()));
+      if (all || p.preset().isEmpty()) {
+        out.println("  " + PointcutLine.of(p, config.source()));
+      } else {
+        perPreset.merge(p.preset().get(), 1L, Long::sum);
+      }
     }
+    perPreset.forEach((preset, n) -> out.println("  preset " + preset + ": " + n + " pointcuts (--all lists them)"));
   }
+
 
   private static int verdict(String file, List<String> errors, List<String> warnings, boolean strict, PrintStream out) {
     out.println();
