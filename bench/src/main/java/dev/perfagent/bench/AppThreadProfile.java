@@ -31,6 +31,15 @@ import jdk.jfr.consumer.RecordingFile;
 public final class AppThreadProfile {
   private static final String AGENT = "dev.perfagent.";
   private static final String BOOTSTRAP = "dev.perfagent.bootstrap.";
+  /** The bootstrap classes by the job they do, tried in order; any other class is the recorder core. */
+  private static final String[][] JOBS = {
+    {"Accessors?|PropertyStep.*|ValueReader|MapLookup|MissingSteps", "reading capture paths (getters through method handles)"},
+    {"ValueFreezer|FrozenError|FlowingValues", "freezing values and exceptions"},
+    {"JdbcNotes?.*|WeakNotes.*|JdbcUrl", "JDBC notes (SQL, database, transaction)"},
+    {"PendingSpans?.*|Following|Followed.*|ForwardingHandler|StandIns|CallbackMethods", "spans that end later (futures, streams, proxies)"},
+    {"Propagation.*|TraceContext", "context propagation across executors"},
+    {"PoolTracker.*|ConnectionPools?|SharedDurationHistogram", "HikariCP pool metrics"},
+  };
 
   private AppThreadProfile() {}
 
@@ -142,23 +151,10 @@ public final class AppThreadProfile {
       return "class loading: candidate filter, weaving (agent.weave, agent.readonly, Byte Buddy)";
     }
     String type = method.substring(BOOTSTRAP.length(), method.lastIndexOf('.'));
-    if (type.matches("Accessors?|PropertyStep.*|ValueReader|MapLookup|MissingSteps")) {
-      return "reading capture paths (getters through method handles)";
-    }
-    if (type.matches("ValueFreezer|FrozenError|FlowingValues")) {
-      return "freezing values and exceptions";
-    }
-    if (type.matches("JdbcNotes?.*|WeakNotes.*|JdbcUrl")) {
-      return "JDBC notes (SQL, database, transaction)";
-    }
-    if (type.matches("PendingSpans?.*|Following|Followed.*|ForwardingHandler|StandIns|CallbackMethods")) {
-      return "spans that end later (futures, streams, proxies)";
-    }
-    if (type.matches("Propagation.*|TraceContext")) {
-      return "context propagation across executors";
-    }
-    if (type.matches("PoolTracker.*|ConnectionPools?|SharedDurationHistogram")) {
-      return "HikariCP pool metrics";
+    for (String[] job : JOBS) {
+      if (type.matches(job[0])) {
+        return job[1];
+      }
     }
     return "recorder core (enter, exit, frames, ids, ring)";
   }
