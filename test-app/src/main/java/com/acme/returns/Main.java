@@ -54,7 +54,8 @@ public final class Main {
         out.println();
         replies.forEach(out::println);
       }
-      Report.print(out, replies, (started - start) / 1e9, (finished - started) / 1e9);
+      Report.print(out, replies, (started - start) / 1e9, (finished - started) / 1e9,
+          (finished - app.halfDoneNanos()) / 1e9);
       if (options.linger()) {
         linger(out);
       }

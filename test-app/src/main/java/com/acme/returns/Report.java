@@ -13,8 +13,9 @@ final class Report {
 
   private Report() {}
 
+  /** @param secondHalfSeconds how long the second half of the conversations took */
   static void print(PrintStream out, List<AgentReply> replies, double startupSeconds,
-      double runSeconds) {
+      double runSeconds, double secondHalfSeconds) {
     Map<String, Long> c = Counters.snapshot();
     Map<AgentReply.Outcome, Integer> outcomes = new EnumMap<>(AgentReply.Outcome.class);
     for (AgentReply reply : replies) {
@@ -24,9 +25,11 @@ final class Report {
     outcomes.forEach((outcome, n) -> outcomeText.add(outcome.name().toLowerCase(Locale.ROOT)
         + " " + n));
     out.println();
-    out.printf(Locale.ROOT, "conversations : %d in %.2f s (%.1f conv/s), start-up %.2f s%n",
-        replies.size(), runSeconds, runSeconds > 0 ? replies.size() / runSeconds : 0.0,
-        startupSeconds);
+    int secondHalf = replies.size() - replies.size() / 2;
+    out.printf(Locale.ROOT,
+        "conversations : %d in %.2f s (%.1f conv/s), start-up %.2f s; second half %.1f conv/s%n",
+        replies.size(), runSeconds, rate(replies.size(), runSeconds), startupSeconds,
+        rate(secondHalf, secondHalfSeconds));
     out.println("outcomes      : " + (replies.isEmpty() ? "-" : outcomeText.toString()));
     out.printf(Locale.ROOT, "agent         : %d iterations, %d policy searches%n",
         c.get("agent.iterations"), c.get("rag.searches"));
@@ -53,5 +56,9 @@ final class Report {
     out.println("database      : " + c.get("jdbc.statements") + " statements, "
         + c.get("db.pool.checkouts") + " pool checkouts");
     out.println(Counters.line());
+  }
+
+  private static double rate(int conversations, double seconds) {
+    return seconds > 0 ? conversations / seconds : 0.0;
   }
 }

@@ -45,6 +45,7 @@ final class ReturnsApp implements AutoCloseable {
    * it must keep working next to the agent's shaded copy.
    */
   private final Tracer tracer = GlobalOpenTelemetry.getTracer("returns-app");
+  private volatile long halfDoneNanos;
 
   private ReturnsApp(AppOptions options, SeedData seedData, Database database,
       ProviderApi providers, ClientManager clients, ReturnsAgent agent) {
@@ -72,8 +73,17 @@ final class ReturnsApp implements AutoCloseable {
     return new ReturnsApp(options, seedData, database, providers, clients, agent);
   }
 
+  /**
+   * When {@link #runAll} had the first half of the replies: the second half's rate is the app's
+   * steady state, once its start-up and most of the JIT's work are behind it.
+   */
+  long halfDoneNanos() {
+    return halfDoneNanos;
+  }
+
   /** Runs all conversations on the worker pool; replies in conversation order. */
   List<AgentReply> runAll() {
+    halfDoneNanos = System.nanoTime();
     ConversationFactory factory = new ConversationFactory(seedData, options.seed());
     log.info("Running {} conversations on {} worker thread(s)", options.conversations(),
         options.concurrency());
@@ -87,6 +97,9 @@ final class ReturnsApp implements AutoCloseable {
       }
       List<AgentReply> replies = new ArrayList<>();
       for (Future<AgentReply> future : futures) {
+        if (replies.size() == futures.size() / 2) {
+          halfDoneNanos = System.nanoTime();
+        }
         replies.add(future.get());
       }
       return replies;
