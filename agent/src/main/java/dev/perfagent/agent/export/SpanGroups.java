@@ -34,7 +34,7 @@ final class SpanGroups {
     resources.clear();
   }
 
-  /** {@code batchSize}: what a batch's first group holds when all its spans have one resource and scope (the agent's). */
+  /** A batch's first group is sized for the whole batch: the agent's spans all have one resource and scope. */
   private ByScope find(Resource resource, InstrumentationScopeInfo scope, int batchSize) {
     ByResource byResource = null;
     for (ByResource r : resources) {
