@@ -9,13 +9,11 @@ import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.TraceState;
 import io.opentelemetry.api.trace.propagation.internal.W3CTraceContextEncoding;
 import io.opentelemetry.sdk.common.InstrumentationScopeInfo;
-import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.trace.data.EventData;
 import io.opentelemetry.sdk.trace.data.LinkData;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.data.StatusData;
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.List;
@@ -26,12 +24,11 @@ import java.util.function.BiConsumer;
  * reused buffer: the same bytes the SDK's OTLP JSON marshaller writes (the protobuf JSON mapping:
  * ids as hex, enums as numbers, 64-bit integers as strings, scalar fields at their default value
  * left out, repeated ones always written), without its per-span marshaller objects and UTF-8 round
- * trips. Spans are grouped by resource, then scope, in the order they first appear. Not
- * thread-safe.
+ * trips. Spans are grouped by {@link SpanGroups}. Not thread-safe.
  */
 final class OtlpJsonSpans {
   private final JsonBytes json = new JsonBytes();
-  private final List<Group> groups = new ArrayList<>();
+  private final SpanGroups groups = new SpanGroups();
   private final BiConsumer<AttributeKey<?>, Object> attribute = this::attribute;
   private boolean firstAttribute;
 
@@ -39,38 +36,28 @@ final class OtlpJsonSpans {
   JsonBytes write(Collection<? extends SpanData> spans) {
     json.clear();
     try {
-      group(spans);
-      request();
+      request(groups.group(spans));
     } finally {
-      groups.clear(); // no span kept past its batch, also when one could not be written
+      groups.clear();
     }
     return json;
   }
 
-  private void request() {
+  private void request(List<SpanGroups.ByResource> resources) {
     json.raw("{\"resourceSpans\":[");
-    for (int r = 0; r < groups.size(); r++) {
-      Group resource = groups.get(r);
-      if (!resource.firstOfResource) {
-        continue; // written with the first
-      }
+    for (int r = 0; r < resources.size(); r++) {
+      SpanGroups.ByResource resource = resources.get(r);
       if (r > 0) {
         json.raw(',');
       }
       json.raw("{\"resource\":{");
       attributes(resource.resource.getAttributes(), false);
       json.raw("},\"scopeSpans\":[");
-      boolean firstScope = true;
-      for (int s = r; s < groups.size(); s++) {
-        Group scope = groups.get(s);
-        if (scope.resource != resource.resource) {
-          continue;
-        }
-        if (!firstScope) {
+      for (int s = 0; s < resource.scopes.size(); s++) {
+        if (s > 0) {
           json.raw(',');
         }
-        firstScope = false;
-        scopeSpans(scope);
+        scopeSpans(resource.scopes.get(s));
       }
       json.raw(']');
       optionalString(",\"schemaUrl\":", resource.resource.getSchemaUrl());
@@ -79,36 +66,8 @@ final class OtlpJsonSpans {
     json.raw("]}\n");
   }
 
-  /** Resources and scopes by identity, as the SDK groups them. */
-  private void group(Collection<? extends SpanData> spans) {
-    Group last = null;
-    for (SpanData span : spans) {
-      Resource resource = span.getResource();
-      InstrumentationScopeInfo scope = span.getInstrumentationScopeInfo();
-      if (last == null || last.resource != resource || last.scopeInfo != scope) {
-        last = find(resource, scope);
-      }
-      last.spans.add(span);
-    }
-  }
-
-  private Group find(Resource resource, InstrumentationScopeInfo scope) {
-    boolean resourceSeen = false;
-    for (Group g : groups) {
-      if (g.resource == resource) {
-        resourceSeen = true;
-        if (g.scopeInfo == scope) {
-          return g;
-        }
-      }
-    }
-    Group created = new Group(resource, scope, resourceSeen);
-    groups.add(created);
-    return created;
-  }
-
-  private void scopeSpans(Group group) {
-    InstrumentationScopeInfo scope = group.scopeInfo;
+  private void scopeSpans(SpanGroups.ByScope group) {
+    InstrumentationScopeInfo scope = group.scope;
     json.raw("{\"scope\":{");
     boolean any = optionalString("\"name\":", scope.getName());
     any |= optionalString(any ? ",\"version\":" : "\"version\":", scope.getVersion());
@@ -322,21 +281,6 @@ final class OtlpJsonSpans {
   private void count(String prefix, int value) {
     if (value != 0) {
       json.raw(prefix).number(value);
-    }
-  }
-
-  /** The spans of one resource and scope. */
-  private static final class Group {
-    final Resource resource;
-    final InstrumentationScopeInfo scopeInfo;
-    /** The resource's first group, which writes the resource and the scopes of all its groups. */
-    final boolean firstOfResource;
-    final List<SpanData> spans = new ArrayList<>();
-
-    Group(Resource resource, InstrumentationScopeInfo scopeInfo, boolean resourceSeen) {
-      this.resource = resource;
-      this.scopeInfo = scopeInfo;
-      this.firstOfResource = !resourceSeen;
     }
   }
 }
