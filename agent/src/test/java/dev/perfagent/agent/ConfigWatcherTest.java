@@ -73,7 +73,7 @@ class ConfigWatcherTest {
     List<String> errors = new ArrayList<>(log.lines);
     errors.removeIf(l -> !l.startsWith("ERROR"));
     assertEquals(1, errors.size(), log.lines.toString());
-    assertTrue(errors.get(0).contains(file + ":5:1: YAML syntax error"), errors.get(0));
+    assertTrue(errors.get(0).contains(file + ":4:12: YAML syntax error: this '[' list is never closed"), errors.get(0));
     assertTrue(errors.get(0).endsWith("the change is not applied, the running configuration stays"), errors.get(0));
 
     Files.writeString(file, TWO);
