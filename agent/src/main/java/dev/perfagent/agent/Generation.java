@@ -150,8 +150,7 @@ final class Generation {
     long classes;
     try {
       classes = weaver.patch(
-          inst, transformer, catalog, nextCatalog, sites, config.propagation(), config.limits().classesPerPointcut(),
-          log);
+          inst, transformer, catalog, nextCatalog, sites, config.limits().classesPerPointcut(), log);
     } catch (RuntimeException e) {
       stats.configChangesRefused.increment();
       log.error("perf-agent: {} changed, could not re-weave ({}); some classes may keep the old pointcuts",
