@@ -59,8 +59,8 @@ final class Generation {
 
   /**
    * Builds the generation of {@code config} and starts it: the recorder's state is installed, the
-   * exporter thread starts the SDK (off the application's start-up path), and the weaver is
-   * installed.
+   * exporter thread starts (it starts the SDK once there is something to export), and the weaver
+   * is installed.
    */
   static Generation start(AgentConfig config, Instrumentation inst, Logger log) {
     PointcutCatalog catalog =
@@ -82,7 +82,7 @@ final class Generation {
         new RecorderState(ring, limits.valueLength(), limits.listLength(), config.content().maxLength());
     Recorder.install(state);
     SiteRegistry sites = new SiteRegistry(state);
-    ExportLoop exporter = new ExportLoop(config, catalog, sites, log);
+    ExportLoop exporter = new ExportLoop(config, catalog, sites, ExportLoop.eagerSdk(), log);
     exporter.start();
     Weaver weaver = new Weaver(log);
     return new Generation(
@@ -150,8 +150,7 @@ final class Generation {
     long classes;
     try {
       classes = weaver.patch(
-          inst, transformer, catalog, nextCatalog, sites, config.propagation(), config.limits().classesPerPointcut(),
-          log);
+          inst, transformer, catalog, nextCatalog, sites, config.limits().classesPerPointcut(), log);
     } catch (RuntimeException e) {
       stats.configChangesRefused.increment();
       log.error("perf-agent: {} changed, could not re-weave ({}); some classes may keep the old pointcuts",

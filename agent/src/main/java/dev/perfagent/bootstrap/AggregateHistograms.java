@@ -11,11 +11,18 @@ public final class AggregateHistograms {
   private final ConcurrentLinkedQueue<DurationHistograms> live = new ConcurrentLinkedQueue<>();
   /** What threads that ended had recorded, so that cumulative counts never go down. */
   private final long[][] retired = new long[RecorderState.MAX_AGGREGATE_SLOTS][];
+  private volatile boolean recorded;
 
   DurationHistograms register(Thread owner) {
     DurationHistograms h = new DurationHistograms(owner);
     live.add(h);
+    recorded = true;
     return h;
+  }
+
+  /** Whether any thread has made an aggregate-mode call yet (its histogram is registered before it records). */
+  public boolean recorded() {
+    return recorded;
   }
 
   /**

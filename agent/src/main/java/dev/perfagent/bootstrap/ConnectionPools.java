@@ -17,6 +17,11 @@ public final class ConnectionPools {
     POOLS.add(entry);
   }
 
+  /** Whether any pool has started since the agent did (closed ones included until reported). */
+  public static boolean any() {
+    return !POOLS.isEmpty();
+  }
+
   /**
    * The pools to report now. A pool closed or collected since the last report is in it one last
    * time (its counts up to its close) and then forgotten. Called on the exporter thread.

@@ -5,11 +5,13 @@ import dev.perfagent.agent.cost.PriceTable;
 import dev.perfagent.agent.plan.PointcutCatalog;
 import dev.perfagent.agent.plan.SiteRegistry;
 import dev.perfagent.bootstrap.AgentThreads;
+import dev.perfagent.bootstrap.ConnectionPools;
 import dev.perfagent.bootstrap.SpanRecord;
 import dev.perfagent.bootstrap.SpanRing;
 import dev.perfagent.config.AgentConfig;
 import io.opentelemetry.sdk.trace.SpanProcessor;
 import java.util.Collections;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -18,10 +20,11 @@ import org.slf4j.Logger;
 
 /**
  * The exporter thread. It drains the recorder's ring, builds spans and hands them to the SDK's span
- * processor, never more than its batch queue holds ({@link QueueRoom}). The SDK starts on a thread
- * of its own (off the application's start-up path); meanwhile, and whenever the export is behind
- * (the ring half full, the SDK's queue full), the drained spans wait in an {@link ExportBacklog}, so
- * that the ring stays free for the application's threads.
+ * processor, never more than its batch queue holds ({@link QueueRoom}). The SDK starts only once
+ * there is something to export ({@link ExportDemand}), on a thread of its own (off the application's
+ * threads); meanwhile, and whenever the export is behind (the ring half full, the SDK's queue full),
+ * the drained spans wait in an {@link ExportBacklog}, so that the ring stays free for the
+ * application's threads. An application in which nothing is recorded never starts the SDK.
  */
 public final class ExportLoop {
   private static final long EXPIRY_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
@@ -42,6 +45,10 @@ public final class ExportLoop {
   private final Logger log;
   private final Thread thread;
   private final CountDownLatch started = new CountDownLatch(1);
+  private final ExportDemand demand;
+  private final boolean eager;
+  /** Set by the exporter thread once it starts the SDK; never, when nothing was recorded. */
+  private volatile boolean sdkStarting;
   private volatile boolean stopping;
   /** At exit: until then the exporter waits for room in the SDK's queue; after, it hands spans on regardless. */
   private volatile long stopWaitingAt;
@@ -62,8 +69,11 @@ public final class ExportLoop {
   private final ExportBacklog backlog;
   private QueueRoom room; // null when the SDK did not start
 
-  public ExportLoop(AgentConfig config, PointcutCatalog catalog, SiteRegistry sites, Logger log) {
+  /** @param eager start the SDK at once rather than with the first thing to export */
+  public ExportLoop(AgentConfig config, PointcutCatalog catalog, SiteRegistry sites, boolean eager, Logger log) {
     this.config = config;
+    this.demand = new ExportDemand(sites.generation(), ConnectionPools::any);
+    this.eager = eager;
     this.catalog = catalog;
     this.sites = sites;
     this.log = log;
@@ -83,17 +93,32 @@ public final class ExportLoop {
     return catalog;
   }
 
+  /**
+   * Whether the SDK starts with the agent rather than with the first thing to export: when a
+   * Prometheus endpoint is configured ({@link ExportDemand#eager}).
+   */
+  public static boolean eagerSdk() {
+    return ExportDemand.eager(System.getenv(), System.getProperties());
+  }
+
   public void start() {
     sites.ring().consumer(thread);
     thread.start();
+    log.debug(
+        "perf-agent: the OpenTelemetry SDK starts {}",
+        eager ? "now (a Prometheus endpoint is configured)" : "with the first span or metric to export");
   }
 
   private void run() {
     AgentThreads.markCurrent(); // before the SDK creates its threads, which inherit the mark
+    ExpirySchedule expiry = new ExpirySchedule(EXPIRY_INTERVAL_NANOS, System.nanoTime());
+    if (!eager && !awaitDemand(expiry)) {
+      return; // stopped with nothing recorded: the SDK never started
+    }
+    sdkStarting = true;
     Thread starter = new Thread(this::startSdk, "perf-agent-sdk-start");
     starter.setDaemon(true);
     starter.start();
-    ExpirySchedule expiry = new ExpirySchedule(EXPIRY_INTERVAL_NANOS, System.nanoTime());
     while (starter.isAlive()) { // the ring's spans wait in the backlog until the SDK is up
       int n = drainOnce(this::keep, Integer.MAX_VALUE);
       long now = expireIfDue(expiry);
@@ -135,6 +160,26 @@ public final class ExportLoop {
         // an unpark between the check and the park is kept as a permit: the exit never waits
         LockSupport.parkNanos(this, backlog.size() > 0 ? BEHIND_PARK_NANOS : expiry.idleNanos(now));
       }
+    }
+  }
+
+  /**
+   * Waits until there is something to export, ending open spans that time out meanwhile; false
+   * when the agent stops first with nothing recorded. Writers wake this thread only every quarter of
+   * the ring, so the first span is seen within the expiry interval (a second) at the latest.
+   */
+  private boolean awaitDemand(ExpirySchedule expiry) {
+    while (true) {
+      boolean stop = stopping; // read first: what was recorded before the stop is seen below
+      Optional<String> due = demand.due();
+      if (due.isPresent()) {
+        log.debug("perf-agent: {}, the OpenTelemetry SDK starts", due.get());
+        return true;
+      }
+      if (stop) {
+        return false;
+      }
+      LockSupport.parkNanos(this, expiry.idleNanos(expireIfDue(expiry)));
     }
   }
 
@@ -273,7 +318,7 @@ public final class ExportLoop {
     long begin = System.nanoTime();
     long deadline = begin + TimeUnit.MILLISECONDS.toNanos(millis);
     try {
-      started.await(millis, TimeUnit.MILLISECONDS);
+      // before the stop: the exporter thread sees these spans and starts the SDK for them if need be
       int open = sites.generation().pending().endAll(System.nanoTime());
       if (open > 0) {
         log.debug("perf-agent: {} spans still open at exit were ended", open);
@@ -282,6 +327,11 @@ public final class ExportLoop {
       stopping = true;
       LockSupport.unpark(thread);
       thread.join(Math.max(1, remainingMillis(deadline)));
+      if (!sdkStarting) {
+        log.info("perf-agent: 0 spans recorded, nothing to export: the OpenTelemetry SDK was not started");
+        return;
+      }
+      started.await(Math.max(1, remainingMillis(deadline)), TimeUnit.MILLISECONDS);
       long lastDrain = System.nanoTime();
       TelemetryPipeline p = pipeline;
       boolean flushed = p != null && p.shutdown(Math.max(1, remainingMillis(deadline)));

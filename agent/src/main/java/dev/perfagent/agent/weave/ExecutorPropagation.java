@@ -1,15 +1,8 @@
 package dev.perfagent.agent.weave;
 
-import static net.bytebuddy.matcher.ElementMatchers.isBridge;
-import static net.bytebuddy.matcher.ElementMatchers.isMethod;
-import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
-import static net.bytebuddy.matcher.ElementMatchers.nameEndsWith;
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
-import static net.bytebuddy.matcher.ElementMatchers.not;
-
 import dev.perfagent.bootstrap.Propagation;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -18,55 +11,49 @@ import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
-import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.asm.Advice;
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.description.method.ParameterDescription;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.implementation.bytecode.assign.Assigner;
-import net.bytebuddy.implementation.bytecode.constant.IntegerConstant;
-import net.bytebuddy.matcher.ElementMatcher;
+import org.objectweb.asm.Type;
 
 /**
  * The JDK methods woven so that work submitted from inside a span runs as its child: each takes a
  * task (a {@code Runnable}, {@code Callable}, {@code Supplier}, {@code Function}, …) that
- * {@link PropagationAdvice} wraps with the submitting thread's span context. Only these classes of
+ * {@link PropagationWeaving} wraps with the submitting thread's span context. Only these classes of
  * the JDK are woven for it, and only when propagation is on. Where the wrapper is stored matters:
  * wherever possible it is a task the JDK keeps to itself (inside the {@code FutureTask} that
  * {@code submit} makes, inside a {@code CompletableFuture}'s task, inside a virtual thread).
  */
 final class ExecutorPropagation {
-  /** Task parameter types, each with the kind {@link Propagation#wrap(Object, int)} takes. */
-  private static final Map<String, Integer> TASK_TYPES = new LinkedHashMap<>();
+  /** Task parameter types (descriptors), each with the kind {@link Propagation#wrap(Object, int)} takes. */
+  private static final Map<String, Integer> TASK_TYPES = new HashMap<>();
 
   static {
-    TASK_TYPES.put(Runnable.class.getName(), Propagation.RUNNABLE);
-    TASK_TYPES.put(Callable.class.getName(), Propagation.CALLABLE);
-    TASK_TYPES.put(Supplier.class.getName(), Propagation.SUPPLIER);
-    TASK_TYPES.put(Function.class.getName(), Propagation.FUNCTION);
-    TASK_TYPES.put(Consumer.class.getName(), Propagation.CONSUMER);
-    TASK_TYPES.put(BiFunction.class.getName(), Propagation.BI_FUNCTION);
-    TASK_TYPES.put(BiConsumer.class.getName(), Propagation.BI_CONSUMER);
+    TASK_TYPES.put(Type.getDescriptor(Runnable.class), Propagation.RUNNABLE);
+    TASK_TYPES.put(Type.getDescriptor(Callable.class), Propagation.CALLABLE);
+    TASK_TYPES.put(Type.getDescriptor(Supplier.class), Propagation.SUPPLIER);
+    TASK_TYPES.put(Type.getDescriptor(Function.class), Propagation.FUNCTION);
+    TASK_TYPES.put(Type.getDescriptor(Consumer.class), Propagation.CONSUMER);
+    TASK_TYPES.put(Type.getDescriptor(BiFunction.class), Propagation.BI_FUNCTION);
+    TASK_TYPES.put(Type.getDescriptor(BiConsumer.class), Propagation.BI_CONSUMER);
   }
 
-  /** Class name to the methods of it that take a task; see the class comment for why these. */
-  private static final Map<String, ElementMatcher.Junction<MethodDescription>> METHODS = new LinkedHashMap<>();
+  /** Class name to the names of its methods that take a task; see the class comment for why these. */
+  private static final Map<String, Predicate<String>> METHODS = new LinkedHashMap<>();
 
   static {
     // submit, invokeAll, invokeAny of every AbstractExecutorService that does not override them
-    METHODS.put("java.util.concurrent.AbstractExecutorService", named("newTaskFor"));
+    METHODS.put("java.util.concurrent.AbstractExecutorService", "newTaskFor"::equals);
     // execute(Runnable) of a raw task (a FutureTask from submit already carries the context)
-    METHODS.put("java.util.concurrent.ThreadPoolExecutor", named("execute"));
+    METHODS.put("java.util.concurrent.ThreadPoolExecutor", "execute"::equals);
     // schedule*, and submit/execute, which schedule
     METHODS.put("java.util.concurrent.ScheduledThreadPoolExecutor",
-        namedOneOf("schedule", "scheduleAtFixedRate", "scheduleWithFixedDelay"));
+        Set.of("schedule", "scheduleAtFixedRate", "scheduleWithFixedDelay")::contains);
     METHODS.put("java.util.concurrent.ForkJoinPool",
-        namedOneOf("execute", "submit", "schedule", "scheduleAtFixedRate", "scheduleWithFixedDelay"));
+        Set.of("execute", "submit", "schedule", "scheduleAtFixedRate", "scheduleWithFixedDelay")::contains);
     // supplyAsync, runAsync, thenApplyAsync, …: the function, wrapped when the stage is made
-    METHODS.put("java.util.concurrent.CompletableFuture", nameEndsWith("Async"));
+    METHODS.put("java.util.concurrent.CompletableFuture", name -> name.endsWith("Async"));
     // every virtual thread (JDK 21+): Thread.ofVirtual(), virtual thread factories and executors
-    METHODS.put("java.lang.ThreadBuilders", named("newVirtualThread"));
+    METHODS.put("java.lang.ThreadBuilders", "newVirtualThread"::equals);
   }
 
   private ExecutorPropagation() {}
@@ -76,72 +63,25 @@ final class ExecutorPropagation {
     return Collections.unmodifiableSet(METHODS.keySet());
   }
 
-  /** Adds the propagation rules to {@code agent}. */
-  static AgentBuilder install(AgentBuilder agent) {
-    AgentBuilder result = agent;
-    for (Map.Entry<String, ElementMatcher.Junction<MethodDescription>> e : METHODS.entrySet()) {
-      ElementMatcher.Junction<MethodDescription> methods =
-          isMethod().and(not(isAbstract())).and(not(isBridge())).and(e.getValue()).and(takesTask());
-      result =
-          result
-              .type(named(e.getKey()))
-              .transform(
-                  new PreparedAdvice(
-                          Advice.withCustomMapping()
-                              .bind(TaskArgument.class, new TaskMapping(false))
-                              .bind(TaskKind.class, new TaskMapping(true)))
-                      .advice(methods, PropagationAdvice.class.getName()));
-    }
-    return result;
+  /** Whether {@code method} of class {@code className} (binary name) is woven, if it takes a task. */
+  static boolean named(String className, String method) {
+    Predicate<String> names = METHODS.get(className);
+    return names != null && names.test(method);
   }
 
-  private static ElementMatcher.Junction<MethodDescription> takesTask() {
-    return new ElementMatcher.Junction.AbstractBase<MethodDescription>() {
-      @Override
-      public boolean matches(MethodDescription method) {
-        return taskParameter(method) != null;
-      }
-    };
-  }
-
-  /** The first parameter of {@code method} whose type is a task type, or null. */
-  static ParameterDescription taskParameter(MethodDescription method) {
-    for (ParameterDescription p : method.getParameters()) {
-      if (TASK_TYPES.containsKey(p.getType().asErasure().getName())) {
-        return p;
+  /** The index among {@code arguments} of the first task parameter, or -1. */
+  static int taskParameter(Type[] arguments) {
+    for (int i = 0; i < arguments.length; i++) {
+      if (TASK_TYPES.containsKey(arguments[i].getDescriptor())) {
+        return i;
       }
     }
-    return null;
+    return -1;
   }
 
-  /** The kind of task {@code method} takes, as {@link Propagation#wrap(Object, int)} wants it. */
-  static int kind(MethodDescription method) {
-    ParameterDescription task = taskParameter(method);
-    int kind = TASK_TYPES.get(task.getType().asErasure().getName());
-    boolean executeSite = method.getName().equals("execute");
-    return kind == Propagation.RUNNABLE && executeSite ? Propagation.EXECUTED_RUNNABLE : kind;
-  }
-
-  /** Binds {@link TaskArgument} (writable) or {@link TaskKind} (a constant) per woven method. */
-  private static final class TaskMapping implements Advice.OffsetMapping {
-    private static final TypeDescription.Generic OBJECT =
-        TypeDescription.Generic.OfNonGenericType.ForLoadedType.of(Object.class);
-    private final boolean kind;
-
-    TaskMapping(boolean kind) {
-      this.kind = kind;
-    }
-
-    @Override
-    public Target resolve(
-        TypeDescription instrumentedType, MethodDescription instrumentedMethod, Assigner assigner,
-        Advice.ArgumentHandler argumentHandler, Sort sort) {
-      if (kind) {
-        return new Target.ForStackManipulation(IntegerConstant.forValue(kind(instrumentedMethod)));
-      }
-      int index = taskParameter(instrumentedMethod).getIndex();
-      return new Advice.OffsetMapping.ForArgument.Unresolved(OBJECT, false, Assigner.Typing.DYNAMIC, index, false)
-          .resolve(instrumentedType, instrumentedMethod, assigner, argumentHandler, sort);
-    }
+  /** The kind of task {@code method} takes as its parameter of type {@code task}, as {@link Propagation#wrap(Object, int)} wants it. */
+  static int kind(String method, Type task) {
+    int kind = TASK_TYPES.get(task.getDescriptor());
+    return kind == Propagation.RUNNABLE && method.equals("execute") ? Propagation.EXECUTED_RUNNABLE : kind;
   }
 }

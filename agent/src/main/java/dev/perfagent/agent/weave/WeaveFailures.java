@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import net.bytebuddy.description.type.TypeDescription;
@@ -18,34 +17,26 @@ import org.slf4j.Logger;
  *
  * <p>Each pointcut's type matcher is {@linkplain #guard guarded}: if deciding whether the pointcut
  * applies to a class throws (a type in its hierarchy cannot be described, say), that pointcut is
- * skipped for the class and every other pointcut and the executors woven for propagation still
- * apply. A failure Byte Buddy reports for the whole class (describing it, or applying the advice)
+ * skipped for the class and every other pointcut still applies. A failure Byte Buddy reports for the whole class (describing it, or applying the advice)
  * is charged to the pointcuts that had matched it.
  *
  * <p>Each class is reported once, by name, when Byte Buddy is done with it: a warning naming the
  * pointcut and the cause when a pointcut targets the class (its {@code class} pattern matches the
- * name, or it had matched the class; or it is one of the JDK executors woven for propagation),
- * otherwise a debug line, since a class no pointcut targets loses nothing by not being woven.
+ * name, or it had matched the class), otherwise a debug line, since a class no pointcut targets loses nothing by not being woven.
  */
 final class WeaveFailures {
   /** Names remembered to report each class once; beyond this, further classes are not logged. */
   private static final int MAX_REPORTED = 10_000;
 
   private final List<CompiledPointcut> pointcuts;
-  private final Set<String> propagated;
   private final Logger log;
   private final ThreadLocal<Attempt> current = new ThreadLocal<>();
   /** Class names reported, to whether it was a warning. */
   private final ConcurrentHashMap<String, Boolean> reported = new ConcurrentHashMap<>();
   private final LongAdder failedTypes = new LongAdder();
 
-  /**
-   * @param propagated the JDK classes woven for propagation (empty when it is off): targeted by the
-   *     agent itself
-   */
-  WeaveFailures(List<CompiledPointcut> pointcuts, Set<String> propagated, Logger log) {
+  WeaveFailures(List<CompiledPointcut> pointcuts, Logger log) {
     this.pointcuts = pointcuts;
-    this.propagated = propagated;
     this.log = log;
   }
 
@@ -145,7 +136,6 @@ final class WeaveFailures {
         for (CompiledPointcut p : pointcuts) {
           targets |= targets(p, name, matched) && addOnce(targeting, "pointcut '" + p.config().name() + "'");
         }
-        targets |= propagated.contains(name) && addOnce(targeting, "propagation");
       } else if (targets(f.getKey(), name, matched)) {
         targets = addOnce(targeting, "pointcut '" + f.getKey().config().name() + "'");
       } else {

@@ -60,15 +60,18 @@ public final class Weaver {
 
   /**
    * @param propagation also weave the JDK's executors so that work submitted inside a span runs as
-   *     its child
+   *     its child ({@link PropagationWeaving}, a transformer of its own: a change of the pointcuts
+   *     does not touch them)
    */
   public ResettableClassFileTransformer install(
       Instrumentation inst, PointcutCatalog catalog, SiteRegistry sites, boolean propagation,
       int classesPerPointcut, Logger log) {
+    if (propagation) {
+      PropagationWeaving.install(inst, log);
+    }
     AgentBuilder.RedefinitionStrategy.DiscoveryStrategy loaded =
-        new AgentBuilder.RedefinitionStrategy.DiscoveryStrategy.Explicit(
-            loadedCandidates(inst, List.of(catalog), propagation));
-    return builder(catalog, sites, propagation, classesPerPointcut, log, loaded,
+        new AgentBuilder.RedefinitionStrategy.DiscoveryStrategy.Explicit(loadedCandidates(inst, List.of(catalog)));
+    return builder(catalog, sites, classesPerPointcut, log, loaded,
             AgentBuilder.RedefinitionStrategy.BatchAllocator.ForTotal.INSTANCE)
         .with(AgentBuilder.TransformerDecorator.ForSubstitution.INSTANCE)
         .assureReadEdgeTo(inst, Recorder.class)
@@ -82,12 +85,11 @@ public final class Weaver {
    */
   public long patch(
       Instrumentation inst, ResettableClassFileTransformer installed, PointcutCatalog running,
-      PointcutCatalog next, SiteRegistry sites, boolean propagation, int classesPerPointcut, Logger log) {
+      PointcutCatalog next, SiteRegistry sites, int classesPerPointcut, Logger log) {
     long before = retransformed.sum();
     AgentBuilder.RedefinitionStrategy.DiscoveryStrategy loaded =
-        new AgentBuilder.RedefinitionStrategy.DiscoveryStrategy.Explicit(
-            loadedCandidates(inst, List.of(running, next), propagation));
-    builder(next, sites, propagation, classesPerPointcut, log, loaded,
+        new AgentBuilder.RedefinitionStrategy.DiscoveryStrategy.Explicit(loadedCandidates(inst, List.of(running, next)));
+    builder(next, sites, classesPerPointcut, log, loaded,
             AgentBuilder.RedefinitionStrategy.BatchAllocator.ForFixedSize.ofSize(CLASSES_PER_STEP))
         .assureReadEdgeTo(inst, Recorder.class)
         .patchOn(inst, installed, AgentBuilder.PatchMode.SUBSTITUTE);
@@ -98,9 +100,8 @@ public final class Weaver {
    * The already-loaded classes worth retransforming: filtered by name before Byte Buddy looks at
    * them, since describing every loaded JDK class is most of the cost of starting the agent.
    */
-  private static Set<Class<?>> loadedCandidates(
-      Instrumentation inst, List<PointcutCatalog> catalogs, boolean propagation) {
-    Set<String> jdk = wovenJdkClasses(catalogs, propagation);
+  private static Set<Class<?>> loadedCandidates(Instrumentation inst, List<PointcutCatalog> catalogs) {
+    Set<String> jdk = wovenJdkClasses(catalogs);
     Set<Class<?>> candidates = new HashSet<>();
     // loaded now, so that none of them is loaded (by the exporter thread starting the SDK) between
     // the snapshot below and the transformer's registration, which would leave it unwoven
@@ -122,37 +123,30 @@ public final class Weaver {
     return candidates;
   }
 
-  /**
-   * The JDK classes the catalogs' pointcuts name exactly and may weave, and the executors woven for
-   * propagation when it is on.
-   */
-  private static Set<String> wovenJdkClasses(List<PointcutCatalog> catalogs, boolean propagation) {
+  /** The JDK classes the catalogs' pointcuts name exactly and may weave. */
+  private static Set<String> wovenJdkClasses(List<PointcutCatalog> catalogs) {
     Set<String> names = new HashSet<>();
     for (PointcutCatalog catalog : catalogs) {
       for (CompiledPointcut p : catalog.pointcuts()) {
         JdkClasses.named(p.config()).ifPresent(names::add);
       }
     }
-    if (propagation) {
-      names.addAll(ExecutorPropagation.classNames());
-    }
     return names;
   }
 
   /** The weaving rules, without installing them (tests run the raw transformer on class bytes). */
   AgentBuilder builder(
-      PointcutCatalog catalog, SiteRegistry sites, boolean propagation, int classesPerPointcut, Logger log,
+      PointcutCatalog catalog, SiteRegistry sites, int classesPerPointcut, Logger log,
       AgentBuilder.RedefinitionStrategy.DiscoveryStrategy loadedClasses) {
-    return builder(catalog, sites, propagation, classesPerPointcut, log, loadedClasses,
+    return builder(catalog, sites, classesPerPointcut, log, loadedClasses,
         AgentBuilder.RedefinitionStrategy.BatchAllocator.ForTotal.INSTANCE);
   }
 
   private AgentBuilder builder(
-      PointcutCatalog catalog, SiteRegistry sites, boolean propagation, int classesPerPointcut, Logger log,
+      PointcutCatalog catalog, SiteRegistry sites, int classesPerPointcut, Logger log,
       AgentBuilder.RedefinitionStrategy.DiscoveryStrategy loadedClasses,
       AgentBuilder.RedefinitionStrategy.BatchAllocator steps) {
-    WeaveFailures failures =
-        new WeaveFailures(catalog.pointcuts(), propagation ? ExecutorPropagation.classNames() : Set.of(), log);
+    WeaveFailures failures = new WeaveFailures(catalog.pointcuts(), log);
     this.failures = failures;
     AgentBuilder agent =
         new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
@@ -165,11 +159,8 @@ public final class Weaver {
             .with(AgentBuilder.DescriptionStrategy.Default.POOL_FIRST)
             .with(LoadedTypeFallback.INSTANCE)
             .with(new Listener(log, failures))
-            .ignore(ignoredTypes(catalog, propagation))
+            .ignore(ignoredTypes(catalog))
             .or(OtherAgents.INSTANCE);
-    if (propagation) {
-      agent = ExecutorPropagation.install(agent);
-    }
     ExactClassRules exact = new ExactClassRules();
     List<Pointcut> others = new ArrayList<>();
     for (CompiledPointcut pointcut : catalog.pointcuts()) {
@@ -194,11 +185,8 @@ public final class Weaver {
                 .transform(advice);
       }
     }
-    Set<String> exactClasses = new HashSet<>(exact.classNames());
-    if (propagation) {
-      exactClasses.addAll(ExecutorPropagation.classNames());
-    }
-    agent = agent.with(CandidateFilter.decorator(new CandidateClasses(exactClasses, others, supertypes), retransformed));
+    agent = agent.with(
+        CandidateFilter.decorator(new CandidateClasses(exact.classNames(), others, supertypes), retransformed));
     return exact.isEmpty() ? agent : exact.install(agent);
   }
 
@@ -227,13 +215,9 @@ public final class Weaver {
     return f == null ? 0 : f.failedTypes();
   }
 
-  /**
-   * The agent's own classes, and the JDK's but for the few a pointcut names (see {@link JdkClasses})
-   * and the executors woven for propagation.
-   */
-  private static ElementMatcher.Junction<TypeDescription> ignoredTypes(
-      PointcutCatalog catalog, boolean propagation) {
-    Set<String> woven = wovenJdkClasses(List.of(catalog), propagation);
+  /** The agent's own classes, and the JDK's but for the few a pointcut names (see {@link JdkClasses}). */
+  private static ElementMatcher.Junction<TypeDescription> ignoredTypes(PointcutCatalog catalog) {
+    Set<String> woven = wovenJdkClasses(List.of(catalog));
     return ownOrSynthetic().or(PointcutMatchers.jdk().and(not(namedOneOf(woven.toArray(new String[0])))));
   }
 

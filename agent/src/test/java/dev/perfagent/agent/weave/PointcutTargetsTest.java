@@ -58,7 +58,7 @@ class PointcutTargetsTest {
         PointcutCatalog.compile(ConfigLoader.parse(CONFIG, "t.yaml"), p -> { throw new AssertionError(p); });
     ClassFileTransformer transformer = new Weaver(LoggerFactory.getLogger("test"))
         .builder(catalog, new SiteRegistry(new RecorderState(new SpanRing(16, catalog.maxValues()), 4096, 128)),
-            false, 100, LoggerFactory.getLogger("test"), AgentBuilder.RedefinitionStrategy.DiscoveryStrategy.SinglePass.INSTANCE)
+            100, LoggerFactory.getLogger("test"), AgentBuilder.RedefinitionStrategy.DiscoveryStrategy.SinglePass.INSTANCE)
         .makeRaw();
     TypePool pool = TypePool.Default.of(ClassFileLocator.ForClassLoader.ofSystemLoader());
     Set<String> woven = new TreeSet<>();

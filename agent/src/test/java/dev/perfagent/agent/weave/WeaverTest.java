@@ -63,7 +63,7 @@ class WeaverTest {
         PointcutCatalog.compile(ConfigLoader.parse(CONFIG, "test.yaml"), p -> { throw new AssertionError(p); });
     sites = new SiteRegistry(new RecorderState(new SpanRing(1024, catalog.maxValues()), 4096, 128));
     transformer = new Weaver(LoggerFactory.getLogger("test"))
-        .builder(catalog, sites, true, 500, LoggerFactory.getLogger("test"), AgentBuilder.RedefinitionStrategy.DiscoveryStrategy.SinglePass.INSTANCE)
+        .builder(catalog, sites, 500, LoggerFactory.getLogger("test"), AgentBuilder.RedefinitionStrategy.DiscoveryStrategy.SinglePass.INSTANCE)
         .makeRaw();
   }
 
@@ -91,26 +91,13 @@ class WeaverTest {
   }
 
   @Test
-  void ofTheJdkOnlyTheExecutorsNeededForPropagationAreWoven() throws Exception {
-    for (String woven : List.of("java.util.concurrent.ThreadPoolExecutor", "java.util.concurrent.CompletableFuture",
-        "java.util.concurrent.AbstractExecutorService", "java.util.concurrent.ForkJoinPool")) {
-      assertNotNull(transformer.transform(null, woven.replace('.', '/'), null, null, jdkBytes(woven)), woven);
-    }
-    for (String untouched : List.of("java.util.ArrayList", "java.lang.Thread", "java.util.concurrent.FutureTask")) {
+  void theRulesOfPointcutsLeaveTheJdkAloneEvenItsExecutors() throws Exception {
+    // the executors are woven for propagation by a transformer of their own (PropagationWeavingTest)
+    for (String untouched : List.of("java.util.concurrent.ThreadPoolExecutor", "java.util.concurrent.CompletableFuture",
+        "java.util.concurrent.AbstractExecutorService", "java.util.concurrent.ForkJoinPool", "java.util.ArrayList",
+        "java.lang.Thread", "java.util.concurrent.FutureTask")) {
       assertNull(transformer.transform(null, untouched.replace('.', '/'), null, null, jdkBytes(untouched)), untouched);
     }
-  }
-
-  @Test
-  void withPropagationOffNoJdkClassIsWoven() throws Exception {
-    PointcutCatalog catalog =
-        PointcutCatalog.compile(ConfigLoader.parse(CONFIG, "test.yaml"), p -> { throw new AssertionError(p); });
-    ClassFileTransformer off = new Weaver(LoggerFactory.getLogger("test"))
-        .builder(catalog, new SiteRegistry(new RecorderState(new SpanRing(16, catalog.maxValues()), 4096, 128)),
-            false, 500, LoggerFactory.getLogger("test"), AgentBuilder.RedefinitionStrategy.DiscoveryStrategy.SinglePass.INSTANCE)
-        .makeRaw();
-    String pool = "java.util.concurrent.ThreadPoolExecutor";
-    assertNull(off.transform(null, pool.replace('.', '/'), null, null, jdkBytes(pool)));
   }
 
   private static byte[] jdkBytes(String className) throws IOException {

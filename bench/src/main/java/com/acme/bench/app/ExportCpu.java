@@ -60,7 +60,7 @@ public final class ExportCpu {
     sampler.start();
     com.sun.management.OperatingSystemMXBean os =
         (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-    awaitIdle(); // the SDK has started: a cold start's drops are not what this measures
+    awaitIdle(); // the agent has started (its SDK starts with the warm-up's first span, before the measured phase)
     if (warmupSpans > 0) {
       SpanLoad.run(1, (double) warmupSpans / rate, rate, 0, "warmup");
     }
