@@ -143,6 +143,32 @@ class ExportSettingsEndToEndIT {
     assertFalse(traces.contains("\"exception.stacktrace\""), "no stack trace");
   }
 
+  @Test
+  void grpcWithoutTheCompanionJarSaysWhichFileIsMissingAndTheAppRunsWithTheOtherExporters() throws Exception {
+    Path alone = Files.createDirectories(work.resolve("alone"));
+    Path agent = Files.copy(AppRun.agentJar(), alone.resolve("perf-agent.jar"));
+    try (OtlpReceiver receiver = new GrpcOtlpReceiver()) {
+      AppRun run =
+          AppRun.run(
+              AppRun.defaultJava(), work, List.of("-javaagent:" + agent + "=config=" + AppRun.appConfig()), null,
+              List.of(),
+              Map.of("OTEL_EXPORTER_OTLP_ENDPOINT", receiver.endpoint(), "OTEL_EXPORTER_OTLP_PROTOCOL", "grpc",
+                  "OTEL_TRACES_EXPORTER", "otlp,console"),
+              "--conversations", "5");
+      assertEquals(0, run.exitCode, run.toString());
+      String message = "OTLP over gRPC needs " + alone.resolve("perf-agent-grpc.jar").toAbsolutePath()
+          + ", which is not there: traces and metrics are not exported over OTLP. Put perf-agent-grpc.jar beside "
+          + "perf-agent.jar, or use OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf (port 4318)";
+      assertEquals(1, run.stderr.split(Pattern.quote(message), -1).length - 1, "said once:\n" + run.stderr);
+      Matcher m = summary(run);
+      assertTrue(group(m, 1) > 0, m.group());
+      assertEquals(group(m, 1), group(m, 2), "the console exporter still gets every span: " + m.group());
+      assertFalse(m.group(7).contains("OTLP"), m.group());
+      assertTrue(receiver.spans().isEmpty(), "nothing sent over gRPC");
+      assertEquals(0, receiver.metricRequests(), "no metrics sent over gRPC");
+    }
+  }
+
   private static Matcher summary(AppRun run) {
     Matcher m = SUMMARY.matcher(run.stderr);
     assertTrue(m.find(), "one summary line at exit:\n" + run.stderr);

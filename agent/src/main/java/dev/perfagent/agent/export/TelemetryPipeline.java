@@ -107,6 +107,8 @@ final class TelemetryPipeline {
             .addPropertiesCustomizer(properties -> overrides)
             .addPropertiesCustomizer(HeaderSecrets::remember)
             .addPropertiesCustomizer(TelemetryPipeline::embeddedDefault)
+            .addPropertiesCustomizer(
+                properties -> GrpcWithoutCompanion.refuse(properties, GrpcCompanion.ofAgentJar(), problems))
             .addPropertiesCustomizer(properties -> TraceSampling.refuseUnsupported(properties, problems))
             .addPropertiesCustomizer(
                 properties -> {
@@ -156,7 +158,7 @@ final class TelemetryPipeline {
                   }
                   return meters;
                 })
-            .setServiceClassLoader(TelemetryPipeline.class.getClassLoader())
+            .setComponentLoader(GrpcCompanion.ofAgentJar())
             .disableShutdownHook()
             .build()
             .getOpenTelemetrySdk();

@@ -1,0 +1,73 @@
+package dev.perfagent.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The built jars after shrinking (agent/perf-agent.pro): what ServiceLoader finds by name only is
+ * there, and the gRPC sender is in the companion jar, not in perf-agent.jar.
+ */
+class JarContentsIT {
+  @Test
+  void everyServiceProviderNamedInTheAgentJarIsInIt() throws IOException {
+    assertProvidersPresent(AppRun.agentJar(), "HttpSenderProvider");
+  }
+
+  @Test
+  void theCompanionJarHoldsTheGrpcSenderAndTheAgentJarDoesNot() throws IOException {
+    Path companion = AppRun.agentJar().resolveSibling("perf-agent-grpc.jar");
+    assertProvidersPresent(companion, "GrpcSenderProvider");
+    try (JarFile agent = new JarFile(AppRun.agentJar().toFile())) {
+      assertFalse(agent.stream().anyMatch(e -> e.getName().contains("/okhttp3/") || e.getName().contains("/kotlin/")),
+          "OkHttp and Kotlin are in perf-agent-grpc.jar only");
+    }
+  }
+
+  /** Each provider class named in a META-INF/services file is in {@code jar}; one such file names {@code service}. */
+  private static void assertProvidersPresent(Path jar, String service) throws IOException {
+    try (JarFile file = new JarFile(jar.toFile())) {
+      List<String> missing = new ArrayList<>();
+      List<String> services = new ArrayList<>();
+      for (JarEntry entry : Collections.list(file.entries())) {
+        if (!entry.getName().startsWith("META-INF/services/") || entry.isDirectory()) {
+          continue;
+        }
+        services.add(entry.getName());
+        for (String provider : providers(file, entry)) {
+          if (file.getEntry(provider.replace('.', '/') + ".class") == null) {
+            missing.add(provider + " (" + entry.getName() + ")");
+          }
+        }
+      }
+      assertTrue(services.stream().anyMatch(s -> s.endsWith("." + service)), jar + " registers a " + service + ": " + services);
+      assertEquals(List.of(), missing, "providers named in " + jar + " but not in it");
+    }
+  }
+
+  private static List<String> providers(JarFile file, JarEntry services) throws IOException {
+    List<String> names = new ArrayList<>();
+    try (BufferedReader in =
+        new BufferedReader(new InputStreamReader(file.getInputStream(services), StandardCharsets.UTF_8))) {
+      for (String line = in.readLine(); line != null; line = in.readLine()) {
+        String name = line.replaceAll("#.*", "").trim();
+        if (!name.isEmpty()) {
+          names.add(name);
+        }
+      }
+    }
+    return names;
+  }
+}
