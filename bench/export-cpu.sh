@@ -3,11 +3,12 @@
 # time so that a busy machine does not change it much (see ExportCpu): perf-agent with the span-load
 # config, to the local OTLP/HTTP receiver and to the JSON-lines file.
 #
-#   bash bench/export-cpu.sh [--spans N] [--rate R] [--jfr] [--dest otlp|file] [--jar PATH] [-- extra JVM options]
+#   bash bench/export-cpu.sh [--spans N] [--rate R] [--jfr] [--dest otlp|file] [--jar PATH] [--out DIR] [-- extra JVM options]
 #
 # --dest measures one destination only; --jar another build of perf-agent.jar (to alternate runs of
-# two builds in one session).
-# --jfr also records a JFR profile of each run (bench/target/export-cpu/<dest>.jfr) and prints the
+# two builds in one session); --out the directory of the results, emptied first (default
+# bench/target/export-cpu; bench/run.sh reads <dest>.out and <dest>.err there).
+# --jfr also records a JFR profile of each run (<out>/<dest>.jfr) and prints the
 # agent threads' hottest frames (ExportProfile). Needs agent/target/perf-agent.jar and the bench jars.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -18,6 +19,7 @@ RATE=20000
 JFR=0
 DESTS="otlp file"
 PERF_JAR="$ROOT/agent/target/perf-agent.jar"
+OUT="$ROOT/bench/target/export-cpu"
 EXTRA=()
 while [[ $# -gt 0 ]]; do
   case "$1" in
@@ -26,13 +28,13 @@ while [[ $# -gt 0 ]]; do
     --jfr) JFR=1; shift ;;
     --dest) DESTS=$2; shift 2 ;;
     --jar) PERF_JAR=$(cd "$(dirname "$2")" && pwd)/$(basename "$2"); shift 2 ;;
+    --out) OUT=$2; shift 2 ;;
     --) shift; EXTRA=("$@"); break ;;
     *) echo "bench/export-cpu.sh: unknown option '$1'" >&2; exit 2 ;;
   esac
 done
 BENCH_JAR="$ROOT/bench/target/benchmarks.jar"
 SMALL_APP_JAR=$(ls "$ROOT"/bench/target/bench-*-small-app.jar | head -1)
-OUT="$ROOT/bench/target/export-cpu"
 rm -rf "$OUT" && mkdir -p "$OUT"
 
 java -cp "$BENCH_JAR" dev.perfagent.bench.Receiver --port 0 --port-file "$OUT/receiver.port" >"$OUT/receiver.log" 2>&1 &

@@ -26,6 +26,8 @@ import java.util.stream.Stream;
  */
 public final class Report {
   static final String[] AGENTS = {"none", "perf", "otel", "elastic"};
+  /** bench/run.sh's sections, in its order; meta.txt's {@code sections} names those that ran. */
+  private static final String ALL_SECTIONS = "jmh,process,startup,export,export-cpu,throughput";
   private static final Pattern SUMMARY =
       Pattern.compile(
           "perf-agent: (\\d+) spans recorded, (\\d+) exported, (\\d+) dropped \\((\\d+) buffer full, (\\d+) export failed");
@@ -55,19 +57,35 @@ public final class Report {
   }
 
   private String render() throws IOException {
-    for (String a : AGENTS) {
-      jmh.put(a, readJmhCsv(dir.resolve("jmh/" + a + ".csv")));
-      jmh.put(a + "-otlp", readJmhCsv(dir.resolve("jmh/" + a + "-otlp.csv")));
+    List<String> sections = Arrays.asList(meta.getOrDefault("sections", ALL_SECTIONS).split(","));
+    if (sections.contains("jmh")) {
+      for (String a : AGENTS) {
+        jmh.put(a, readJmhCsv(dir.resolve("jmh/" + a + ".csv")));
+        jmh.put(a + "-otlp", readJmhCsv(dir.resolve("jmh/" + a + "-otlp.csv")));
+      }
+      perCallRows();
+      if (!jmhDrops.isEmpty()) {
+        notes.add("Share of perf-agent's spans dropped because its buffer was full during the JMH measurement "
+            + "iterations (read from its counters; the per-call figures time the recording path only where this is ~0): "
+            + String.join(", ", jmhDrops) + ".");
+      }
     }
-    perCallRows();
-    if (!jmhDrops.isEmpty()) {
-      notes.add("Share of perf-agent's spans dropped because its buffer was full during the JMH measurement "
-          + "iterations (read from its counters; the per-call figures time the recording path only where this is ~0): "
-          + String.join(", ", jmhDrops) + ".");
+    jarRow();
+    if (sections.contains("process")) {
+      processRows();
     }
-    processRows();
-    exportRows();
-    throughputRows();
+    if (sections.contains("startup")) {
+      startupRows();
+    }
+    if (sections.contains("export")) {
+      exportRows();
+    }
+    if (sections.contains("export-cpu")) {
+      exportCpuRows();
+    }
+    if (sections.contains("throughput")) {
+      throughputRows();
+    }
 
     StringBuilder out = new StringBuilder();
     String otelName = "OpenTelemetry agent " + meta.getOrDefault("otel_version", "?");
@@ -83,21 +101,30 @@ public final class Report {
         .append(meta.getOrDefault("date", "?")).append(", ").append(meta.getOrDefault("nproc", "?"))
         .append(" cores, ").append(meta.getOrDefault("cpu", "?")).append(", ")
         .append(meta.getOrDefault("jdk", "?")).append(", commit ").append(meta.getOrDefault("commit", "?"))
+        .append(". Sections: ").append(meta.getOrDefault("sections", ALL_SECTIONS))
         .append(". JMH ").append(meta.getOrDefault("jmh_opts", "?")).append("; whole-process figures: median of ")
-        .append(meta.getOrDefault("runs", "?")).append(" runs.\n\n");
+        .append(meta.getOrDefault("runs", "?")).append(" runs (start-up without config: ")
+        .append(meta.getOrDefault("startup_runs", "?")).append("; throughput: ")
+        .append(meta.getOrDefault("throughput_runs", "?")).append(").\n\n");
     out.append("Targets: ").append(verdicts.stream().filter(v -> v.contains("**met**")).count()).append(" met, ")
         .append(verdicts.stream().filter(v -> v.contains("**missed**")).count()).append(" missed, ")
         .append(verdicts.stream().filter(v -> v.contains("not measured")).count()).append(" not measured.\n\n");
     out.append("Notes:\n");
-    out.append("- Per-call rows: JMH average time per op and `-prof gc` `gc.alloc.rate.norm` (B/op); the figure in ")
-        .append("brackets is the cost the agent adds over the same benchmark without an agent; the ÷ columns divide ")
-        .append("those added costs. All three agents export nowhere in these rows (`otel.traces.exporter=none` and ")
-        .append("`otel.metrics.exporter=none` for perf-agent and OpenTelemetry, `disable_send=true` for Elastic), except ")
-        .append("in the OTLP row. Only perf-agent captures attributes, aggregates or skips short calls: the other two ")
-        .append("make one plain span per call in every row.\n");
-    out.append("- Whole-process rows: every agent exports to the local receiver (OTLP/HTTP protobuf; Elastic to its ")
-        .append("APM intake emulation) and keeps its default instrumentation on; ÷ columns divide the absolute figures; ")
-        .append("(+x) is the difference to no agent.\n");
+    if (sections.contains("jmh")) {
+      out.append("- Per-call rows: JMH average time per op and `-prof gc` `gc.alloc.rate.norm` (B/op); the figure in ")
+          .append("brackets is the cost the agent adds over the same benchmark without an agent; the ÷ columns divide ")
+          .append("those added costs. All three agents export nowhere in these rows (`otel.traces.exporter=none` and ")
+          .append("`otel.metrics.exporter=none` for perf-agent and OpenTelemetry, `disable_send=true` for Elastic), ")
+          .append("except in the OTLP row. Only perf-agent captures attributes, aggregates or skips short calls: the ")
+          .append("other two make one plain span per call in every row.\n");
+    }
+    if (sections.contains("process") || sections.contains("startup")) {
+      out.append("- Whole-process rows: every agent exports to the local receiver (OTLP/HTTP protobuf; Elastic to its ")
+          .append("APM intake emulation) and keeps its default instrumentation on; ÷ columns divide the absolute ")
+          .append("figures; (+x) is the difference to no agent. In the no-config start-up rows perf-agent has no ")
+          .append("config file (its presets alone, nothing to record in the small app, the file its default ")
+          .append("destination) and the other two agents trace no method of ours (their defaults).\n");
+    }
     for (String n : notes) {
       out.append("- ").append(n).append('\n');
     }
@@ -324,7 +351,7 @@ public final class Report {
 
   // ------------------------------------------------------------------ whole process
 
-  private void processRows() throws IOException {
+  private void jarRow() throws IOException {
     Map<String, String> sizes = keyValues(dir.resolve("sizes.txt"));
     String[] jar = new String[8];
     jar[0] = "agent jar";
@@ -337,14 +364,44 @@ public final class Report {
     jar[6] = ratio(parse(sizes.get("elastic")), perfJar);
     jar[7] = verdict(perfJar <= 6_000_000, "perf-agent.jar ≤ 6 MB", mb(perfJar));
     rows.add(jar);
-
-    String smallCalls = meta.getOrDefault("small_app_calls", "1000");
-    processRow("small app (" + smallCalls + " calls)", "small-app", false);
-    smallAppPhases();
-    processRow("test-app (" + meta.getOrDefault("test_app_args", "") + ")", "test-app", true);
   }
 
-  private void processRow(String label, String scenario, boolean targets) throws IOException {
+  private void processRows() throws IOException {
+    String smallCalls = meta.getOrDefault("small_app_calls", "1000");
+    processRow("small app (" + smallCalls + " calls)", "small-app", null);
+    smallAppPhases("small-app", "Small app");
+    processRow("test-app (" + meta.getOrDefault("test_app_args", "") + ")", "test-app",
+        new Limits("test-app start-up and run (its config, default presets)", 0.300, 0.5, 40));
+  }
+
+  /** Issue 11 target 1's second half: the agent attached with no config file to an app with no LLM library. */
+  private void startupRows() throws IOException {
+    String smallCalls = meta.getOrDefault("small_app_calls", "1000");
+    processRow("start-up with no config file, no LLM library: small app (" + smallCalls + " calls)", "startup",
+        new Limits("start-up with no config file and no LLM library (small app)", 0.150, Double.NaN, 20));
+    smallAppPhases("startup", "Small app with no config");
+  }
+
+  /**
+   * Issue 11's limits on what perf-agent adds over no agent to a whole process; NaN where there is none.
+   *
+   * @param what how the verdicts name the run
+   */
+  record Limits(String what, double wallSeconds, double cpuSeconds, double rssMiB) {
+    double limit(int measure) {
+      return measure == 0 ? wallSeconds : measure == 1 ? cpuSeconds : rssMiB;
+    }
+
+    String target(int measure) {
+      switch (measure) {
+        case 0: return what + ": ≤ +" + fmt(wallSeconds * 1000, 0) + " ms wall";
+        case 1: return what + ": ≤ +" + fmt(cpuSeconds, 1) + " s CPU";
+        default: return what + ": ≤ +" + fmt(rssMiB, 0) + " MiB peak RSS";
+      }
+    }
+  }
+
+  private void processRow(String label, String scenario, Limits limits) throws IOException {
     Map<String, double[]> medians = new HashMap<>(); // agent -> wall s, cpu s, rss MiB
     for (String a : AGENTS) {
       List<Map<String, String>> runs = runs(dir.resolve("proc/" + scenario), a);
@@ -387,25 +444,22 @@ public final class Report {
       r[5] = ratio(medians.get("otel")[i], perf);
       r[6] = ratio(medians.get("elastic")[i], perf);
       r[7] = "";
-      if (targets) {
+      if (limits != null && !Double.isNaN(limits.limit(i))) {
         double d = perf - base;
-        switch (i) {
-          case 0: r[7] = verdict(d <= 0.300, "test-app start-up and run: ≤ +300 ms wall", signed(d * 1000, 0) + " ms"); break;
-          case 1: r[7] = verdict(d <= 0.5, "test-app: ≤ +0.5 s CPU", signed(d, 2) + " s"); break;
-          default: r[7] = verdict(d <= 40, "test-app: ≤ +40 MiB peak RSS", signed(d, 0) + " MiB"); break;
-        }
+        String measured = i == 0 ? signed(d * 1000, 0) + " ms" : i == 1 ? signed(d, 2) + " s" : signed(d, 0) + " MiB";
+        r[7] = verdict(d <= limits.limit(i), limits.target(i), measured);
       }
       rows.add(r);
     }
   }
 
   /** Where the small app's extra wall time goes: before main() (premain) and after it (exit work). */
-  private void smallAppPhases() throws IOException {
+  private void smallAppPhases(String scenario, String label) throws IOException {
     List<String> parts = new ArrayList<>();
     for (String a : AGENTS) {
       List<Double> before = new ArrayList<>();
       List<Double> after = new ArrayList<>();
-      Path d = dir.resolve("proc/small-app");
+      Path d = dir.resolve("proc/" + scenario);
       for (int i = 1; i <= 99; i++) {
         Path out = d.resolve(a + "-" + i + ".out");
         if (!Files.isRegularFile(out)) {
@@ -429,7 +483,7 @@ public final class Report {
       }
     }
     if (!parts.isEmpty()) {
-      notes.add("Small app, where the wall time goes (medians; JVM start to main() includes premain; the JVM's own "
+      notes.add(label + ", where the wall time goes (medians; JVM start to main() includes premain; the JVM's own "
           + "start time has a 10 ms resolution): " + String.join("; ", parts) + ".");
     }
   }
@@ -557,6 +611,59 @@ public final class Report {
     rows.add(f);
   }
 
+  /** Issue 11 target 3: what bench/export-cpu.sh measured, one row per destination. */
+  private void exportCpuRows() throws IOException {
+    Path cpuDir = dir.resolve("export-cpu");
+    List<String> byThread = new ArrayList<>();
+    String[][] dests = {{"file", "to the local file (JSON lines)"}, {"otlp", "over OTLP/HTTP to a local receiver"}};
+    for (String[] dest : dests) {
+      Path out = cpuDir.resolve(dest[0] + ".out");
+      Map<String, String> m = loadLine(out, "export-cpu:");
+      double agentNs = parse(m.get("agent_threads_ns_per_span"));
+      long spans = (long) parse(m.get("spans"));
+      long exported = (long) parse(m.get("exported"));
+      String[] r = new String[8];
+      r[0] = "export: CPU of perf-agent's threads per exported span, " + dest[1] + " (`bench/export-cpu.sh`)";
+      r[1] = "-";
+      r[2] = Double.isNaN(agentNs) ? "n/a"
+          : String.format(Locale.ROOT, "%s ns (%,d spans at %s/s, %,d exported%s; whole process %s ns per span)",
+              fmt(agentNs, 0), spans, fmt(parse(m.get("rate")), 0), exported,
+              exported == spans ? "" : " ⚠ not all", fmt(parse(m.get("process_ns_per_span")), 0));
+      r[3] = "not measured";
+      r[4] = "not measured";
+      r[5] = "";
+      r[6] = "";
+      r[7] = verdict(agentNs <= 1000, "export " + dest[1] + ": ≤ 1 µs of the agent's threads' CPU per span",
+          Double.isNaN(agentNs) ? "n/a" : fmt(agentNs, 0) + " ns");
+      rows.add(r);
+      String threads = threadLine(out);
+      if (!threads.isEmpty()) {
+        byThread.add(dest[0] + ":" + threads);
+      }
+    }
+    if (!byThread.isEmpty()) {
+      notes.add("Export CPU per span (`bench/export-cpu.sh`, `com.acme.bench.app.ExportCpu`): perf-agent with "
+          + "`bench/config/span-load.yaml`, 200,000 warm-up spans, then the measured ones from one thread at the "
+          + "paced rate; the CPU time (ThreadMXBean, so little moved by the machine's load) of every thread but the "
+          + "load's and `main` between two idle points, per span the destination got. By thread group, ns per "
+          + "span: " + String.join("; ", byThread) + ".");
+    }
+  }
+
+  /** ExportCpu's {@code by thread:} line, without its label; empty without one. */
+  private static String threadLine(Path out) throws IOException {
+    if (!Files.isRegularFile(out)) {
+      return "";
+    }
+    for (String line : Files.readAllLines(out, StandardCharsets.UTF_8)) {
+      int at = line.indexOf("by thread:");
+      if (at >= 0) {
+        return line.substring(at + "by thread:".length());
+      }
+    }
+    return "";
+  }
+
   private static long rateOf(Path p) {
     Matcher m = Pattern.compile("paced-(\\d+)").matcher(p.getFileName().toString());
     return m.find() ? Long.parseLong(m.group(1)) : 0;
@@ -601,65 +708,120 @@ public final class Report {
 
   private void throughputRows() throws IOException {
     Path tdir = dir.resolve("throughput");
-    double[] med = new double[4];
-    String[] spread = new String[4];
-    for (int k = 0; k < 4; k++) {
-      List<Double> values = conversationsPerSecond(tdir, AGENTS[k]);
-      med[k] = medianOf(values);
-      spread[k] = values.isEmpty() ? "" : " (" + values.size() + " runs, " + fmt(values.stream().mapToDouble(d -> d).min().getAsDouble(), 1)
-          + "–" + fmt(values.stream().mapToDouble(d -> d).max().getAsDouble(), 1) + ")";
-    }
-    List<Double> nowhere = conversationsPerSecond(tdir, "perf-nowhere");
-    if (!nowhere.isEmpty() && !Double.isNaN(med[0])) {
-      notes.add(String.format(Locale.ROOT,
-          "test-app throughput with perf-agent recording but exporting nowhere (`otel.traces.exporter=none`): "
-              + "%s conv/s = %s%% of no agent (%d runs): the rest of the gap in the table is the CPU the export "
-              + "pipeline (and the local receiver) takes from the app on these 2 cores.",
-          fmt(medianOf(nowhere), 1), fmt(100 * medianOf(nowhere) / med[0], 1), nowhere.size()));
-    }
-    String[] r = new String[8];
-    r[0] = "test-app throughput, conversations/s in the second half of the run (steady state; "
-        + meta.getOrDefault("throughput_args", "") + ")";
-    r[1] = Double.isNaN(med[0]) ? "n/a" : fmt(med[0], 1) + spread[0];
+    String args = meta.getOrDefault("throughput_args", "");
+    List<double[]> none = throughputRuns(tdir, "none");
+    double base = medianOf(column(none, 0));
+    String[] r = throughputRow("every agent exporting to the local receiver (OTLP/HTTP; Elastic: APM intake)", args, none);
     for (int k = 1; k < 4; k++) {
-      r[k + 1] = Double.isNaN(med[k]) ? "not measured"
-          : fmt(med[k], 1) + " (" + fmt(100 * med[k] / med[0], 1) + "%)" + spread[k];
+      r[k + 1] = throughputCell(throughputRuns(tdir, AGENTS[k]), base, AGENTS[k].equals("perf") ? "exported" : null);
     }
-    r[5] = ratio(med[2], med[1]);
-    r[6] = ratio(med[3], med[1]);
-    double share = med[1] / med[0];
-    r[7] = verdict(share >= 0.97, "test-app steady-state throughput with perf-agent exporting (OTLP) ≥ 97% of without",
-        Double.isNaN(share) ? "n/a" : fmt(100 * share, 1) + "%");
-    double nowhereShare = medianOf(nowhere) / med[0];
-    verdict(nowhereShare >= 0.99, "test-app steady-state throughput with perf-agent exporting nowhere ≥ 99% of without",
-        nowhere.isEmpty() || Double.isNaN(nowhereShare) ? "n/a" : fmt(100 * nowhereShare, 1) + "%");
+    double perf = medianOf(column(throughputRuns(tdir, "perf"), 0));
+    r[5] = ratio(medianOf(column(throughputRuns(tdir, "otel"), 0)), perf);
+    r[6] = ratio(medianOf(column(throughputRuns(tdir, "elastic"), 0)), perf);
+    r[7] = throughputVerdict("over OTLP/HTTP", 0.97, perf / base);
     rows.add(r);
+
+    List<double[]> file = throughputRuns(tdir, "perf-file");
+    r = throughputRow("perf-agent exporting to the local file (`./perf-agent-traces.jsonl`, the default without an endpoint)",
+        args, none);
+    r[2] = throughputCell(file, base, "exported");
+    r[7] = throughputVerdict("to the local file", 0.97, medianOf(column(file, 0)) / base);
+    rows.add(r);
+
+    List<double[]> nowhere = throughputRuns(tdir, "perf-nowhere");
+    r = throughputRow("perf-agent recording, exporting nowhere (`otel.traces.exporter=none`)", args, none);
+    r[2] = throughputCell(nowhere, base, "recorded");
+    r[7] = throughputVerdict("nowhere", 0.99, medianOf(column(nowhere, 0)) / base);
+    rows.add(r);
+    notes.add("test-app throughput: the gap between the rows exporting nowhere and exporting is the CPU the export "
+        + "pipeline (and, over OTLP, the local receiver) takes from the app on these 2 cores. Spans/s = the spans "
+        + "of the exit summary (exported; recorded when exporting nowhere) per conversation × the second half's "
+        + "conversations/s, median of the runs.");
   }
 
-  private static List<Double> conversationsPerSecond(Path tdir, String agent) throws IOException {
-    List<Double> values = new ArrayList<>();
-    if (!Files.isDirectory(tdir)) {
-      return values;
+  private String[] throughputRow(String how, String args, List<double[]> none) {
+    String[] r = new String[8];
+    r[0] = "test-app throughput, conversations/s of the run's second half (steady state; " + args + "), " + how;
+    r[1] = throughputCell(none, Double.NaN, null);
+    Arrays.fill(r, 2, 8, "");
+    r[3] = "not measured";
+    r[4] = "not measured";
+    return r;
+  }
+
+  private String throughputVerdict(String how, double share, double measured) {
+    return verdict(measured >= share, "test-app steady-state throughput with perf-agent exporting " + how + " ≥ "
+        + fmt(100 * share, 0) + "% of without", Double.isNaN(measured) ? "n/a" : fmt(100 * measured, 1) + "%");
+  }
+
+  /**
+   * Median conversations/s (and its share of {@code base} unless NaN), runs and spread, and with
+   * {@code spans} the median spans/s ("exported" or "recorded").
+   */
+  private static String throughputCell(List<double[]> runs, double base, String spans) {
+    double med = medianOf(column(runs, 0));
+    if (Double.isNaN(med)) {
+      return "not measured";
     }
-    try (Stream<Path> files = Files.list(tdir)) {
-      for (Path p : files.filter(x -> x.getFileName().toString().matches(Pattern.quote(agent) + "-\\d+\\.out"))
-          .collect(Collectors.toList())) {
-        for (String line : Files.readAllLines(p, StandardCharsets.UTF_8)) {
-          Matcher m = CONVERSATIONS.matcher(line);
-          if (m.find()) {
-            values.add(Double.parseDouble(m.group(4) != null ? m.group(4) : m.group(3)));
-          }
-        }
+    List<Double> conv = column(runs, 0);
+    StringBuilder c = new StringBuilder(fmt(med, 1));
+    if (!Double.isNaN(base)) {
+      c.append(" (").append(fmt(100 * med / base, 1)).append("%)");
+    }
+    c.append(" (").append(runs.size()).append(" runs, ").append(fmt(java.util.Collections.min(conv), 1)).append('–')
+        .append(fmt(java.util.Collections.max(conv), 1)).append(')');
+    double spansPerSecond = medianOf(column(runs, 1));
+    if (spans != null && !Double.isNaN(spansPerSecond)) {
+      c.append("; ").append(fmt(spansPerSecond, 0)).append(" spans/s ").append(spans);
+    }
+    return c.toString();
+  }
+
+  private static List<Double> column(List<double[]> runs, int index) {
+    List<Double> values = new ArrayList<>();
+    for (double[] run : runs) {
+      if (!Double.isNaN(run[index])) {
+        values.add(run[index]);
       }
     }
     return values;
+  }
+
+  /**
+   * One {conversations/s of the second half, spans/s} per run of the agent: spans/s from perf-agent's
+   * exit summary (exported, or recorded when none were exported), NaN without one.
+   */
+  static List<double[]> throughputRuns(Path tdir, String agent) throws IOException {
+    List<double[]> result = new ArrayList<>();
+    if (!Files.isDirectory(tdir)) {
+      return result;
+    }
+    List<Path> outs;
+    try (Stream<Path> files = Files.list(tdir)) {
+      outs = files.filter(x -> x.getFileName().toString().matches(Pattern.quote(agent) + "-\\d+\\.out"))
+          .sorted().collect(Collectors.toList());
+    }
+    for (Path p : outs) {
+      for (String line : Files.readAllLines(p, StandardCharsets.UTF_8)) {
+        Matcher m = CONVERSATIONS.matcher(line);
+        if (m.find()) {
+          double conv = Double.parseDouble(m.group(4) != null ? m.group(4) : m.group(3));
+          long[] summary = summary(tdir.resolve(p.getFileName().toString().replace(".out", ".err")));
+          double spansPerConversation = summary == null ? Double.NaN
+              : (double) (summary[1] > 0 ? summary[1] : summary[0]) / Long.parseLong(m.group(1));
+          result.add(new double[] {conv, spansPerConversation * conv});
+          break;
+        }
+      }
+    }
+    return result;
   }
 
   // ------------------------------------------------------------------ helpers
 
   private String verdict(boolean met, String target, String measured) {
     String v;
-    if (measured.contains("NaN") || measured.equals("n/a") || measured.startsWith("n/a")) {
+    if (measured.contains("NaN") || measured.contains("n/a")) { // a figure missing anywhere in it
       v = target + ": not measured";
     } else {
       v = target + ": " + (met ? "**met**" : "**missed**") + " (" + measured + ")";
