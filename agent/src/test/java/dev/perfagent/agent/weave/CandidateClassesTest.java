@@ -89,16 +89,7 @@ class CandidateClassesTest {
   }
 
   private static CandidateClasses candidates(String yaml) throws Exception {
-    List<String> exact = new ArrayList<>();
-    List<Pointcut> others = new ArrayList<>();
-    for (Pointcut p : ConfigLoader.parse(yaml, "t.yaml").pointcuts()) {
-      if (PointcutMatchers.exactClassName(p).isPresent()) {
-        exact.add(PointcutMatchers.exactClassName(p).get());
-      } else {
-        others.add(p);
-      }
-    }
-    return new CandidateClasses(exact, others, new SupertypeNames());
+    return CandidateClasses.of(ConfigLoader.parse(yaml, "t.yaml").pointcuts(), new SupertypeNames());
   }
 
   private static boolean mayWeave(CandidateClasses candidates, String className) throws Exception {
