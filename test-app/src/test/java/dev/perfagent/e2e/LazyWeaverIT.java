@@ -57,8 +57,8 @@ class LazyWeaverIT {
   private void lateClassWoven(Path java) throws Exception {
     Path config = work.resolve("perf-agent.yaml");
     Files.writeString(config, "pointcuts:\n"
-        + "  - name: late-handle\n    class: lazystart.LateWork\n    method: handle\n    capture:\n      n: arg1\n"
-        + "  - name: late-inner\n    class: lazystart.LateWork\n    method: inner\n");
+        + "  - name: late-handle\n    class: lazystart.LateWork\n    method: handle\n    span: late-handle\n    capture:\n      n: arg1\n"
+        + "  - name: late-inner\n    class: lazystart.LateWork\n    method: inner\n    span: late-inner\n");
     Path classes = work.resolve("classes.txt");
     AppRun run =
         AppRun.runMain(
