@@ -85,16 +85,16 @@ class CandidateClassesTest {
     assertFalse(candidates.mayWeaveLoaded(fixture.app.Untouched.class), "no Service");
     assertFalse(candidates.mayWeaveLoaded(Indirect.class), "a Service, but the agent's own package");
     CandidateClasses methodsOnly = candidates(String.join("\n",
-        "presets: none", "pointcuts:", "  - name: runs", "    method: run"));
+        "presets: none", "pointcuts:", "  - name: runs", "    class: \"**\"", "    method: run"));
     assertTrue(methodsOnly.mayWeaveLoaded(fixture.app.Untouched.class),
-        "no class pattern nor subtype-of: any class, methods are not looked at");
+        "any class: methods are not looked at");
     assertFalse(methodsOnly.mayWeaveLoaded(Thread.class), "but never the JDK's");
   }
 
   @Test
   void startsWeavingOnlyForClassesTheWeaverWouldWeave() throws Exception {
     CandidateClasses candidates = candidates(String.join("\n",
-        "presets: none", "pointcuts:", "  - name: runs", "    method: run",
+        "presets: none", "pointcuts:", "  - name: runs", "    class: \"**\"", "    method: run",
         "  - name: sql", "    class: java.sql.DriverManager", "    method: getConnection"));
     assertTrue(candidates.mayStartWeaving(LOADER, "fixture/beside/Impl", bytes("fixture.beside.Impl")));
     assertFalse(candidates.mayStartWeaving(null, "java/lang/Thread", bytes("java.lang.Thread")), "the JDK's");
