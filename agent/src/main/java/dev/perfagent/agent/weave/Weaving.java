@@ -108,19 +108,9 @@ public final class Weaving implements ClassFileTransformer {
     return to.transform(module, loader, className, redefined, domain, classFile);
   }
 
-  /** Whether the weaver is built: something was, or is being, woven. */
-  public boolean built() {
-    return woven != null;
-  }
-
   /** Whether building the weaver failed: nothing is woven, and config changes are not applied. */
   public boolean failed() {
     return failed;
-  }
-
-  public long wovenTypes() {
-    Weaver w = weaver;
-    return w == null ? 0 : w.wovenTypes();
   }
 
   /**
