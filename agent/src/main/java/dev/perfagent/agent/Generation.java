@@ -3,7 +3,7 @@ package dev.perfagent.agent;
 import dev.perfagent.agent.export.ExportLoop;
 import dev.perfagent.agent.plan.PointcutCatalog;
 import dev.perfagent.agent.plan.SiteRegistry;
-import dev.perfagent.agent.weave.Weaver;
+import dev.perfagent.agent.weave.Weaving;
 import dev.perfagent.bootstrap.Recorder;
 import dev.perfagent.bootstrap.RecorderState;
 import dev.perfagent.bootstrap.RecorderStats;
@@ -14,13 +14,12 @@ import dev.perfagent.config.Limits;
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
 import java.util.List;
-import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
 import org.slf4j.Logger;
 
 /**
  * The running agent: the pointcuts in force, the recorder's state (call sites and their plans, the
  * ring, value limits, open spans, counters, aggregate histograms), the exporter thread and the
- * weaver's transformer. {@link #apply} changes the pointcuts while the application runs; the rest
+ * weaving. {@link #apply} changes the pointcuts while the application runs; the rest
  * stays as started.
  */
 final class Generation {
@@ -33,34 +32,30 @@ final class Generation {
 
   static final int AGGREGATE_ROOM = 4;
 
-  private final Instrumentation inst;
   private final Logger log;
   private final SiteRegistry sites;
   private final ExportLoop exporter;
-  private final Weaver weaver;
-  /** The installed transformer, whose rules a change replaces; null when weaving failed. */
-  private final ResettableClassFileTransformer transformer;
+  /** Whose rules a change replaces; null when it could not be registered. */
+  private final Weaving weaving;
   // guarded by this: the configuration and pointcuts in force
   private AgentConfig config;
   private PointcutCatalog catalog;
 
   private Generation(
-      Instrumentation inst, Logger log, SiteRegistry sites, ExportLoop exporter, Weaver weaver,
-      ResettableClassFileTransformer transformer, AgentConfig config, PointcutCatalog catalog) {
-    this.inst = inst;
+      Logger log, SiteRegistry sites, ExportLoop exporter, Weaving weaving, AgentConfig config,
+      PointcutCatalog catalog) {
     this.log = log;
     this.sites = sites;
     this.exporter = exporter;
-    this.weaver = weaver;
-    this.transformer = transformer;
+    this.weaving = weaving;
     this.config = config;
     this.catalog = catalog;
   }
 
   /**
    * Builds the generation of {@code config} and starts it: the recorder's state is installed, the
-   * exporter thread starts (it starts the SDK once there is something to export), and the weaver
-   * is installed.
+   * exporter thread starts (it starts the SDK once there is something to export), and the weaving
+   * transformer is registered (it builds the weaver once there is something to weave).
    */
   static Generation start(AgentConfig config, Instrumentation inst, Logger log) {
     PointcutCatalog catalog =
@@ -84,22 +79,14 @@ final class Generation {
     SiteRegistry sites = new SiteRegistry(state);
     ExportLoop exporter = new ExportLoop(config, catalog, sites, ExportLoop.eagerSdk(), log);
     exporter.start();
-    Weaver weaver = new Weaver(log);
     return new Generation(
-        inst, log, sites, exporter, weaver, weave(weaver, config, catalog, sites, inst, log), config, catalog);
+        log, sites, exporter, weave(config, catalog, sites, inst, log), config, catalog);
   }
 
-  private static ResettableClassFileTransformer weave(
-      Weaver weaver, AgentConfig config, PointcutCatalog catalog, SiteRegistry sites, Instrumentation inst,
-      Logger log) {
+  private static Weaving weave(
+      AgentConfig config, PointcutCatalog catalog, SiteRegistry sites, Instrumentation inst, Logger log) {
     try {
-      long start = System.nanoTime();
-      ResettableClassFileTransformer transformer =
-          weaver.install(inst, catalog, sites, config.propagation(), config.limits().classesPerPointcut(), log);
-      log.debug(
-          "perf-agent: weaver installed in {} ms ({} classes already loaded were woven, {} failed)",
-          (System.nanoTime() - start) / 1_000_000, weaver.wovenTypes(), weaver.failedTypes());
-      return transformer;
+      return Weaving.start(inst, catalog, sites, config.propagation(), config.limits().classesPerPointcut(), log);
     } catch (Throwable t) {
       log.error("perf-agent: could not weave, the application runs without instrumentation: {}", t.toString());
       return null;
@@ -131,7 +118,7 @@ final class Generation {
       config = next;
       return;
     }
-    if (transformer == null) {
+    if (weaving == null || weaving.failed()) {
       stats.configChangesRefused.increment();
       log.warn("perf-agent: {} changed, not applied: the weaver did not start; restart the application", next.source());
       return;
@@ -149,8 +136,7 @@ final class Generation {
     exporter.useCatalog(nextCatalog);
     long classes;
     try {
-      classes = weaver.patch(
-          inst, transformer, catalog, nextCatalog, sites, config.limits().classesPerPointcut(), log);
+      classes = weaving.patch(catalog, nextCatalog);
     } catch (RuntimeException e) {
       stats.configChangesRefused.increment();
       log.error("perf-agent: {} changed, could not re-weave ({}); some classes may keep the old pointcuts",

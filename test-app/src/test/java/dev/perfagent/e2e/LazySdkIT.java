@@ -81,18 +81,25 @@ class LazySdkIT {
     assertTrue(run.stderr.contains("the OpenTelemetry SDK starts now (a Prometheus endpoint is configured)"), run.stderr);
   }
 
-  /** The first answer of {@code url} within {@code seconds} (the SDK starts on a thread of its own). */
+  /**
+   * The first answer of {@code url} within {@code seconds} that holds the agent's own metrics (the SDK
+   * starts on a thread of its own; its endpoint answers, empty, a moment before the agent's gauges are
+   * registered, which an application that starts fast can see).
+   */
   private static PrometheusText scrapeWithin(String url, int seconds) throws Exception {
     long deadline = System.nanoTime() + seconds * 1_000_000_000L;
     while (true) {
       try {
-        return PrometheusText.scrape(url);
+        PrometheusText metrics = PrometheusText.scrape(url);
+        if (metrics.text.contains("perf_agent_buffer_capacity") || System.nanoTime() > deadline) {
+          return metrics;
+        }
       } catch (java.io.IOException e) {
         if (System.nanoTime() > deadline) {
           throw e;
         }
-        Thread.sleep(100);
       }
+      Thread.sleep(100);
     }
   }
 }

@@ -1,5 +1,7 @@
 package dev.perfagent.agent.weave;
 
+import dev.perfagent.agent.plan.CompiledPointcut;
+import dev.perfagent.agent.plan.PointcutCatalog;
 import dev.perfagent.config.NamePattern;
 import dev.perfagent.config.Pointcut;
 import java.io.IOException;
@@ -11,6 +13,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -21,8 +24,17 @@ import java.util.Set;
  * nearly all of those an application loads, is passed over before Byte Buddy describes, matches and
  * hierarchy-walks it, which was most of what the agent cost while classes load. A class it cannot
  * decide about (bytes it cannot read, a supertype whose class file is missing) is passed on.
+ *
+ * <p>Uses no Byte Buddy: before anything is woven it is what {@link Weaving} checks classes with,
+ * so that an application that loads nothing to weave never loads Byte Buddy.
  */
 final class CandidateClasses {
+  private static final String OWN = "dev.perfagent.";
+  /**
+   * The application's (or another agent's) own Byte Buddy, never woven. Joined at run time: the
+   * shade plugin would rewrite the literal to this agent's relocated package.
+   */
+  static final String BYTE_BUDDY = String.join(".", "net", "bytebuddy", "");
   private final Set<String> exactClasses = new HashSet<>();
   private final List<Rule> rules = new ArrayList<>();
   /** Exact method names, to the rules that have them. */
@@ -32,6 +44,41 @@ final class CandidateClasses {
   private final int longestExactMethod;
   private final boolean everyClass;
   private final SupertypeNames supertypes;
+
+  /** The rules of {@code catalog}'s pointcuts. */
+  static CandidateClasses of(PointcutCatalog catalog, SupertypeNames supertypes) {
+    List<Pointcut> pointcuts = new ArrayList<>();
+    for (CompiledPointcut pointcut : catalog.pointcuts()) {
+      pointcuts.add(pointcut.config());
+    }
+    return of(pointcuts, supertypes);
+  }
+
+  /**
+   * The rules of {@code pointcuts}: those naming their class exactly, by name; a pointcut naming a
+   * JDK class it may not weave ({@link JdkClasses#refusal}) is left out, as the weaver leaves it.
+   */
+  static CandidateClasses of(Collection<Pointcut> pointcuts, SupertypeNames supertypes) {
+    List<String> exact = new ArrayList<>();
+    List<Pointcut> others = new ArrayList<>();
+    for (Pointcut pointcut : pointcuts) {
+      if (JdkClasses.refusal(pointcut).isPresent()) {
+        continue;
+      }
+      Optional<String> name = exactClassName(pointcut);
+      if (name.isPresent()) {
+        exact.add(name.get());
+      } else {
+        others.add(pointcut);
+      }
+    }
+    return new CandidateClasses(exact, others, supertypes);
+  }
+
+  /** The class {@code pointcut} names exactly ({@code class:} without wildcards), if it does. */
+  static Optional<String> exactClassName(Pointcut pointcut) {
+    return pointcut.classPattern().map(NamePattern::text).filter(name -> !name.contains("*"));
+  }
 
   /**
    * @param exactClasses binary names of the classes rules name exactly
@@ -100,6 +147,71 @@ final class CandidateClasses {
     return false;
   }
 
+  /**
+   * {@link #mayWeave}, but false also for the classes the weaver never weaves whatever the rules say
+   * (the agent's own, the JDK's but those named exactly, other agents'): whether loading this class
+   * is a reason to build the weaver.
+   */
+  boolean mayStartWeaving(ClassLoader loader, String internalName, byte[] classFile) {
+    return mayWeave(loader, internalName, classFile)
+        && (internalName == null || exactClasses.contains(internalName)
+            || !neverWoven(internalName.replace('/', '.'), loader));
+  }
+
+  /**
+   * Whether a rule may weave {@code type}, a class already loaded, judged from its name and its
+   * supertypes' names alone: methods are not looked at (reflection would load the classes their
+   * signatures name), so a rule without a class pattern nor {@code subtype-of} takes every class.
+   */
+  boolean mayWeaveLoaded(Class<?> type) {
+    String name = type.getName();
+    String internalName = name.replace('.', '/');
+    if (exactClasses.contains(internalName)) {
+      return true;
+    }
+    if (neverWoven(name, type.getClassLoader())) {
+      return false;
+    }
+    if (everyClass) {
+      return true;
+    }
+    Set<String> supers = null;
+    for (Rule rule : rules) {
+      if (rule.classPattern != null && !rule.classPattern.matches(name)) {
+        continue;
+      }
+      if (rule.subtypeOf == null || internalName.equals(rule.subtypeOf)) {
+        return true;
+      }
+      if (supers == null) {
+        supers = new HashSet<>();
+        addSupertypes(type, supers);
+      }
+      if (supers.contains(rule.subtypeOf)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void addSupertypes(Class<?> type, Set<String> names) {
+    Class<?> superclass = type.getSuperclass();
+    if (superclass != null && names.add(superclass.getName().replace('.', '/'))) {
+      addSupertypes(superclass, names);
+    }
+    for (Class<?> implemented : type.getInterfaces()) {
+      if (names.add(implemented.getName().replace('.', '/'))) {
+        addSupertypes(implemented, names);
+      }
+    }
+  }
+
+  /** The agent's own classes, the JDK's, an application's Byte Buddy, another agent's. */
+  private static boolean neverWoven(String binaryName, ClassLoader loader) {
+    return binaryName.startsWith(OWN) || binaryName.startsWith(BYTE_BUDDY) || JdkClasses.isJdk(binaryName)
+        || OtherAgentNames.isAgentName(binaryName) || OtherAgentNames.isAgentLoader(loader);
+  }
+
   /** Runs every step of {@link #mayWeave} once on this class's own class file, loading what it uses. */
   void warmUp() {
     ClassLoader loader = CandidateClasses.class.getClassLoader();
@@ -108,6 +220,7 @@ final class CandidateClasses {
       byte[] classFile = in == null ? null : in.readAllBytes();
       mayWeave(loader, name, classFile);
       supertypes.of(loader, classFile);
+      neverWoven("warm.Up", loader);
     } catch (IOException | RuntimeException e) {
       // the check then loads what it uses the first time it runs
     }

@@ -13,44 +13,18 @@ import net.bytebuddy.utility.JavaModule;
  *
  * <p>No pointcut aims at them, but deciding that costs: started second, perf-agent would otherwise
  * describe and match each of the 3,000-odd classes such an agent has loaded before it, seconds of
- * start-up, and (before {@link LoadedTypeFallback}) fail on many.
+ * start-up, and (before {@link LoadedTypeFallback}) fail on many. Which classes are theirs: {@link
+ * OtherAgentNames}.
  */
 final class OtherAgents implements AgentBuilder.RawMatcher {
   static final OtherAgents INSTANCE = new OtherAgents();
 
-  /**
-   * The agents' own packages; their class loaders are classes of these packages too. Joined at run
-   * time: the shade plugin relocates {@code io.opentelemetry} in string constants too (with dots or
-   * slashes), which would turn the first into perf-agent's own shaded package.
-   */
-  private static final String[] PACKAGES = {
-    String.join(".", "io", "opentelemetry", "javaagent", ""), String.join(".", "co", "elastic", "apm", "agent", "")
-  };
-
   private OtherAgents() {}
-
-  /** True for a class of another agent: in one of its packages, or defined by its class loader. */
-  static boolean owns(Class<?> type) {
-    return isAgentName(type.getName()) || isAgentLoader(type.getClassLoader());
-  }
 
   @Override
   public boolean matches(
       TypeDescription type, ClassLoader loader, JavaModule module, Class<?> classBeingRedefined,
       ProtectionDomain protectionDomain) {
-    return isAgentName(type.getName()) || isAgentLoader(loader);
-  }
-
-  static boolean isAgentLoader(ClassLoader loader) {
-    return loader != null && isAgentName(loader.getClass().getName());
-  }
-
-  static boolean isAgentName(String className) {
-    for (String p : PACKAGES) {
-      if (className.startsWith(p)) {
-        return true;
-      }
-    }
-    return false;
+    return OtherAgentNames.isAgentName(type.getName()) || OtherAgentNames.isAgentLoader(loader);
   }
 }

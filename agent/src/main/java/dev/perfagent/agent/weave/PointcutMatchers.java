@@ -75,11 +75,6 @@ final class PointcutMatchers {
     return m;
   }
 
-  /** The class {@code pointcut} names exactly ({@code class:} without wildcards), if it does. */
-  static Optional<String> exactClassName(Pointcut pointcut) {
-    return pointcut.classPattern().map(NamePattern::text).filter(name -> !name.contains("*"));
-  }
-
   /** The JDK's classes. */
   static ElementMatcher.Junction<TypeDescription> jdk() {
     return new ElementMatcher.Junction.AbstractBase<TypeDescription>() {

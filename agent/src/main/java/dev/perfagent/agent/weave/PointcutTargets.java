@@ -67,7 +67,7 @@ public final class PointcutTargets {
 
   /** The class the pointcut names exactly ({@code class:} without wildcards), if it does. */
   public Optional<String> exactClass() {
-    return PointcutMatchers.exactClassName(pointcut);
+    return CandidateClasses.exactClassName(pointcut);
   }
 
   /**
@@ -83,6 +83,6 @@ public final class PointcutTargets {
    * Byte Buddy, synthetic classes, another agent's.
    */
   public static boolean neverWoven(TypeDescription type) {
-    return Weaver.ownOrSynthetic().matches(type) || OtherAgents.isAgentName(type.getName());
+    return Weaver.ownOrSynthetic().matches(type) || OtherAgentNames.isAgentName(type.getName());
   }
 }

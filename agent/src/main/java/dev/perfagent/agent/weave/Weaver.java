@@ -10,6 +10,7 @@ import dev.perfagent.agent.plan.PointcutCatalog;
 import dev.perfagent.agent.plan.SiteRegistry;
 import dev.perfagent.bootstrap.Recorder;
 import dev.perfagent.config.Pointcut;
+import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -29,63 +30,64 @@ import net.bytebuddy.utility.JavaModule;
 import org.slf4j.Logger;
 
 /**
- * Installs the class-file transformer that weaves the catalog's advice into exactly the methods it
- * matches, in classes loaded later and (by retransformation) in classes already loaded. Every other
+ * Builds the class-file transformer that weaves the catalog's advice into exactly the methods it
+ * matches, in classes loaded later and (by retransformation) in classes already loaded; {@link
+ * Weaving} registers it and builds it only once there is something to weave. Every other
  * class is left byte-for-byte unchanged. When the configuration changes, {@link #patch} swaps the
  * rules of the installed transformer and retransforms the classes whose weaving changes: no class is
  * ever woven by both, or by neither, and a class no pointcut matches any more gets its original
  * bytecode back.
  */
-public final class Weaver {
+final class Weaver {
   /** Classes retransformed in one step of a change: the application pauses per step, not for all. */
   private static final int CLASSES_PER_STEP = 50;
-
-  /**
-   * The application's (or another agent's) own Byte Buddy, never woven. Joined at run time: the
-   * shade plugin would rewrite the literal to this agent's relocated package.
-   */
-  private static final String BYTE_BUDDY = String.join(".", "net", "bytebuddy", "");
 
   private final LongAdder wovenTypes = new LongAdder();
   private final LongAdder retransformed = new LongAdder();
   private final PathCheck paths;
   /** Kept across config changes: the class files it has read do not change. */
-  private final SupertypeNames supertypes = new SupertypeNames();
+  private final SupertypeNames supertypes;
   private volatile WeaveFailures failures;
+  /** What {@link #build} made, whose rules {@link #patch} replaces. */
+  private ResettableClassFileTransformer installed;
 
   /** One per agent: what it has reported about capture paths is not said again after a change. */
-  public Weaver(Logger log) {
+  Weaver(Logger log) {
+    this(log, new SupertypeNames());
+  }
+
+  Weaver(Logger log, SupertypeNames supertypes) {
     this.paths = new PathCheck(log);
+    this.supertypes = supertypes;
   }
 
   /**
-   * @param propagation also weave the JDK's executors so that work submitted inside a span runs as
-   *     its child ({@link PropagationWeaving}, a transformer of its own: a change of the pointcuts
-   *     does not touch them)
+   * Builds the transformer that weaves {@code catalog}, without registering it nor retransforming
+   * anything: {@link Weaving} hands it the classes, and {@link #patch} (with the same catalog)
+   * weaves those already loaded.
    */
-  public ResettableClassFileTransformer install(
-      Instrumentation inst, PointcutCatalog catalog, SiteRegistry sites, boolean propagation,
+  ClassFileTransformer build(
+      Instrumentation inst, PointcutCatalog catalog, SiteRegistry sites, int classesPerPointcut, Logger log) {
+    // AgentBuilder.Default's raw transformer is resettable; decorators apply only when it installs itself
+    ResettableClassFileTransformer raw = (ResettableClassFileTransformer)
+        rules(catalog, sites, classesPerPointcut, log,
+                AgentBuilder.RedefinitionStrategy.DiscoveryStrategy.SinglePass.INSTANCE,
+                AgentBuilder.RedefinitionStrategy.BatchAllocator.ForTotal.INSTANCE)
+            .assureReadEdgeTo(inst, Recorder.class)
+            .makeRaw();
+    installed = AgentBuilder.TransformerDecorator.ForSubstitution.INSTANCE.decorate(
+        candidateFilter(catalog).decorate(raw));
+    return installed;
+  }
+
+  /**
+   * Replaces the rules of the transformer {@link #build} made (built from {@code running}) with those
+   * of {@code next}, then retransforms, in steps, the loaded classes that either catalog weaves. Runs
+   * on the calling thread; returns how many classes were retransformed.
+   */
+  long patch(
+      Instrumentation inst, PointcutCatalog running, PointcutCatalog next, SiteRegistry sites,
       int classesPerPointcut, Logger log) {
-    if (propagation) {
-      PropagationWeaving.install(inst, log);
-    }
-    AgentBuilder.RedefinitionStrategy.DiscoveryStrategy loaded =
-        new AgentBuilder.RedefinitionStrategy.DiscoveryStrategy.Explicit(loadedCandidates(inst, List.of(catalog)));
-    return builder(catalog, sites, classesPerPointcut, log, loaded,
-            AgentBuilder.RedefinitionStrategy.BatchAllocator.ForTotal.INSTANCE)
-        .with(AgentBuilder.TransformerDecorator.ForSubstitution.INSTANCE)
-        .assureReadEdgeTo(inst, Recorder.class)
-        .installOn(inst);
-  }
-
-  /**
-   * Replaces the rules of {@code installed} (what {@link #install} returned) with those of {@code
-   * next}, then retransforms, in steps, the loaded classes that either catalog weaves. Runs on the
-   * calling thread; returns how many classes were retransformed.
-   */
-  public long patch(
-      Instrumentation inst, ResettableClassFileTransformer installed, PointcutCatalog running,
-      PointcutCatalog next, SiteRegistry sites, int classesPerPointcut, Logger log) {
     long before = retransformed.sum();
     AgentBuilder.RedefinitionStrategy.DiscoveryStrategy loaded =
         new AgentBuilder.RedefinitionStrategy.DiscoveryStrategy.Explicit(loadedCandidates(inst, List.of(running, next)));
@@ -115,7 +117,7 @@ public final class Weaver {
     for (Class<?> c : inst.getAllLoadedClasses()) {
       String name = c.getName();
       if (!c.isArray() && !c.isPrimitive() && inst.isModifiableClass(c)
-          && !name.startsWith("dev.perfagent.") && !OtherAgents.owns(c)
+          && !name.startsWith("dev.perfagent.") && !OtherAgentNames.owns(c)
           && (!JdkClasses.isJdk(name) || jdk.contains(name))) {
         candidates.add(c);
       }
@@ -146,6 +148,19 @@ public final class Weaver {
       PointcutCatalog catalog, SiteRegistry sites, int classesPerPointcut, Logger log,
       AgentBuilder.RedefinitionStrategy.DiscoveryStrategy loadedClasses,
       AgentBuilder.RedefinitionStrategy.BatchAllocator steps) {
+    return rules(catalog, sites, classesPerPointcut, log, loadedClasses, steps).with(candidateFilter(catalog));
+  }
+
+  /** Passes over, before Byte Buddy looks at them, the classes no rule of {@code catalog} can weave. */
+  private AgentBuilder.TransformerDecorator candidateFilter(PointcutCatalog catalog) {
+    return CandidateFilter.decorator(CandidateClasses.of(catalog, supertypes), retransformed);
+  }
+
+  /** The weaving rules of {@code catalog}, without the candidate filter. */
+  private AgentBuilder rules(
+      PointcutCatalog catalog, SiteRegistry sites, int classesPerPointcut, Logger log,
+      AgentBuilder.RedefinitionStrategy.DiscoveryStrategy loadedClasses,
+      AgentBuilder.RedefinitionStrategy.BatchAllocator steps) {
     WeaveFailures failures = new WeaveFailures(catalog.pointcuts(), log);
     this.failures = failures;
     AgentBuilder agent =
@@ -162,7 +177,6 @@ public final class Weaver {
             .ignore(ignoredTypes(catalog))
             .or(OtherAgents.INSTANCE);
     ExactClassRules exact = new ExactClassRules();
-    List<Pointcut> others = new ArrayList<>();
     for (CompiledPointcut pointcut : catalog.pointcuts()) {
       Optional<String> refused = JdkClasses.refusal(pointcut.config());
       if (refused.isPresent()) {
@@ -174,19 +188,16 @@ public final class Weaver {
       ElementMatcher.Junction<TypeDescription> types = failures.guard(pointcut, targets.typeMatcher());
       AgentBuilder.Transformer advice = checkingPaths(
           pointcut, methods, AdviceBinding.transformer(pointcut, sites, methods), paths);
-      Optional<String> exactName = PointcutMatchers.exactClassName(pointcut.config());
+      Optional<String> exactName = CandidateClasses.exactClassName(pointcut.config());
       if (exactName.isPresent()) {
         exact.add(exactName.get(), types, advice);
       } else {
-        others.add(pointcut.config());
         agent =
             agent
                 .type(types.and(new ClassLimit(pointcut.config().name(), classesPerPointcut, log)))
                 .transform(advice);
       }
     }
-    agent = agent.with(
-        CandidateFilter.decorator(new CandidateClasses(exact.classNames(), others, supertypes), retransformed));
     return exact.isEmpty() ? agent : exact.install(agent);
   }
 
@@ -223,7 +234,7 @@ public final class Weaver {
 
   /** The agent's own classes, the application's Byte Buddy and synthetic classes. */
   static ElementMatcher.Junction<TypeDescription> ownOrSynthetic() {
-    return nameStartsWith("dev.perfagent.").or(nameStartsWith(BYTE_BUDDY)).or(isSynthetic());
+    return nameStartsWith("dev.perfagent.").or(nameStartsWith(CandidateClasses.BYTE_BUDDY)).or(isSynthetic());
   }
 
   /**

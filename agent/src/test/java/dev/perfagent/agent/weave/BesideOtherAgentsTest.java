@@ -113,9 +113,9 @@ class BesideOtherAgentsTest {
     assertNull(transformer.transform(agentLoader, "fixture/beside/Impl", null, null, impl), "defined by its loader");
     assertNotNull(transformer.transform(new ClassLoader(getClass().getClassLoader()) {}, "fixture/beside/Impl",
         null, null, impl), "the same class elsewhere is woven");
-    assertTrue(OtherAgents.isAgentName("io.opentelemetry.javaagent.bootstrap.field.VirtualFieldInstalledMarker"));
-    assertTrue(OtherAgents.isAgentName("co.elastic.apm.agent.premain.ShadedClassLoader"));
-    assertFalse(OtherAgents.isAgentName("io.opentelemetry.api.trace.Span"), "the app's own OpenTelemetry API is not");
+    assertTrue(OtherAgentNames.isAgentName("io.opentelemetry.javaagent.bootstrap.field.VirtualFieldInstalledMarker"));
+    assertTrue(OtherAgentNames.isAgentName("co.elastic.apm.agent.premain.ShadedClassLoader"));
+    assertFalse(OtherAgentNames.isAgentName("io.opentelemetry.api.trace.Span"), "the app's own OpenTelemetry API is not");
   }
 
   private static String noSuchType(String name) {

@@ -75,6 +75,37 @@ class CandidateClassesTest {
   }
 
   @Test
+  void judgesLoadedClassesByNameAndSupertypesLeaningToWeave() throws Exception {
+    CandidateClasses candidates = candidates(String.join("\n",
+        "presets: none", "pointcuts:",
+        "  - name: services", "    subtype-of: fixture.beside.Service", "    method: run",
+        "  - name: exact", "    class: fixture.beside.Plain", "    method: run"));
+    assertTrue(candidates.mayWeaveLoaded(fixture.beside.Plain.class), "named exactly");
+    assertTrue(candidates.mayWeaveLoaded(Impl.class), "a Service");
+    assertFalse(candidates.mayWeaveLoaded(fixture.app.Untouched.class), "no Service");
+    assertFalse(candidates.mayWeaveLoaded(Indirect.class), "a Service, but the agent's own package");
+    CandidateClasses methodsOnly = candidates(String.join("\n",
+        "presets: none", "pointcuts:", "  - name: runs", "    class: \"**\"", "    method: run"));
+    assertTrue(methodsOnly.mayWeaveLoaded(fixture.app.Untouched.class),
+        "any class: methods are not looked at");
+    assertFalse(methodsOnly.mayWeaveLoaded(Thread.class), "but never the JDK's");
+  }
+
+  @Test
+  void startsWeavingOnlyForClassesTheWeaverWouldWeave() throws Exception {
+    CandidateClasses candidates = candidates(String.join("\n",
+        "presets: none", "pointcuts:", "  - name: runs", "    class: \"**\"", "    method: run",
+        "  - name: sql", "    class: java.sql.DriverManager", "    method: getConnection"));
+    assertTrue(candidates.mayStartWeaving(LOADER, "fixture/beside/Impl", bytes("fixture.beside.Impl")));
+    assertFalse(candidates.mayStartWeaving(null, "java/lang/Thread", bytes("java.lang.Thread")), "the JDK's");
+    assertTrue(candidates.mayStartWeaving(null, "java/sql/DriverManager", bytes("java.sql.DriverManager")),
+        "a JDK class a rule names");
+    assertTrue(candidates.mayWeave(LOADER, internal(OtherRunner.class.getName()), bytes(OtherRunner.class.getName())));
+    assertFalse(candidates.mayStartWeaving(LOADER, internal(OtherRunner.class.getName()),
+        bytes(OtherRunner.class.getName())), "the agent's own");
+  }
+
+  @Test
   void readsTheDirectSupertypesFromTheConstantPool() throws Exception {
     assertArrayEquals(new String[] {"java/lang/Object", "fixture/beside/Service"},
         ConstantPoolNames.directSupertypes(bytes("fixture.beside.Impl")));
@@ -89,16 +120,7 @@ class CandidateClassesTest {
   }
 
   private static CandidateClasses candidates(String yaml) throws Exception {
-    List<String> exact = new ArrayList<>();
-    List<Pointcut> others = new ArrayList<>();
-    for (Pointcut p : ConfigLoader.parse(yaml, "t.yaml").pointcuts()) {
-      if (PointcutMatchers.exactClassName(p).isPresent()) {
-        exact.add(PointcutMatchers.exactClassName(p).get());
-      } else {
-        others.add(p);
-      }
-    }
-    return new CandidateClasses(exact, others, new SupertypeNames());
+    return CandidateClasses.of(ConfigLoader.parse(yaml, "t.yaml").pointcuts(), new SupertypeNames());
   }
 
   private static boolean mayWeave(CandidateClasses candidates, String className) throws Exception {
