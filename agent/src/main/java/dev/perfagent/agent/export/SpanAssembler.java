@@ -47,6 +47,7 @@ final class SpanAssembler {
   private final List<SpanShape> shapes = new ArrayList<>();
   private final SqlSanitizer sanitizer = new SqlSanitizer();
   private final DatabaseSpans databases = new DatabaseSpans(sanitizer);
+  private final ReusedAttributesBuilder attributeBuilder = new ReusedAttributesBuilder();
 
   /**
    * @param metrics null when no metrics are exported
@@ -77,8 +78,7 @@ final class SpanAssembler {
     SpanContext context = context(traceId, ids.spanId(record.spanId()));
     SpanContext parent = record.parentId() == 0 ? SpanContext.getInvalid() : context(traceId, ids.spanId(record.parentId()));
 
-    // not toBuilder(), whose list starts at the constants' size and grows several times per span
-    AttributesBuilder attributes = Attributes.builder().putAll(shape.constantAttributes());
+    AttributesBuilder attributes = attributeBuilder.start(shape.attributeOrder()).putAll(shape.constantAttributes());
     List<String> truncated = null;
     String capturedSql = null;
     String statusCode = null;
