@@ -46,8 +46,7 @@ final class ReusedAttributesBuilder implements AttributesBuilder {
       data[2 * i] = keys[take[i]];
       data[2 * i + 1] = values[take[i]];
     }
-    clear();
-    return new SortedAttributes(data);
+    return new SortedAttributes(data); // the pairs stay until the next start, as a builder may build again
   }
 
   @Override

@@ -86,12 +86,16 @@ class ReusedAttributesBuilderTest {
   }
 
   @Test
-  void keptValuesAreNotHeldAfterBuild() {
+  void buildsAgainUntilStartedAgainThenForgetsThePreviousSet() {
     ReusedAttributesBuilder.Order order = new ReusedAttributesBuilder.Order();
-    Attributes first = reused.start(order).put("a", "1").put("b", "2").build();
-    Attributes second = reused.start(order).put("a", "3").build();
+    ReusedAttributesBuilder builder = reused.start(order);
+    builder.put("b", "2").put("a", "1");
+    Attributes first = builder.build();
     assertEquals(Attributes.builder().put("a", "1").put("b", "2").build(), first);
+    assertEquals(first, builder.put("c", "3").build().toBuilder().remove(AttributeKey.stringKey("c")).build());
+    Attributes second = reused.start(order).put("a", "3").build();
     assertEquals(Attributes.of(AttributeKey.stringKey("a"), "3"), second);
+    assertEquals(Attributes.builder().put("a", "1").put("b", "2").build(), first, "built sets do not change");
   }
 
   @Test
