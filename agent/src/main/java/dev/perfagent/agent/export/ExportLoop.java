@@ -291,7 +291,7 @@ public final class ExportLoop {
         lost++;
         return;
       }
-      if (!sampling.sampled(span.getSpanContext().getTraceId())) {
+      if (!sampling.sampled(span.getSpanContext())) {
         notSampled++;
         return;
       }

@@ -15,6 +15,8 @@ import java.util.Arrays;
  */
 final class JsonBytes {
   private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
+  /** Ids are lowercase hex in OTLP JSON (the API's {@code TraceId}, {@code SpanId}). */
+  private static final byte[] HEX_DIGITS = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
   /** By ASCII character: 0 raw, else the letter after the backslash, or 'u' for a backslash-u escape. */
   private static final byte[] ESCAPES = new byte[128];
 
@@ -82,6 +84,32 @@ final class JsonBytes {
   /** As Java prints it; NaN and the infinities as strings, since JSON has no such numbers. */
   JsonBytes number(double value) {
     return Double.isFinite(value) ? raw(Double.toString(value)) : raw('"').raw(Double.toString(value)).raw('"');
+  }
+
+  /** {@code "…"}: the 16 lowercase hex digits of a span id. */
+  JsonBytes hexId(long id) {
+    room(18);
+    bytes[size++] = '"';
+    hex(id);
+    bytes[size++] = '"';
+    return this;
+  }
+
+  /** {@code "…"}: the 32 lowercase hex digits of a trace id. */
+  JsonBytes hexId(long high, long low) {
+    room(34);
+    bytes[size++] = '"';
+    hex(high);
+    hex(low);
+    bytes[size++] = '"';
+    return this;
+  }
+
+  private void hex(long value) {
+    for (int i = 15; i >= 0; i--, value >>>= 4) {
+      bytes[size + i] = HEX_DIGITS[(int) (value & 0xf)];
+    }
+    size += 16;
   }
 
   /** {@code "value"}, escaped. */

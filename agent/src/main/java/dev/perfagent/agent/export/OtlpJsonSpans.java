@@ -86,12 +86,15 @@ final class OtlpJsonSpans {
 
   private void span(SpanData span) {
     SpanContext context = span.getSpanContext();
-    json.raw("{\"traceId\":").string(context.getTraceId());
-    json.raw(",\"spanId\":").string(context.getSpanId());
+    json.raw("{\"traceId\":");
+    traceId(context);
+    json.raw(",\"spanId\":");
+    spanId(context);
     traceState(context.getTraceState());
     SpanContext parent = span.getParentSpanContext();
     if (parent.isValid()) {
-      json.raw(",\"parentSpanId\":").string(parent.getSpanId());
+      json.raw(",\"parentSpanId\":");
+      spanId(parent);
     }
     optionalString(",\"name\":", span.getName());
     json.raw(",\"kind\":").number(span.getKind().ordinal() + 1);
@@ -118,6 +121,24 @@ final class OtlpJsonSpans {
     json.raw('}');
   }
 
+  /** The ids of the agent's own contexts written from their longs, others' hex copied. */
+  private void traceId(SpanContext context) {
+    if (context instanceof LongIdSpanContext) {
+      LongIdSpanContext ids = (LongIdSpanContext) context;
+      json.hexId(ids.traceIdHigh(), ids.traceIdLow());
+    } else {
+      json.string(context.getTraceId());
+    }
+  }
+
+  private void spanId(SpanContext context) {
+    if (context instanceof LongIdSpanContext) {
+      json.hexId(((LongIdSpanContext) context).spanIdLong());
+    } else {
+      json.string(context.getSpanId());
+    }
+  }
+
   /** The trace flags and whether the parent (or the link's context) is remote, as OTLP's flags field has them. */
   private static int flags(SpanContext context, boolean remote) {
     return (context.getTraceFlags().asByte() & 0xff) | (remote ? 0x300 : 0x100);
@@ -140,8 +161,10 @@ final class OtlpJsonSpans {
 
   private void link(String open, LinkData link) {
     SpanContext context = link.getSpanContext();
-    json.raw(open).raw("\"traceId\":").string(context.getTraceId());
-    json.raw(",\"spanId\":").string(context.getSpanId());
+    json.raw(open).raw("\"traceId\":");
+    traceId(context);
+    json.raw(",\"spanId\":");
+    spanId(context);
     traceState(context.getTraceState());
     attributes(link.getAttributes(), true);
     count(",\"droppedAttributesCount\":", link.getTotalAttributeCount() - link.getAttributes().size());

@@ -127,12 +127,12 @@ final class OtlpProtoSpans {
 
   private void span(SpanData span) {
     SpanContext context = span.getSpanContext();
-    proto.hexId(SPAN_TRACE_ID, context.getTraceId());
-    proto.hexId(SPAN_SPAN_ID, context.getSpanId());
+    traceId(SPAN_TRACE_ID, context);
+    spanId(SPAN_SPAN_ID, context);
     traceState(SPAN_TRACE_STATE, context.getTraceState());
     SpanContext parent = span.getParentSpanContext();
     if (parent.isValid()) {
-      proto.hexId(SPAN_PARENT_SPAN_ID, parent.getSpanId());
+      spanId(SPAN_PARENT_SPAN_ID, parent);
     }
     proto.optionalString(SPAN_NAME, span.getName());
     proto.optionalVarint(SPAN_KIND, span.getKind().ordinal() + 1);
@@ -152,6 +152,24 @@ final class OtlpProtoSpans {
     proto.optionalUint32(SPAN_DROPPED_LINKS, span.getTotalRecordedLinks() - links.size());
     status(span.getStatus());
     proto.optionalFixed32(SPAN_FLAGS, flags(context, parent.isRemote()));
+  }
+
+  /** The ids of the agent's own contexts as they are, others' decoded from their hex. */
+  private void traceId(int field, SpanContext context) {
+    if (context instanceof LongIdSpanContext) {
+      LongIdSpanContext ids = (LongIdSpanContext) context;
+      proto.id(field, ids.traceIdHigh(), ids.traceIdLow());
+    } else {
+      proto.hexId(field, context.getTraceId());
+    }
+  }
+
+  private void spanId(int field, SpanContext context) {
+    if (context instanceof LongIdSpanContext) {
+      proto.id(field, ((LongIdSpanContext) context).spanIdLong());
+    } else {
+      proto.hexId(field, context.getSpanId());
+    }
   }
 
   /** The trace flags and whether the parent (or the link's context) is remote, as OTLP's flags field has them. */
@@ -177,8 +195,8 @@ final class OtlpProtoSpans {
   private void link(LinkData link) {
     int start = proto.startMessage(SPAN_LINKS);
     SpanContext context = link.getSpanContext();
-    proto.hexId(LINK_TRACE_ID, context.getTraceId());
-    proto.hexId(LINK_SPAN_ID, context.getSpanId());
+    traceId(LINK_TRACE_ID, context);
+    spanId(LINK_SPAN_ID, context);
     traceState(LINK_TRACE_STATE, context.getTraceState());
     attributes(LINK_ATTRIBUTES, link.getAttributes());
     proto.optionalUint32(LINK_DROPPED_ATTRIBUTES, link.getTotalAttributeCount() - link.getAttributes().size());

@@ -5,6 +5,9 @@ import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.api.metrics.Meter;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
@@ -19,11 +22,15 @@ final class PointcutDimensions {
   static final int MAX_SPAN_NAMES = 50;
   static final int MAX_OPERATIONS = 10;
   static final int MAX_ERROR_TYPES = 20;
+  /** Enough for every pointcut's capped dimensions in usual apps; the memory of a few hundred KB. */
+  private static final int MAX_BUILT = 4096;
   private static final AttributeKey<String> DIMENSION = AttributeKey.stringKey("perf_agent.dimension");
 
   private final Dimension name;
   private final Dimension operation;
   private final Dimension errorType;
+  /** The attributes built so far, by their values; cleared when it reaches {@link #MAX_BUILT}. */
+  private final Map<Point, Attributes> built = new HashMap<>();
 
   /** Registers the overflow counter on {@code meter}; {@code warn} is told once per pointcut and dimension. */
   PointcutDimensions(Meter meter, Consumer<String> warn) {
@@ -40,15 +47,65 @@ final class PointcutDimensions {
         });
   }
 
-  /** {@code pointcut} (its name) with the dimensions of {@code span} and those that flowed down to it. */
+  /**
+   * {@code pointcut} (its name) with the dimensions of {@code span} and those that flowed down to it;
+   * the same instance for the same values (the metric's storage then finds its series at once).
+   */
   Attributes of(Attributes pointcut, RecordedSpan span, Attributes flowed) {
     String pointcutName = pointcut.get(SpanMetrics.POINTCUT);
     Attributes a = span.getAttributes();
-    AttributesBuilder b = pointcut.toBuilder().putAll(flowed);
-    name.put(b, pointcutName, span.getName());
-    operation.put(b, pointcutName, a.get(GenAiKeys.OPERATION));
-    errorType.put(b, pointcutName, a.get(SpanMetrics.ERROR_TYPE));
-    return b.build();
+    Point point = new Point(pointcut, flowed, name.guarded(pointcutName, span.getName()),
+        operation.guarded(pointcutName, a.get(GenAiKeys.OPERATION)),
+        errorType.guarded(pointcutName, a.get(SpanMetrics.ERROR_TYPE)));
+    Attributes attributes = built.get(point);
+    if (attributes == null) {
+      if (built.size() >= MAX_BUILT) {
+        built.clear();
+      }
+      attributes = point.build();
+      built.put(point, attributes);
+    }
+    return attributes;
+  }
+
+  /** The values one set of dimensions is made of, each already capped. */
+  private final class Point {
+    final Attributes pointcut;
+    final Attributes flowed;
+    final String name;
+    final String operation;
+    final String errorType;
+
+    Point(Attributes pointcut, Attributes flowed, String name, String operation, String errorType) {
+      this.pointcut = pointcut;
+      this.flowed = flowed;
+      this.name = name;
+      this.operation = operation;
+      this.errorType = errorType;
+    }
+
+    Attributes build() {
+      AttributesBuilder b = pointcut.toBuilder().putAll(flowed);
+      PointcutDimensions.this.name.put(b, name);
+      PointcutDimensions.this.operation.put(b, operation);
+      PointcutDimensions.this.errorType.put(b, errorType);
+      return b.build();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      if (!(o instanceof Point)) {
+        return false;
+      }
+      Point p = (Point) o;
+      return pointcut.equals(p.pointcut) && flowed.equals(p.flowed) && Objects.equals(name, p.name)
+          && Objects.equals(operation, p.operation) && Objects.equals(errorType, p.errorType);
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(pointcut, flowed, name, operation, errorType);
+    }
   }
 
   private static final class Dimension {
@@ -64,9 +121,14 @@ final class PointcutDimensions {
           + CardinalityCap.OTHER + " (spans keep them)"));
     }
 
-    void put(AttributesBuilder b, String pointcut, String value) {
+    /** {@code value} or {@link CardinalityCap#OTHER} beyond the pointcut's cap; null when null. */
+    String guarded(String pointcut, String value) {
+      return value == null ? null : cap.guarded(pointcut == null ? "" : pointcut, value);
+    }
+
+    void put(AttributesBuilder b, String value) {
       if (value != null) {
-        b.put(key, cap.guarded(pointcut == null ? "" : pointcut, value));
+        b.put(key, value);
       }
     }
   }

@@ -121,6 +121,25 @@ final class ProtoBytes {
     }
   }
 
+  /** An 8-byte id field (a span id). */
+  void id(int field, long id) {
+    tag(field, LENGTH_DELIMITED);
+    varint(8);
+    room(8);
+    BIG_ENDIAN_LONGS.set(bytes, size, id);
+    size += 8;
+  }
+
+  /** A 16-byte id field (a trace id). */
+  void id(int field, long high, long low) {
+    tag(field, LENGTH_DELIMITED);
+    varint(16);
+    room(16);
+    BIG_ENDIAN_LONGS.set(bytes, size, high);
+    BIG_ENDIAN_LONGS.set(bytes, size + 8, low);
+    size += 16;
+  }
+
   /** A varint field (int64, enum), left out when 0. */
   void optionalVarint(int field, long value) {
     if (value != 0) {

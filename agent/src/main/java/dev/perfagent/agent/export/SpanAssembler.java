@@ -10,11 +10,8 @@ import dev.perfagent.bootstrap.SpanRecord;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
-import io.opentelemetry.api.internal.ImmutableSpanContext;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
-import io.opentelemetry.api.trace.TraceFlags;
-import io.opentelemetry.api.trace.TraceState;
 import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.trace.data.EventData;
 import io.opentelemetry.sdk.trace.data.StatusData;
@@ -47,6 +44,7 @@ final class SpanAssembler {
   private final List<SpanShape> shapes = new ArrayList<>();
   private final SqlSanitizer sanitizer = new SqlSanitizer();
   private final DatabaseSpans databases = new DatabaseSpans(sanitizer);
+  private final ReusedAttributesBuilder attributeBuilder = new ReusedAttributesBuilder();
 
   /**
    * @param metrics null when no metrics are exported
@@ -73,12 +71,10 @@ final class SpanAssembler {
     if (shape == null) {
       return null;
     }
-    String traceId = ids.traceId(record.traceId());
-    SpanContext context = context(traceId, ids.spanId(record.spanId()));
-    SpanContext parent = record.parentId() == 0 ? SpanContext.getInvalid() : context(traceId, ids.spanId(record.parentId()));
+    LongIdSpanContext context = ids.context(record.traceId(), record.spanId());
+    SpanContext parent = record.parentId() == 0 ? SpanContext.getInvalid() : context.sameTrace(ids.spanId(record.parentId()));
 
-    // not toBuilder(), whose list starts at the constants' size and grows several times per span
-    AttributesBuilder attributes = Attributes.builder().putAll(shape.constantAttributes());
+    AttributesBuilder attributes = attributeBuilder.start(shape.attributeOrder()).putAll(shape.constantAttributes());
     List<String> truncated = null;
     String capturedSql = null;
     String statusCode = null;
@@ -164,11 +160,6 @@ final class SpanAssembler {
       metrics.record(shape.metricAttributes(), span, record.flowing());
     }
     return span;
-  }
-
-  /** Without {@code SpanContext.create}'s check of the hex ids, which {@link SpanIds} just made valid. */
-  private static SpanContext context(String traceId, String spanId) {
-    return ImmutableSpanContext.create(traceId, spanId, TraceFlags.getSampled(), TraceState.getDefault(), false, true);
   }
 
   private String cut(String name) {

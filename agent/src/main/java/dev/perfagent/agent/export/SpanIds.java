@@ -1,7 +1,5 @@
 package dev.perfagent.agent.export;
 
-import io.opentelemetry.api.trace.SpanId;
-import io.opentelemetry.api.trace.TraceId;
 import java.security.SecureRandom;
 
 /**
@@ -25,13 +23,14 @@ final class SpanIds {
     return new SpanIds(new SecureRandom().nextLong());
   }
 
-  String spanId(long localId) {
-    return SpanId.fromLong(nonZero(mix(localId + spanSalt)));
+  /** The context of span {@code localId} of the trace whose root is {@code rootLocalId}. */
+  LongIdSpanContext context(long rootLocalId, long localId) {
+    return new LongIdSpanContext(
+        nonZero(mix(rootLocalId + traceSaltHigh)), nonZero(mix(rootLocalId ^ traceSaltLow)), spanId(localId));
   }
 
-  String traceId(long rootLocalId) {
-    return TraceId.fromLongs(
-        nonZero(mix(rootLocalId + traceSaltHigh)), nonZero(mix(rootLocalId ^ traceSaltLow)));
+  long spanId(long localId) {
+    return nonZero(mix(localId + spanSalt));
   }
 
   static long mix(long z) {

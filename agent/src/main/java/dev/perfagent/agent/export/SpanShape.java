@@ -27,6 +27,8 @@ final class SpanShape {
   private final Site site;
   private final SpanKind kind;
   private final Attributes constantAttributes;
+  /** How this site's span attributes sort, by the sequence their keys are put in. */
+  private final ReusedAttributesBuilder.Order attributeOrder = new ReusedAttributesBuilder.Order();
   private final String[] captureKeys;
   /** Per capture: the attribute key of its last value, reused while its values keep their type. */
   private final AttributeKey<?>[] captureAttributeKeys;
@@ -123,6 +125,10 @@ final class SpanShape {
 
   Attributes constantAttributes() {
     return constantAttributes;
+  }
+
+  ReusedAttributesBuilder.Order attributeOrder() {
+    return attributeOrder;
   }
 
   int captureCount() {

@@ -1,6 +1,7 @@
 package dev.perfagent.agent.export;
 
 import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.sdk.autoconfigure.spi.ConfigProperties;
@@ -26,9 +27,13 @@ final class TraceSampling {
           "parentbased_always_off", "parentbased_traceidratio");
 
   private final Sampler sampler;
+  /** Always on, alone or as the root of parent-based sampling: every trace, no id to look at. */
+  private final boolean everyTrace;
 
   private TraceSampling(Sampler sampler) {
     this.sampler = sampler;
+    this.everyTrace = sampler == Sampler.alwaysOn()
+        || sampler.getDescription().equals(Sampler.parentBased(Sampler.alwaysOn()).getDescription());
   }
 
   /**
@@ -52,6 +57,11 @@ final class TraceSampling {
     }
     problems.accept(refusal(built.getDescription()));
     return new TraceSampling(Sampler.parentBased(Sampler.alwaysOn()));
+  }
+
+  /** Whether the spans of the trace of {@code context} are exported. */
+  boolean sampled(SpanContext context) {
+    return everyTrace || sampled(context.getTraceId());
   }
 
   /** Whether the spans of the trace {@code traceId} are exported. */

@@ -148,7 +148,10 @@ final class OtlpTestSpans {
     return spans;
   }
 
-  /** The agent's own span and its limited view. */
+  /**
+   * The agent's own span (ids kept as longs, the high bit set, leading zero digits) and its limited
+   * view; a span linking to an agent's context.
+   */
   static List<SpanData> agentsOwnSpans() {
     Attributes four =
         Attributes.builder()
@@ -157,15 +160,21 @@ final class OtlpTestSpans {
             .put(AttributeKey.stringArrayKey("perf_agent.truncated"), Collections.singletonList("gen_ai.prompt"))
             .put("gen_ai.usage.cost", 0.0042)
             .build();
+    LongIdSpanContext context = new LongIdSpanContext(0x8000000000000001L, 0x00000000000000ffL, -1L);
     RecordedSpan recorded =
-        TestSpans.named(
-            "chat gpt-4o", SpanKind.CLIENT, 1_234_567, four,
-            Collections.singletonList(EventData.create(99, "exception", four)));
+        new RecordedSpan(
+            "chat gpt-4o", SpanKind.CLIENT, context, context.sameTrace(0x0123456789abcdefL), StatusData.unset(),
+            1_000, 1_235_567, four, Collections.singletonList(EventData.create(99, "exception", four)),
+            Resource.getDefault());
     SpanData limited =
         new SpanLimiter(SpanLimits.builder().setMaxNumberOfAttributes(2).setMaxAttributeValueLength(5).build())
             .apply(recorded)
             .toSpanData();
-    return Arrays.asList(recorded, limited, recorded);
+    SpanData linking =
+        span("links to the agent's").setSpanContext(new LongIdSpanContext(0, 1, 0x10L))
+            .setResource(recorded.getResource()).setInstrumentationScopeInfo(recorded.getInstrumentationScopeInfo())
+            .setLinks(Collections.singletonList(LinkData.create(context))).setTotalRecordedLinks(1).build();
+    return Arrays.asList(recorded, limited, recorded, linking);
   }
 
   /**

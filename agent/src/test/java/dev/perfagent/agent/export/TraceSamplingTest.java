@@ -114,4 +114,20 @@ class TraceSamplingTest {
   private Map<String, String> refuse(Map<String, String> properties) {
     return TraceSampling.refuseUnsupported(DefaultConfigProperties.createFromMap(properties), problems::add);
   }
+
+  @Test
+  void theDecisionForAContextIsTheDecisionForItsTraceId() {
+    SplittableRandom random = new SplittableRandom(11);
+    for (Sampler sampler : List.of(Sampler.alwaysOn(), Sampler.alwaysOff(), Sampler.traceIdRatioBased(0.5),
+        Sampler.parentBased(Sampler.alwaysOn()), Sampler.parentBased(Sampler.alwaysOff()),
+        Sampler.parentBased(Sampler.traceIdRatioBased(0.3)))) {
+      TraceSampling sampling = TraceSampling.of(sampler, problems::add);
+      for (int i = 0; i < 1_000; i++) {
+        LongIdSpanContext context = new LongIdSpanContext(random.nextLong(), random.nextLong() | 1, 1);
+        assertEquals(sampling.sampled(TraceId.fromLongs(context.traceIdHigh(), context.traceIdLow())),
+            sampling.sampled(context), sampler.getDescription());
+      }
+    }
+    assertTrue(problems.isEmpty(), problems.toString());
+  }
 }
