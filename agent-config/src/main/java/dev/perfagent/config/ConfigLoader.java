@@ -22,8 +22,16 @@ public final class ConfigLoader {
    * @throws ConfigException when the file cannot be read (one problem at line 0, column 0) or is invalid
    */
   public static AgentConfig load(Path file) throws ConfigException {
+    return parseBytes(read(file), String.valueOf(file));
+  }
+
+  /**
+   * The content of a configuration file, for {@link #parseBytes}.
+   *
+   * @throws ConfigException when the file cannot be read (one problem at line 0, column 0)
+   */
+  public static byte[] read(Path file) throws ConfigException {
     String source = String.valueOf(file);
-    byte[] content;
     try {
       if (Files.isDirectory(file)) {
         throw unreadable(source, "is a directory");
@@ -31,7 +39,7 @@ public final class ConfigLoader {
       if (Files.size(file) > 4L * YamlComposer.MAX_CHARS) {
         throw unreadable(source, "file too large (" + Files.size(file) + " bytes)");
       }
-      content = Files.readAllBytes(file);
+      return Files.readAllBytes(file);
     } catch (NoSuchFileException e) {
       throw unreadable(source, "file not found");
     } catch (AccessDeniedException e) {
@@ -39,7 +47,6 @@ public final class ConfigLoader {
     } catch (IOException e) {
       throw unreadable(source, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
     }
-    return parseBytes(content, source);
   }
 
   /**

@@ -24,7 +24,8 @@ public final class AgentStarter {
 
   private AgentStarter() {}
 
-  public static void start(AgentConfig config, AgentArguments arguments, Instrumentation inst) {
+  public static void start(LoadedConfig loaded, AgentArguments arguments, Instrumentation inst) {
+    AgentConfig config = loaded.config();
     // The shaded Byte Buddy would look for sun.misc.Unsafe, which JDK 24+ warns about on every start;
     // the advice is inlined and no class is injected, so it needs none. (The name is relocated with
     // Byte Buddy, so an application's own Byte Buddy is not affected.)
@@ -34,7 +35,7 @@ public final class AgentStarter {
     Recorder.reportMissingStepsTo(new MissingStepLog(log));
     Generation generation = Generation.start(withContentSwitch(config, log), inst, log);
     current = generation;
-    watch(config, arguments, generation, log);
+    watch(loaded, arguments, generation, log);
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
@@ -49,7 +50,8 @@ public final class AgentStarter {
    * Starts watching the configuration file, unless there is none or {@code watch: false} (in the file)
    * or {@code watch=false} (agent argument) says not to.
    */
-  private static void watch(AgentConfig config, AgentArguments arguments, Generation generation, Logger log) {
+  private static void watch(LoadedConfig loaded, AgentArguments arguments, Generation generation, Logger log) {
+    AgentConfig config = loaded.config();
     Optional<String> argument = arguments.get("watch");
     if (argument.isPresent() && !argument.get().equals("true") && !argument.get().equals("false")) {
       log.warn("perf-agent: agent argument watch={} is not true or false; the file is watched", argument.get());
@@ -59,7 +61,7 @@ public final class AgentStarter {
       return;
     }
     new ConfigWatcher(
-            Paths.get(config.source()), generation::apply, generation.stats().configChangesRefused::increment, log)
+            Paths.get(config.source()), loaded.content(), generation::apply, generation.stats().configChangesRefused::increment, log)
         .start();
   }
 

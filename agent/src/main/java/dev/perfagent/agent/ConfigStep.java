@@ -20,17 +20,18 @@ final class ConfigStep {
 
   private ConfigStep() {}
 
-  static Optional<AgentConfig> read(AgentArguments arguments) {
+  static Optional<LoadedConfig> read(AgentArguments arguments) {
     Optional<Path> file = ConfigLocator.locate(arguments, System.getenv(), Paths.get(""));
     if (file.isEmpty()) {
       System.err.println(
           "perf-agent: no configuration file (agent argument config=..., -D" + ConfigLocator.SYSTEM_PROPERTY
               + ", $" + ConfigLocator.ENVIRONMENT_VARIABLE + " or ./" + ConfigLocator.DEFAULT_FILE
               + "); the built-in presets are on: " + String.join(", ", Presets.NAMES));
-      return Optional.of(AgentConfig.defaults(NO_FILE));
+      return Optional.of(new LoadedConfig(AgentConfig.defaults(NO_FILE), null));
     }
     try {
-      return Optional.of(ConfigLoader.load(file.get()));
+      byte[] content = ConfigLoader.read(file.get());
+      return Optional.of(new LoadedConfig(ConfigLoader.parseBytes(content, file.get().toString()), content));
     } catch (ConfigException e) {
       AgentLog.init(explicitLogLevel(arguments).orElse("info"))
           .error("perf-agent: {}\nperf-agent: the application runs without instrumentation", e.getMessage());

@@ -16,8 +16,8 @@ import org.slf4j.Logger;
  * It polls the file by name (so a save by rename is seen like one in place) and takes a version only
  * once two reads in a row agree, so a file caught between two writes is never read half-written. An
  * invalid version is reported once, as at start-up; the running configuration stays until a valid
- * one is saved. The first version it reads is handed over too: the file may have changed since the
- * agent read it at start, and a version that changes nothing is no change.
+ * one is saved. It starts from the content the agent started with, so that only a version saved
+ * since is handed over.
  */
 final class ConfigWatcher {
   static final long POLL_MILLIS = 400;
@@ -31,11 +31,15 @@ final class ConfigWatcher {
   private byte[] reported;
 
   /**
+   * @param inForce the content the running configuration was read from (null: any version the
+   *     watcher reads is new)
    * @param apply told each new valid version
    * @param refused told each new invalid version
    */
-  ConfigWatcher(Path file, Consumer<AgentConfig> apply, Runnable refused, Logger log) {
+  ConfigWatcher(Path file, byte[] inForce, Consumer<AgentConfig> apply, Runnable refused, Logger log) {
     this.file = file;
+    this.inForce = inForce;
+    this.lastRead = inForce;
     this.apply = apply;
     this.refused = refused;
     this.log = log;

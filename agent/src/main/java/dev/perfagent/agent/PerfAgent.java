@@ -39,27 +39,28 @@ public final class PerfAgent {
       }
       AgentArguments arguments = AgentArguments.parse(args);
       FutureTask<Optional<Path>> bootstrapJar = BootstrapInjector.prepareInBackground();
-      Optional<AgentConfig> config = ConfigStep.read(arguments);
-      if (config.isEmpty()) {
+      Optional<LoadedConfig> loaded = ConfigStep.read(arguments);
+      if (loaded.isEmpty()) {
         return;
       }
+      AgentConfig config = loaded.get().config();
       // claimed only now: a start without a usable config did nothing, and a later one may
-      String how = entry + ", config " + config.get().source();
+      String how = entry + ", config " + config.source();
       if (!OneStart.claim(how)) {
         System.err.println(OneStart.refusal(entry, OneStart.earlier().orElse(how)));
         return;
       }
       long configRead = System.nanoTime();
       BootstrapInjector.inject(inst, bootstrapJar.get());
-      if (ConfigStep.explicitLogLevel(arguments).orElse(config.get().export().logLevel()).equals("debug")) {
+      if (ConfigStep.explicitLogLevel(arguments).orElse(config.export().logLevel()).equals("debug")) {
         System.err.printf(
             "[DEBUG] perf-agent: config read in %d ms, bootstrap classes injected in %d ms%n",
             (configRead - start) / 1_000_000, (System.nanoTime() - configRead) / 1_000_000);
       }
       // Loaded only now, so that the classes it links against resolve to the bootstrap copies.
       Class.forName("dev.perfagent.agent.AgentStarter")
-          .getMethod("start", AgentConfig.class, AgentArguments.class, Instrumentation.class)
-          .invoke(null, config.get(), arguments, inst);
+          .getMethod("start", LoadedConfig.class, AgentArguments.class, Instrumentation.class)
+          .invoke(null, loaded.get(), arguments, inst);
     } catch (Throwable t) {
       Throwable cause = t instanceof ExecutionException && t.getCause() != null ? t.getCause() : t;
       System.err.println(Secrets.mask(StartFailure.describe(cause)));

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.perfagent.config.AgentConfig;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,7 +23,7 @@ class ConfigWatcherTest {
   private int refused;
 
   private ConfigWatcher watcher(Path file) {
-    return new ConfigWatcher(file, this::apply, () -> refused++, log);
+    return new ConfigWatcher(file, null, this::apply, () -> refused++, log);
   }
 
   /** A watcher of a file holding {@code ONE}, past its first (settled) read. */
@@ -59,6 +60,30 @@ class ConfigWatcherTest {
     watcher.check();
     assertEquals(List.of("a", "a,b"), applied);
     assertEquals(0, refused);
+  }
+
+  @Test
+  void theVersionTheAgentStartedWithIsNotAppliedAgain() throws Exception {
+    Path file = Files.writeString(dir.resolve("perf-agent.yaml"), ONE);
+    ConfigWatcher watcher = new ConfigWatcher(file, Files.readAllBytes(file), this::apply, () -> refused++, log);
+    watcher.check();
+    watcher.check();
+    assertEquals(List.of(), applied, "the running version is no change");
+
+    Files.writeString(file, TWO);
+    watcher.check();
+    watcher.check();
+    assertEquals(List.of("a,b"), applied);
+  }
+
+  @Test
+  void aVersionSavedBetweenTheStartAndTheFirstPollIsApplied() throws Exception {
+    Path file = Files.writeString(dir.resolve("perf-agent.yaml"), TWO);
+    ConfigWatcher watcher =
+        new ConfigWatcher(file, ONE.getBytes(StandardCharsets.UTF_8), this::apply, () -> refused++, log);
+    watcher.check();
+    watcher.check();
+    assertEquals(List.of("a,b"), applied);
   }
 
   @Test
