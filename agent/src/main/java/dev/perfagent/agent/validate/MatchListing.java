@@ -19,7 +19,8 @@ import net.bytebuddy.description.type.TypeDescription;
 /**
  * Prints what a {@link ClassPathScan} found: per pointcut the methods it would instrument (the first
  * {@link #SHOWN}, or all), per preset whether its library is on the class path, and adds the
- * warnings: pointcuts of the file that match nothing, over-wide pointcuts, paths that never resolve.
+ * warnings: pointcuts of the file that match nothing, over-wide pointcuts, paths that never resolve,
+ * pointcuts that instrument the same method.
  */
 final class MatchListing {
   /** Methods listed per pointcut without {@code --all}. */
@@ -58,6 +59,7 @@ final class MatchListing {
       overWide(m).ifPresent(warnings::add);
       warnings.addAll(m.pathProblems());
     }
+    warnings.addAll(OverlappingPointcuts.warnings(scan.matches(), config.source()));
     printPresets();
     printUndecided();
   }

@@ -129,6 +129,33 @@ class ValidateCommandTest {
   }
 
   @Test
+  void twoPointcutsOnOneMethodAreAWarningUnlessOneNestingGroupMakesOneSpan() throws IOException {
+    Path config = config("presets: [jdbc]", "pointcuts:",
+        "  - name: my.execute", "    subtype-of: java.sql.Statement", "    method: execute",
+        "  - name: pay.all", "    class: com.acme.shop.Checkout", "    method: pay",
+        "  - name: pay.short", "    class: com.acme.shop.Checkout", "    method: pay",
+        "    parameters: [java.lang.String]",
+        "  - name: cancel.outer", "    class: com.acme.shop.Checkout", "    method: cancel",
+        "    nesting: outermost", "    group: cancel",
+        "  - name: cancel.inner", "    class: com.acme.shop.Checkout", "    method: cancel",
+        "    nesting: outermost", "    group: cancel");
+    Path db = CompiledClasses.compile(dir.resolve("db"), Map.of("com.acme.db.Stmt",
+        "package com.acme.db; public abstract class Stmt implements java.sql.Statement {"
+            + " public boolean execute(String sql) { return true; } }"));
+    assertEquals(0, run(config.toString(), "--classpath", classes + File.pathSeparator + db), out() + err());
+    String o = out();
+    assertTrue(o.contains("warning: pointcuts 'my.execute' (" + config + ":3) and 'jdbc.execute' (preset jdbc)"
+        + " both instrument com.acme.db.Stmt.execute(java.lang.String): each call makes two nested spans (and"
+        + " an LLM call counts its tokens twice); name yours 'jdbc.execute' to replace the preset's, or switch the preset"
+        + " off (presets:)"), o);
+    assertTrue(o.contains("warning: pointcuts 'pay.all' (" + config + ":6) and 'pay.short' (" + config + ":9)"
+        + " both instrument com.acme.shop.Checkout.pay(java.lang.String): each call makes two nested spans"
+        + " (and an LLM call counts its tokens twice); drop one, or put both in one group with nesting: outermost"), o);
+    assertFalse(o.contains("'cancel.outer'"), "one group, nesting: outermost: one span per call: " + o);
+    assertTrue(o.contains("is valid (0 errors, 2 warnings)"), o);
+  }
+
+  @Test
   void strictFailsOnWarnings() throws IOException {
     assertEquals(1, run(config(SHOP).toString(), "--classpath", classes.toString(), "--strict"));
     assertTrue(out().contains("is valid, but --strict fails on its 0 errors, 2 warnings"), out());
