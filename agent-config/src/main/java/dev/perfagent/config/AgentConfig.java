@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /** A validated configuration file. Immutable. */
 public final class AgentConfig {
@@ -20,7 +21,8 @@ public final class AgentConfig {
   private final ContentSettings content;
   private final boolean capturesContent;
   private final List<Pointcut> pointcuts;
-  private final List<Pointcut> inForce;
+  /** Read at the first call of {@link #pointcutsInForce}: the presets are parsed only then. */
+  private volatile List<Pointcut> inForce;
   private final List<String> presets;
   private final Map<String, Price> prices;
   private final String source;
@@ -44,7 +46,6 @@ public final class AgentConfig {
     this.pointcuts = Collections.unmodifiableList(new ArrayList<>(pointcuts));
     this.presets = List.copyOf(presets);
     this.prices = Collections.unmodifiableMap(new LinkedHashMap<>(prices));
-    this.inForce = Collections.unmodifiableList(withPresets(pointcuts, presets, capturesContent));
     this.source = Objects.requireNonNull(source, "source");
   }
 
@@ -58,19 +59,17 @@ public final class AgentConfig {
    * {@code own}, then the pointcuts of {@code presets} that no pointcut of {@code own} replaces; with
    * {@code content}, each reading its {@code content:} captures too.
    */
-  private static List<Pointcut> withPresets(List<Pointcut> own, List<String> presets, boolean content) {
+  private static List<Pointcut> withPresets(
+      List<Pointcut> own, List<String> presets, Function<String, List<Pointcut>> pointcutsOf) {
     Set<String> names = new HashSet<>();
     own.forEach(p -> names.add(p.name()));
     List<Pointcut> all = new ArrayList<>(own);
     for (String preset : presets) {
-      for (Pointcut p : Presets.pointcuts(preset)) {
+      for (Pointcut p : pointcutsOf.apply(preset)) {
         if (!names.contains(p.name())) {
           all.add(p);
         }
       }
-    }
-    if (content) {
-      all.replaceAll(Pointcut::capturingContent);
     }
     return all;
   }
@@ -128,7 +127,26 @@ public final class AgentConfig {
    * that no pointcut of the file replaces (same name).
    */
   public List<Pointcut> pointcutsInForce() {
-    return inForce;
+    List<Pointcut> all = inForce;
+    if (all == null) {
+      List<Pointcut> read = withPresets(pointcuts, presets, Presets::pointcuts);
+      if (capturesContent) {
+        read.replaceAll(Pointcut::capturingContent);
+      }
+      all = Collections.unmodifiableList(read);
+      inForce = all;
+    }
+    return all;
+  }
+
+  /**
+   * What the pointcuts in force weave, without parsing the presets: the file's pointcuts, then the
+   * presets' as their {@link PresetIndex} has them (class, supertype, annotations, method,
+   * parameters; nothing they record). The same list as {@link #pointcutsInForce}, pointcut by pointcut.
+   */
+  public List<Pointcut> targetsInForce() {
+    List<Pointcut> all = inForce;
+    return all != null ? all : Collections.unmodifiableList(withPresets(pointcuts, presets, PresetIndex::targets));
   }
 
   /** Prices of models the file adds or changes ({@code prices:}), by model name, in file order. */

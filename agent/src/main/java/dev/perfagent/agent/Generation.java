@@ -14,13 +14,19 @@ import dev.perfagent.config.Limits;
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 
 /**
  * The running agent: the pointcuts in force, the recorder's state (call sites and their plans, the
  * ring, value limits, open spans, counters, aggregate histograms), the exporter thread and the
- * weaving. {@link #apply} changes the pointcuts while the application runs; the rest
- * stays as started.
+ * weaving. {@link #apply} changes the pointcuts while the application runs; the rest stays as
+ * started.
+ *
+ * <p>Without pointcuts of the file's own (the presets alone, as without a file), all of it but the
+ * weaving transformer starts only when the first class a pointcut may weave loads: until then the
+ * presets are not even parsed ({@link AgentConfig#targetsInForce}), no buffer is allocated and no
+ * thread runs, so an application without the presets' libraries pays for none of it.
  */
 final class Generation {
   /**
@@ -33,31 +39,70 @@ final class Generation {
   static final int AGGREGATE_ROOM = 4;
 
   private final Logger log;
-  private final SiteRegistry sites;
-  private final ExportLoop exporter;
+  /** Counted from the start, before the recorder's state exists. */
+  private final RecorderStats stats = new RecorderStats();
   /** Whose rules a change replaces; null when it could not be registered. */
-  private final Weaving weaving;
-  // guarded by this: the configuration and pointcuts in force
-  private AgentConfig config;
-  private PointcutCatalog catalog;
+  private Weaving weaving;
+  /** The configuration in force, read by {@link #record} when it runs; changed by {@link #apply}. */
+  private volatile AgentConfig config;
+  /** The pointcuts in force once {@link #record} compiled them; changed by {@link #apply}. */
+  private volatile PointcutCatalog catalog;
+  /** Set once by {@link #record}: null until then. */
+  private volatile Recording recording;
 
-  private Generation(
-      Logger log, SiteRegistry sites, ExportLoop exporter, Weaving weaving, AgentConfig config,
-      PointcutCatalog catalog) {
+  /** What {@link #record} starts. */
+  private static final class Recording {
+    final SiteRegistry sites;
+    final ExportLoop exporter;
+
+    Recording(SiteRegistry sites, ExportLoop exporter) {
+      this.sites = sites;
+      this.exporter = exporter;
+    }
+  }
+
+  private Generation(Logger log, AgentConfig config) {
     this.log = log;
-    this.sites = sites;
-    this.exporter = exporter;
-    this.weaving = weaving;
     this.config = config;
-    this.catalog = catalog;
   }
 
   /**
-   * Builds the generation of {@code config} and starts it: the recorder's state is installed, the
-   * exporter thread starts (it starts the SDK once there is something to export), and the weaving
-   * transformer is registered (it builds the weaver once there is something to weave).
+   * Starts the generation of {@code config}: registers the weaving transformer (it builds the weaver
+   * once there is something to weave), and starts recording ({@link #record}) now if the file has
+   * pointcuts of its own or the SDK must start now (a Prometheus endpoint), else when the weaver is
+   * built.
    */
   static Generation start(AgentConfig config, Instrumentation inst, Logger log) {
+    Generation generation = new Generation(log, config);
+    if (!config.pointcuts().isEmpty() || ExportLoop.eagerSdk()) {
+      generation.record();
+    }
+    generation.weaving = weave(config, generation::record, inst, log);
+    return generation;
+  }
+
+  private static Weaving weave(AgentConfig config, Supplier<Weaving.Input> input, Instrumentation inst, Logger log) {
+    try {
+      return Weaving.start(inst, config.targetsInForce(), input, config.propagation(),
+          config.limits().classesPerPointcut(), log);
+    } catch (Throwable t) {
+      log.error("perf-agent: could not weave, the application runs without instrumentation: {}", t.toString());
+      return null;
+    }
+  }
+
+  /**
+   * The pointcuts in force compiled and their call sites; the first call compiles them (parsing the
+   * presets), allocates the buffer, installs the recorder's state and starts the exporter thread
+   * (which starts the SDK once there is something to export). Called at start or by the weaving, once
+   * at a time (at start, then under the weaving's lock).
+   */
+  private Weaving.Input record() {
+    Recording running = recording;
+    if (running != null) {
+      return new Weaving.Input(catalog, running.sites);
+    }
+    AgentConfig config = this.config;
     PointcutCatalog catalog =
         PointcutCatalog.compile(config, problem -> log.warn("perf-agent: {}, pointcut skipped", problem));
     int width = config.watch() ? Math.max(catalog.maxValues(), VALUE_ROOM) : catalog.maxValues();
@@ -73,29 +118,20 @@ final class Generation {
         "perf-agent: buffer of {} spans, at most {} allocated up front", budget.slots(),
         RingBudget.bytes(budget.bytes()));
     Limits limits = config.limits();
-    RecorderState state =
-        new RecorderState(ring, limits.valueLength(), limits.listLength(), config.content().maxLength());
+    RecorderState state = new RecorderState(
+        ring, limits.valueLength(), limits.listLength(), config.content().maxLength(), stats);
     Recorder.install(state);
     SiteRegistry sites = new SiteRegistry(state);
     ExportLoop exporter = new ExportLoop(config, catalog, sites, ExportLoop.eagerSdk(), log);
     exporter.start();
-    return new Generation(
-        log, sites, exporter, weave(config, catalog, sites, inst, log), config, catalog);
-  }
-
-  private static Weaving weave(
-      AgentConfig config, PointcutCatalog catalog, SiteRegistry sites, Instrumentation inst, Logger log) {
-    try {
-      return Weaving.start(inst, catalog, sites, config.propagation(), config.limits().classesPerPointcut(), log);
-    } catch (Throwable t) {
-      log.error("perf-agent: could not weave, the application runs without instrumentation: {}", t.toString());
-      return null;
-    }
+    this.catalog = catalog;
+    recording = new Recording(sites, exporter);
+    return new Weaving.Input(catalog, sites);
   }
 
   /** The recorder's counters, where changes applied and refused are counted. */
   RecorderStats stats() {
-    return sites.generation().stats();
+    return stats;
   }
 
   /**
@@ -105,9 +141,9 @@ final class Generation {
    * Runs on the calling thread (the file watcher's), never on an application thread.
    */
   synchronized void apply(AgentConfig loaded) {
-    RecorderStats stats = stats();
-    AgentConfig next = config.capturesContent() ? loaded.capturingContent() : loaded;
-    ConfigChange change = ConfigChange.between(config, next);
+    AgentConfig previous = config;
+    AgentConfig next = previous.capturesContent() ? loaded.capturingContent() : loaded;
+    ConfigChange change = ConfigChange.between(previous, next);
     if (!change.needingRestart().isEmpty()) {
       log.warn(
           "perf-agent: {} changes {} (that takes effect at the next start; the running values stay)",
@@ -123,17 +159,27 @@ final class Generation {
       log.warn("perf-agent: {} changed, not applied: the weaver did not start; restart the application", next.source());
       return;
     }
+    config = next; // before the check: a recording that starts meanwhile compiles these pointcuts
+    if (recording == null && weaving.retarget(next.targetsInForce())) {
+      stats.configChanges.increment();
+      log.info("perf-agent: {} changed, {}; nothing was woven yet", next.source(), change.describe());
+      return;
+    }
+    Recording running = recording;
+    PointcutCatalog catalog = this.catalog;
     List<String> problems = new ArrayList<>();
     PointcutCatalog nextCatalog = PointcutCatalog.compile(next, problems::add, catalog);
-    problems.addAll(tooBigForTheRing(nextCatalog, sites.ring()));
+    problems.addAll(tooBigForTheRing(nextCatalog, running.sites.ring()));
     if (!problems.isEmpty()) {
+      config = previous;
       stats.configChangesRefused.increment();
       log.warn("perf-agent: {} changed, not applied (the running pointcuts stay): {}",
           next.source(), String.join("; ", problems));
       return;
     }
     long start = System.nanoTime();
-    exporter.useCatalog(nextCatalog);
+    running.exporter.useCatalog(nextCatalog);
+    this.catalog = nextCatalog; // before the patch: a weaver it builds weaves these
     long classes;
     try {
       classes = weaving.patch(catalog, nextCatalog);
@@ -143,8 +189,6 @@ final class Generation {
           next.source(), e.toString());
       classes = 0;
     }
-    catalog = nextCatalog;
-    config = next;
     stats.configChanges.increment();
     log.info(
         "perf-agent: {} changed, {}; {} classes re-woven in {} ms", next.source(), change.describe(), classes,
@@ -167,6 +211,11 @@ final class Generation {
 
   /** Ends the spans still open, drains, flushes and logs the exit summary, in at most {@code millis}. */
   void shutdown(long millis) {
-    exporter.shutdown(millis);
+    Recording running = recording;
+    if (running == null) {
+      ExportLoop.logNothingExported(log);
+    } else {
+      running.exporter.shutdown(millis);
+    }
   }
 }

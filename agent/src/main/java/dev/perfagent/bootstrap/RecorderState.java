@@ -42,7 +42,12 @@ public final class RecorderState {
    * @param contentLength captured message content is cut at this many chars
    */
   public RecorderState(SpanRing ring, int valueLength, int listLength, int contentLength) {
-    this(new PointcutPlan[0], ring, valueLength, listLength, contentLength, new RecorderStats());
+    this(ring, valueLength, listLength, contentLength, new RecorderStats());
+  }
+
+  /** As above, counting into {@code stats}, which the agent kept before this state existed. */
+  public RecorderState(SpanRing ring, int valueLength, int listLength, int contentLength, RecorderStats stats) {
+    this(new PointcutPlan[0], ring, valueLength, listLength, contentLength, stats);
   }
 
   private RecorderState(

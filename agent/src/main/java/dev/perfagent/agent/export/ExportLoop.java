@@ -310,6 +310,11 @@ public final class ExportLoop {
     }
   }
 
+  /** The exit line when the SDK never started: nothing was recorded. */
+  public static void logNothingExported(Logger log) {
+    log.info("perf-agent: 0 spans recorded, nothing to export: the OpenTelemetry SDK was not started");
+  }
+
   /**
    * Drains what is left, flushes the SDK and logs the one-line summary; waits at most
    * {@code millis} in all.
@@ -328,7 +333,7 @@ public final class ExportLoop {
       LockSupport.unpark(thread);
       thread.join(Math.max(1, remainingMillis(deadline)));
       if (!sdkStarting) {
-        log.info("perf-agent: 0 spans recorded, nothing to export: the OpenTelemetry SDK was not started");
+        logNothingExported(log);
         return;
       }
       started.await(Math.max(1, remainingMillis(deadline)), TimeUnit.MILLISECONDS);

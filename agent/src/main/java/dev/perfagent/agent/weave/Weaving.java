@@ -3,12 +3,16 @@ package dev.perfagent.agent.weave;
 import dev.perfagent.agent.plan.PointcutCatalog;
 import dev.perfagent.agent.plan.SiteRegistry;
 import dev.perfagent.bootstrap.AgentThreads;
+import dev.perfagent.config.Pointcut;
 import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.IllegalClassFormatException;
 import java.lang.instrument.Instrumentation;
 import java.security.ProtectionDomain;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 
 /**
@@ -36,15 +40,16 @@ public final class Weaving implements ClassFileTransformer {
   private static final long WAIT_SECONDS = 60;
 
   private final Instrumentation inst;
-  private final SiteRegistry sites;
+  /** What the weaver weaves, asked for when it is built; until then only what the pointcuts target is known. */
+  private final Supplier<Input> input;
   private final boolean propagation;
   private final int classesPerPointcut;
   private final Logger log;
   private final SupertypeNames supertypes = new SupertypeNames();
   /** Held while the weaver is built and while a config change is applied. */
   private final ReentrantLock lock = new ReentrantLock();
-  /** The pointcuts in force until the weaver is built; guarded by {@link #lock}. */
-  private PointcutCatalog catalog;
+  /** Set when the weaver is built: the call sites its advice records into. */
+  private volatile SiteRegistry sites;
   /** Until the weaver is built: whether a class being loaded is a reason to build it. */
   private volatile CandidateClasses candidates;
   /** The thread building the weaver: the classes it loads meanwhile are passed over. */
@@ -54,28 +59,42 @@ public final class Weaving implements ClassFileTransformer {
   private volatile ClassFileTransformer woven;
   private volatile boolean failed;
 
+  /** The pointcuts compiled and the call sites their advice records into. */
+  public static final class Input {
+    final PointcutCatalog catalog;
+    final SiteRegistry sites;
+
+    public Input(PointcutCatalog catalog, SiteRegistry sites) {
+      this.catalog = catalog;
+      this.sites = sites;
+    }
+  }
+
   private Weaving(
-      Instrumentation inst, PointcutCatalog catalog, SiteRegistry sites, boolean propagation,
+      Instrumentation inst, List<Pointcut> targets, Supplier<Input> input, boolean propagation,
       int classesPerPointcut, Logger log) {
     this.inst = inst;
-    this.catalog = catalog;
-    this.sites = sites;
+    this.input = input;
     this.propagation = propagation;
     this.classesPerPointcut = classesPerPointcut;
     this.log = log;
-    this.candidates = CandidateClasses.of(catalog, supertypes);
+    this.candidates = CandidateClasses.of(targets, supertypes);
   }
 
   /**
    * Registers the transformer, then builds the weaver at once if a class already loaded may be
    * woven (registered first, so that no class loads unchecked between the two).
    *
+   * @param targets what the pointcuts in force weave (their class, supertype, annotations and
+   *     methods): until the weaver is built, the classes being loaded are checked against these
+   * @param input the compiled pointcuts of {@code targets} and their call sites, asked for once, when
+   *     the weaver is built (on the thread loading the first class to weave, inside that load)
    * @param propagation also weave the JDK's executors, once the weaver is built
    */
   public static Weaving start(
-      Instrumentation inst, PointcutCatalog catalog, SiteRegistry sites, boolean propagation,
+      Instrumentation inst, List<Pointcut> targets, Supplier<Input> input, boolean propagation,
       int classesPerPointcut, Logger log) {
-    Weaving weaving = new Weaving(inst, catalog, sites, propagation, classesPerPointcut, log);
+    Weaving weaving = new Weaving(inst, targets, input, propagation, classesPerPointcut, log);
     weaving.candidates.warmUp();
     inst.addTransformer(weaving, true);
     weaving.lock.lock();
@@ -114,10 +133,10 @@ public final class Weaving implements ClassFileTransformer {
   }
 
   /**
-   * Changes the pointcuts in force from {@code running} to {@code next}: the built weaver's rules are
-   * replaced and the loaded classes either weaves are retransformed; before it is built, the check
-   * of the classes being loaded takes {@code next}'s rules, and a class already loaded that {@code
-   * next} may weave builds it now. Returns how many classes were retransformed.
+   * Changes the pointcuts in force from {@code running} to {@code next} (whose call sites the input
+   * gives from now on): the built weaver's rules are replaced and the loaded classes either weaves
+   * are retransformed; before it is built, see {@link #retarget}. Returns how many classes were
+   * retransformed.
    */
   public long patch(PointcutCatalog running, PointcutCatalog next) {
     lock.lock();
@@ -125,10 +144,31 @@ public final class Weaving implements ClassFileTransformer {
       if (weaver != null) {
         return weaver.patch(inst, running, next, sites, classesPerPointcut, log);
       }
-      catalog = next;
+      List<Pointcut> targets = new ArrayList<>();
+      next.pointcuts().forEach(p -> targets.add(p.config()));
+      retarget(targets);
+      return 0;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Before the weaver is built: the classes being loaded are checked against {@code targets} from
+   * now on, and a class already loaded that they may weave builds it now (the input then gives
+   * their compiled pointcuts). Returns false, changing nothing, once the weaver is built: {@link
+   * #patch} changes its rules.
+   */
+  public boolean retarget(List<Pointcut> targets) {
+    lock.lock();
+    try {
+      if (weaver != null || failed) {
+        return false;
+      }
       // the new check first, then the loaded classes: a class loading between the two is checked by one of them
-      candidates = CandidateClasses.of(next, supertypes);
-      return Math.max(0, buildIfLoaded());
+      candidates = CandidateClasses.of(targets, supertypes);
+      buildIfLoaded();
+      return true;
     } finally {
       lock.unlock();
     }
@@ -189,15 +229,19 @@ public final class Weaving implements ClassFileTransformer {
   }
 
   /**
-   * Builds the weaver of {@link #catalog} on this thread, because of {@code cause}, and with {@code
-   * weaveLoaded} retransforms the loaded classes it weaves. Holds the lock; returns how many loaded
-   * classes were retransformed.
+   * Builds the weaver of the input's catalog on this thread, because of {@code cause}, and with
+   * {@code weaveLoaded} retransforms the loaded classes it weaves. Holds the lock; returns how many
+   * loaded classes were retransformed.
    */
   private long build(String cause, boolean weaveLoaded) {
     long start = System.nanoTime();
     Weaver built = new Weaver(log, supertypes);
     building = Thread.currentThread();
+    PointcutCatalog catalog;
     try {
+      Input in = input.get();
+      catalog = in.catalog;
+      sites = in.sites;
       if (propagation) {
         weaveExecutors();
       }
