@@ -4,7 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.lang.instrument.Instrumentation;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -15,6 +14,8 @@ import java.util.concurrent.FutureTask;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.jar.JarOutputStream;
+import java.util.zip.CRC32;
+import java.util.zip.ZipEntry;
 
 /**
  * Copies the {@code dev.perfagent.bootstrap} package out of the agent jar into a small jar in the
@@ -96,12 +97,12 @@ final class BootstrapInjector {
       while (entries.hasMoreElements()) {
         JarEntry entry = entries.nextElement();
         if (entry.getName().startsWith(PACKAGE_PATH) && !entry.isDirectory()) {
-          JarEntry copy = new JarEntry(entry.getName());
-          copy.setTime(ENTRY_TIME);
-          target.putNextEntry(copy);
+          byte[] content;
           try (InputStream in = source.getInputStream(entry)) {
-            copy(in, target);
+            content = in.readAllBytes();
           }
+          target.putNextEntry(stored(entry.getName(), content));
+          target.write(content);
           target.closeEntry();
         }
       }
@@ -109,10 +110,16 @@ final class BootstrapInjector {
     return bytes.toByteArray();
   }
 
-  private static void copy(InputStream in, OutputStream out) throws IOException {
-    byte[] buffer = new byte[8192];
-    for (int n; (n = in.read(buffer)) > 0; ) {
-      out.write(buffer, 0, n);
-    }
+  /** An entry written as it is: compressing a hundred small classes at every start is not worth it. */
+  private static JarEntry stored(String name, byte[] content) {
+    JarEntry entry = new JarEntry(name);
+    entry.setTime(ENTRY_TIME);
+    entry.setMethod(ZipEntry.STORED);
+    entry.setSize(content.length);
+    entry.setCompressedSize(content.length);
+    CRC32 crc = new CRC32();
+    crc.update(content);
+    entry.setCrc(crc.getValue());
+    return entry;
   }
 }

@@ -8,11 +8,10 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.UserPrincipal;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.zip.CRC32;
 
 /**
  * The file the bootstrap classes are appended to the bootstrap class path from: one per agent build
@@ -71,18 +70,16 @@ final class BootstrapJar {
     return Files.size(file) == content.length && Arrays.equals(Files.readAllBytes(file), content);
   }
 
-  /** The first 16 hex digits of the content's SHA-256. */
+  /**
+   * 16 hex digits from the content's CRC-32 and length: enough to tell builds apart, which is all the
+   * name is for (the content itself is compared byte for byte before a file is used). Neither a
+   * message digest nor {@code String.format}: each would load dozens of classes at every start.
+   */
   static String hash(byte[] content) {
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(content);
-      StringBuilder hex = new StringBuilder();
-      for (int i = 0; i < 8; i++) {
-        hex.append(String.format("%02x", digest[i]));
-      }
-      return hex.toString();
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JVM has SHA-256", e);
-    }
+    CRC32 crc = new CRC32();
+    crc.update(content);
+    String hex = Long.toHexString(crc.getValue() << 32 | (content.length & 0xffff_ffffL));
+    return "0".repeat(16 - hex.length()) + hex;
   }
 
   private static String safe(String user) {
