@@ -1,44 +1,23 @@
 package dev.perfagent.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The OpenTelemetry SDK starts only when there is something to export: an application in which no
- * pointcut matches never loads it nor writes a file; the first span after a long idle starts it and
- * is exported while the application runs; a Prometheus endpoint answers from the start.
+ * The OpenTelemetry SDK starts only when there is something to export (an application in which no
+ * pointcut matches never loads it nor writes a file: {@code LazyWeaverIT}); the first span after a
+ * long idle starts it and is exported while the application runs; a Prometheus endpoint answers from
+ * the start.
  */
 class LazySdkIT {
   @TempDir Path work;
-
-  @Test
-  void anAppMatchingNothingStartsNoSdk() throws Exception {
-    Path classes = work.resolve("classes.txt");
-    AppRun run =
-        AppRun.runMain(
-            AppRun.defaultJava(), List.of("-Xlog:class+load=info:file=" + classes), work, "log-level=debug", Map.of(),
-            "lazystart.IdleMain", "1500", "1000");
-    assertEquals(0, run.exitCode, run.toString());
-    assertTrue(run.stdout.contains("calls=1000"), run.toString());
-    assertTrue(run.stderr.contains("no configuration file"), "the presets are on: " + run.stderr);
-    assertTrue(
-        run.stderr.contains("perf-agent: 0 spans recorded, nothing to export: the OpenTelemetry SDK was not started"),
-        run.stderr);
-    List<String> sdkClasses =
-        Files.readAllLines(classes).stream().filter(l -> l.contains("shaded.io.opentelemetry.sdk.")).collect(Collectors.toList());
-    assertEquals(List.of(), sdkClasses);
-    assertFalse(Files.exists(work.resolve("perf-agent-traces.jsonl")), "no traces file");
-    assertFalse(Files.exists(work.resolve("perf-agent-metrics.jsonl")), "no metrics file");
-  }
 
   @Test
   void theFirstSpanAfterALongIdleStartsTheSdkAndIsExported() throws Exception {

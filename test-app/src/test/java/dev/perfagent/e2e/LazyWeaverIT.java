@@ -26,20 +26,32 @@ class LazyWeaverIT {
 
   @TempDir Path work;
 
+  /**
+   * No config file, the presets on, nothing of theirs loaded: no Byte Buddy, no presets parsed (no
+   * SnakeYAML), no buffer, no SDK and no file.
+   */
   @Test
-  void anAppLoadingNothingToWeaveLoadsNoByteBuddy() throws Exception {
+  void anAppLoadingNothingToWeaveLoadsNoneOfTheAgentsLibraries() throws Exception {
     Path classes = work.resolve("classes.txt");
     AppRun run =
         AppRun.runMain(
             AppRun.defaultJava(), List.of("-Xlog:class+load=info:file=" + classes), work, "log-level=debug", Map.of(),
-            "lazystart.IdleMain", "200", "1000");
+            "lazystart.IdleMain", "1500", "1000");
     assertEquals(0, run.exitCode, run.toString());
+    assertTrue(run.stdout.contains("calls=1000"), run.toString());
     assertTrue(run.stderr.contains("the built-in presets are on"), run.stderr);
     assertTrue(run.stderr.contains(NOT_BUILT), run.stderr);
     assertFalse(run.stderr.contains("weaver installed"), run.stderr);
-    List<String> byteBuddy =
-        Files.readAllLines(classes).stream().filter(l -> l.contains(BYTE_BUDDY)).collect(Collectors.toList());
-    assertEquals(List.of(), byteBuddy);
+    assertFalse(run.stderr.contains("buffer of"), "no buffer allocated: " + run.stderr);
+    assertTrue(
+        run.stderr.contains("perf-agent: 0 spans recorded, nothing to export: the OpenTelemetry SDK was not started"),
+        run.stderr);
+    List<String> loaded = Files.readAllLines(classes);
+    for (String library : List.of(BYTE_BUDDY, "dev.perfagent.shaded.org.snakeyaml.", "shaded.io.opentelemetry.sdk.")) {
+      assertEquals(List.of(), loaded.stream().filter(l -> l.contains(library)).collect(Collectors.toList()), library);
+    }
+    assertFalse(Files.exists(work.resolve("perf-agent-traces.jsonl")), "no traces file");
+    assertFalse(Files.exists(work.resolve("perf-agent-metrics.jsonl")), "no metrics file");
   }
 
   @Test

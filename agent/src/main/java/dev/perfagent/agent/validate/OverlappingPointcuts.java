@@ -23,9 +23,7 @@ final class OverlappingPointcuts {
       m.methods().forEach((type, signatures) -> signatures.forEach(
           signature -> byMethod.computeIfAbsent(type + "." + signature, k -> new ArrayList<>()).add(m.pointcut)));
     }
-    Map<String, String> firstShared = new LinkedHashMap<>();
-    Map<String, Integer> sharedCount = new LinkedHashMap<>();
-    Map<String, Pointcut[]> pairs = new LinkedHashMap<>();
+    Map<String, Overlap> overlaps = new LinkedHashMap<>();
     byMethod.forEach((method, pointcuts) -> {
       for (int i = 0; i < pointcuts.size(); i++) {
         for (int j = i + 1; j < pointcuts.size(); j++) {
@@ -35,26 +33,39 @@ final class OverlappingPointcuts {
               || oneSpan(a, b)) {
             continue;
           }
-          String key = a.name() + "\u0000" + b.name();
-          pairs.putIfAbsent(key, new Pointcut[] {a, b});
-          firstShared.putIfAbsent(key, method);
-          sharedCount.merge(key, 1, Integer::sum);
+          overlaps.computeIfAbsent(a.name() + "\u0000" + b.name(), k -> new Overlap(a, b, method)).methods++;
         }
       }
     });
     List<String> warnings = new ArrayList<>();
-    pairs.forEach((key, pair) -> {
-      int more = sharedCount.get(key) - 1;
-      Pointcut preset = pair[0].preset().isPresent() ? pair[0] : pair[1].preset().isPresent() ? pair[1] : null;
-      warnings.add("pointcuts '" + pair[0].name() + "' (" + PointcutLine.origin(pair[0], source) + ") and '"
-          + pair[1].name() + "' (" + PointcutLine.origin(pair[1], source) + ") both instrument "
-          + firstShared.get(key) + (more == 0 ? "" : " and " + more + " more method" + (more == 1 ? "" : "s"))
+    overlaps.values().forEach(o -> warnings.add(o.warning(source)));
+    return warnings;
+  }
+
+  /** Two pointcuts that weave the same methods, the first of them, and how many. */
+  private static final class Overlap {
+    final Pointcut a;
+    final Pointcut b;
+    final String first;
+    int methods;
+
+    Overlap(Pointcut a, Pointcut b, String first) {
+      this.a = a;
+      this.b = b;
+      this.first = first;
+    }
+
+    String warning(String source) {
+      int more = methods - 1;
+      Pointcut preset = a.preset().isPresent() ? a : b.preset().isPresent() ? b : null;
+      return "pointcuts '" + a.name() + "' (" + PointcutLine.origin(a, source) + ") and '" + b.name() + "' ("
+          + PointcutLine.origin(b, source) + ") both instrument " + first
+          + (more == 0 ? "" : " and " + more + " more method" + (more == 1 ? "" : "s"))
           + ": each call makes two nested spans (and an LLM call counts its tokens twice); "
           + (preset == null
               ? "drop one, or put both in one group with nesting: outermost"
-              : "name yours '" + preset.name() + "' to replace the preset's, or switch the preset off (presets:)"));
-    });
-    return warnings;
+              : "name yours '" + preset.name() + "' to replace the preset's, or switch the preset off (presets:)");
+    }
   }
 
   /** Not aggregate mode, not a pointcut that only notes a value or guards its group ({@code extract:}). */

@@ -8,7 +8,6 @@ import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.IllegalClassFormatException;
 import java.lang.instrument.Instrumentation;
 import java.security.ProtectionDomain;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
@@ -144,10 +143,7 @@ public final class Weaving implements ClassFileTransformer {
       if (weaver != null) {
         return weaver.patch(inst, running, next, sites, classesPerPointcut, log);
       }
-      List<Pointcut> targets = new ArrayList<>();
-      next.pointcuts().forEach(p -> targets.add(p.config()));
-      retarget(targets);
-      return 0;
+      return checkLoadingWith(CandidateClasses.of(next, supertypes));
     } finally {
       lock.unlock();
     }
@@ -165,13 +161,22 @@ public final class Weaving implements ClassFileTransformer {
       if (weaver != null || failed) {
         return false;
       }
-      // the new check first, then the loaded classes: a class loading between the two is checked by one of them
-      candidates = CandidateClasses.of(targets, supertypes);
-      buildIfLoaded();
+      checkLoadingWith(CandidateClasses.of(targets, supertypes));
       return true;
     } finally {
       lock.unlock();
     }
+  }
+
+  /**
+   * Before the weaver is built, holding the lock: {@code next} decides from now on which class being
+   * loaded builds it, then the loaded classes are checked with it. Returns how many loaded classes
+   * the weaver this builds retransformed (0 when none may be woven).
+   */
+  private long checkLoadingWith(CandidateClasses next) {
+    // the new check first, then the loaded classes: a class loading between the two is checked by one of them
+    candidates = next;
+    return Math.max(0, buildIfLoaded());
   }
 
   /**
