@@ -1,8 +1,6 @@
 package dev.perfagent.agent;
 
-import dev.perfagent.agent.readonly.ReadOnlyGetters;
 import dev.perfagent.bootstrap.AgentThreads;
-import dev.perfagent.bootstrap.Recorder;
 import dev.perfagent.config.AgentConfig;
 import dev.perfagent.config.ContentSwitch;
 import java.lang.instrument.Instrumentation;
@@ -31,8 +29,6 @@ public final class AgentStarter {
     // Byte Buddy, so an application's own Byte Buddy is not affected.)
     System.getProperties().putIfAbsent(ClassInjector.UsingUnsafe.SAFE_PROPERTY, "true");
     Logger log = AgentLog.init(ConfigStep.explicitLogLevel(arguments).orElse(config.export().logLevel()));
-    Recorder.checkGettersWith(new ReadOnlyGetters(log));
-    Recorder.reportMissingStepsTo(new MissingStepLog(log));
     Generation generation = Generation.start(withContentSwitch(config, log), inst, log);
     current = generation;
     watch(loaded, arguments, generation, log);

@@ -1,6 +1,5 @@
 package dev.perfagent.agent;
 
-import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,19 +12,22 @@ import java.util.Optional;
 import java.util.concurrent.FutureTask;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
-import java.util.jar.JarOutputStream;
-import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 
 /**
- * Copies the {@code dev.perfagent.bootstrap} package out of the agent jar into a small jar in the
- * temporary directory ({@link BootstrapJar}) and appends it to the bootstrap class path. Must run
- * before anything touches that package.
+ * Copies the jar of the {@code dev.perfagent.bootstrap} package, which the build nests in the agent
+ * jar, into the temporary directory ({@link BootstrapJar}) and appends it to the bootstrap class
+ * path. Must run before anything touches that package.
  */
 final class BootstrapInjector {
-  static final String PACKAGE_PATH = "dev/perfagent/bootstrap/";
-  /** Every entry's time (2000-01-01): the jar's bytes, and so its name, depend on the classes alone. */
-  static final long ENTRY_TIME = 946_684_800_000L;
+  /**
+   * The jar of the bootstrap package inside the agent jar, as the build (agent/pom.xml) made it from the
+   * package's shrunk classes.
+   */
+  static final String NESTED_JAR = "perf-agent-bootstrap.jar";
+
+  /** The jar {@link #inject} put on the bootstrap class path, until its classes are initialized. */
+  private static JarFile injected;
 
   private BootstrapInjector() {}
 
@@ -50,25 +52,55 @@ final class BootstrapInjector {
     }
     return Optional.of(
         BootstrapJar.materialize(
-            bootstrapClasses(agentJar), Paths.get(System.getProperty("java.io.tmpdir")),
-            System.getProperty("user.name")));
+            nestedJar(agentJar), Paths.get(System.getProperty("java.io.tmpdir")), System.getProperty("user.name")));
   }
 
-  static void inject(Instrumentation inst, Optional<Path> bootstrapJar) throws IOException {
+  /** The bootstrap jar the build put in the agent jar. */
+  static byte[] nestedJar(File agentJar) throws IOException {
+    try (JarFile jar = new JarFile(agentJar, false)) {
+      ZipEntry nested = jar.getEntry(NESTED_JAR);
+      if (nested == null) {
+        throw new IOException(agentJar + " holds no " + NESTED_JAR + ": it was not built by the agent's build");
+      }
+      try (InputStream in = jar.getInputStream(nested)) {
+        return in.readAllBytes();
+      }
+    }
+  }
+
+  static synchronized void inject(Instrumentation inst, Optional<Path> bootstrapJar) throws IOException {
     if (bootstrapJar.isEmpty()) {
       return;
     }
     JarFile jar = new JarFile(bootstrapJar.get().toFile());
     inst.appendToBootstrapClassLoaderSearch(jar);
-    initialize(jar);
+    injected = jar;
   }
 
   /**
-   * Loads and initializes every hot-path class now, on the agent's start-up thread: a class first
-   * initialized on an application thread that is nearly out of stack (recursion the application
-   * then catches as a StackOverflowError) would fail to initialize, and stay unusable for the rest
-   * of the run.
+   * Loads and initializes every hot-path class, once, before the first class is woven (the recording's
+   * start), on the thread starting it: a class first initialized on an application thread that is
+   * nearly out of stack (recursion the application then catches as a StackOverflowError) would fail to
+   * initialize, and stay unusable for the rest of the run. Not at start: an application without a
+   * class to weave never needs most of them.
    */
+  static synchronized void initializeInjected() {
+    JarFile jar = injected;
+    if (jar == null) {
+      return;
+    }
+    injected = null;
+    try {
+      initialize(jar);
+    } finally {
+      try {
+        jar.close(); // the JVM reads the bootstrap class path through a file of its own
+      } catch (IOException e) {
+        // only read from: nothing is lost
+      }
+    }
+  }
+
   private static void initialize(JarFile jar) {
     Enumeration<JarEntry> entries = jar.entries();
     while (entries.hasMoreElements()) {
@@ -83,43 +115,5 @@ final class BootstrapInjector {
         throw new IllegalStateException("cannot load " + name + " from the bootstrap class path", e);
       }
     }
-  }
-
-  /**
-   * The bootstrap package as a jar, the same bytes for the same classes (a rebuilt agent jar with
-   * unchanged bootstrap classes included), so that its hash names it.
-   */
-  static byte[] bootstrapClasses(File agentJar) throws IOException {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (JarFile source = new JarFile(agentJar);
-        JarOutputStream target = new JarOutputStream(bytes)) {
-      Enumeration<JarEntry> entries = source.entries();
-      while (entries.hasMoreElements()) {
-        JarEntry entry = entries.nextElement();
-        if (entry.getName().startsWith(PACKAGE_PATH) && !entry.isDirectory()) {
-          byte[] content;
-          try (InputStream in = source.getInputStream(entry)) {
-            content = in.readAllBytes();
-          }
-          target.putNextEntry(stored(entry.getName(), content));
-          target.write(content);
-          target.closeEntry();
-        }
-      }
-    }
-    return bytes.toByteArray();
-  }
-
-  /** An entry written as it is: compressing a hundred small classes at every start is not worth it. */
-  private static JarEntry stored(String name, byte[] content) {
-    JarEntry entry = new JarEntry(name);
-    entry.setTime(ENTRY_TIME);
-    entry.setMethod(ZipEntry.STORED);
-    entry.setSize(content.length);
-    entry.setCompressedSize(content.length);
-    CRC32 crc = new CRC32();
-    crc.update(content);
-    entry.setCrc(crc.getValue());
-    return entry;
   }
 }

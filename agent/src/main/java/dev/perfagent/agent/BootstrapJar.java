@@ -82,7 +82,17 @@ final class BootstrapJar {
     return "0".repeat(16 - hex.length()) + hex;
   }
 
-  private static String safe(String user) {
-    return user == null ? "" : user.replaceAll("[^A-Za-z0-9._-]", "_");
+  /** {@code user} with each character other than a letter, digit, '.', '_' or '-' as '_' (no regex loaded). */
+  static String safe(String user) {
+    if (user == null) {
+      return "";
+    }
+    char[] name = user.toCharArray();
+    for (int i = 0; i < name.length; i++) {
+      char c = name[i];
+      boolean plain = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '_' || c == '-';
+      name[i] = plain ? c : '_';
+    }
+    return new String(name);
   }
 }

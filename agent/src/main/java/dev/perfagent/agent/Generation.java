@@ -1,8 +1,10 @@
 package dev.perfagent.agent;
 
+import dev.perfagent.agent.export.ExportDemand;
 import dev.perfagent.agent.export.ExportLoop;
 import dev.perfagent.agent.plan.PointcutCatalog;
 import dev.perfagent.agent.plan.SiteRegistry;
+import dev.perfagent.agent.readonly.ReadOnlyGetters;
 import dev.perfagent.agent.weave.Weaving;
 import dev.perfagent.bootstrap.Recorder;
 import dev.perfagent.bootstrap.RecorderState;
@@ -74,7 +76,7 @@ final class Generation {
    */
   static Generation start(AgentConfig config, Instrumentation inst, Logger log) {
     Generation generation = new Generation(log, config);
-    if (!config.pointcuts().isEmpty() || ExportLoop.eagerSdk()) {
+    if (!config.pointcuts().isEmpty() || ExportDemand.eagerSdk()) {
       generation.record();
     }
     generation.weaving = weave(config, generation::record, inst, log);
@@ -92,8 +94,8 @@ final class Generation {
   }
 
   /**
-   * The pointcuts in force compiled and their call sites; the first call compiles them (parsing the
-   * presets), allocates the buffer, installs the recorder's state and starts the exporter thread
+   * The pointcuts in force compiled and their call sites; the first call initializes the hot-path
+   * classes and the recorder's getter check and missing-step log, compiles the pointcuts (parsing the presets), allocates the buffer, installs the recorder's state and starts the exporter thread
    * (which starts the SDK once there is something to export). Called at start or by the weaving, once
    * at a time (at start, then under the weaving's lock).
    */
@@ -102,6 +104,9 @@ final class Generation {
     if (running != null) {
       return new Weaving.Input(catalog, running.sites);
     }
+    BootstrapInjector.initializeInjected();
+    Recorder.checkGettersWith(new ReadOnlyGetters(log));
+    Recorder.reportMissingStepsTo(new MissingStepLog(log));
     AgentConfig config = this.config;
     PointcutCatalog catalog =
         PointcutCatalog.compile(config, problem -> log.warn("perf-agent: {}, pointcut skipped", problem));
@@ -122,7 +127,7 @@ final class Generation {
         ring, limits.valueLength(), limits.listLength(), config.content().maxLength(), stats);
     Recorder.install(state);
     SiteRegistry sites = new SiteRegistry(state);
-    ExportLoop exporter = new ExportLoop(config, catalog, sites, ExportLoop.eagerSdk(), log);
+    ExportLoop exporter = new ExportLoop(config, catalog, sites, ExportDemand.eagerSdk(), log);
     exporter.start();
     this.catalog = catalog;
     recording = new Recording(sites, exporter);
@@ -213,7 +218,7 @@ final class Generation {
   void shutdown(long millis) {
     Recording running = recording;
     if (running == null) {
-      ExportLoop.logNothingExported(log);
+      ExportDemand.logNothingExported(log);
     } else {
       running.exporter.shutdown(millis);
     }

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.jar.JarEntry;
-import java.util.jar.JarInputStream;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -69,25 +68,29 @@ class BootstrapJarTest {
   }
 
   @Test
-  void theBootstrapPackageIsCopiedToTheSameBytesEveryTime() throws Exception {
+  void theNestedJarIsReadAsItIsAndItsAbsenceIsNamed() throws Exception {
     File agent = tmp.resolve("agent.jar").toFile();
-    try (JarOutputStream jar = new JarOutputStream(Files.newOutputStream(agent.toPath()))) {
-      for (String name : new String[] {BootstrapInjector.PACKAGE_PATH + "Recorder.class", "dev/perfagent/agent/PerfAgent.class"}) {
-        JarEntry entry = new JarEntry(name);
-        entry.setTime(1_600_000_000_000L);
-        jar.putNextEntry(entry);
-        jar.write(name.getBytes(StandardCharsets.UTF_8));
-        jar.closeEntry();
-      }
+    writeJar(agent, BootstrapInjector.NESTED_JAR, CLASSES);
+    assertArrayEquals(CLASSES, BootstrapInjector.nestedJar(agent));
+
+    File other = tmp.resolve("other.jar").toFile();
+    writeJar(other, "dev/perfagent/agent/PerfAgent.class", CLASSES);
+    IOException missing = assertThrows(IOException.class, () -> BootstrapInjector.nestedJar(other));
+    assertTrue(missing.getMessage().contains(BootstrapInjector.NESTED_JAR), missing.getMessage());
+  }
+
+  @Test
+  void aUserNameIsMadeSafeForAFileName() {
+    assertEquals("dom_ain_us_er.x-1", BootstrapJar.safe("dom\\ain/us er.x-1"));
+    assertEquals("", BootstrapJar.safe(null));
+  }
+
+  private static void writeJar(File file, String entry, byte[] content) throws IOException {
+    try (JarOutputStream jar = new JarOutputStream(Files.newOutputStream(file.toPath()))) {
+      jar.putNextEntry(new JarEntry(entry));
+      jar.write(content);
+      jar.closeEntry();
     }
-    byte[] copy = BootstrapInjector.bootstrapClasses(agent);
-    try (JarInputStream jar = new JarInputStream(new ByteArrayInputStream(copy))) {
-      JarEntry entry = jar.getNextJarEntry();
-      assertEquals(BootstrapInjector.PACKAGE_PATH + "Recorder.class", entry.getName());
-      assertEquals(BootstrapInjector.ENTRY_TIME, entry.getTime(), "a fixed time, not the build's or the copy's");
-      assertEquals(null, jar.getNextJarEntry(), "only the bootstrap package");
-    }
-    assertArrayEquals(copy, BootstrapInjector.bootstrapClasses(agent));
   }
 
   private List<Path> files() throws IOException {

@@ -1,7 +1,9 @@
 package dev.perfagent.e2e;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
@@ -12,13 +14,18 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.Test;
 
 /**
  * The built jars after shrinking (agent/perf-agent.pro): what ServiceLoader finds by name only is
- * there, and the gRPC sender is in the companion jar, not in perf-agent.jar.
+ * there, the gRPC sender is in the companion jar, not in perf-agent.jar, and the nested bootstrap jar
+ * holds the shrunk bootstrap classes.
  */
 class JarContentsIT {
   @Test
@@ -34,6 +41,30 @@ class JarContentsIT {
       assertFalse(agent.stream().anyMatch(e -> e.getName().contains("/okhttp3/") || e.getName().contains("/kotlin/")),
           "OkHttp and Kotlin are in perf-agent-grpc.jar only");
     }
+  }
+
+  @Test
+  void theNestedBootstrapJarHoldsTheAgentJarsBootstrapClassesStored() throws IOException {
+    Map<String, byte[]> outer = new TreeMap<>();
+    Map<String, byte[]> nested = new TreeMap<>();
+    try (JarFile agent = new JarFile(AppRun.agentJar().toFile())) {
+      for (JarEntry entry : Collections.list(agent.entries())) {
+        if (entry.getName().startsWith("dev/perfagent/bootstrap/")) {
+          outer.put(entry.getName(), agent.getInputStream(entry).readAllBytes());
+        }
+      }
+      JarEntry jar = agent.getJarEntry("perf-agent-bootstrap.jar");
+      assertNotNull(jar, "the bootstrap jar is nested in perf-agent.jar");
+      try (ZipInputStream in = new ZipInputStream(agent.getInputStream(jar))) {
+        for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+          assertEquals(ZipEntry.STORED, entry.getMethod(), entry.getName() + " is stored");
+          nested.put(entry.getName(), in.readAllBytes());
+        }
+      }
+    }
+    assertTrue(outer.size() > 50, "the bootstrap package: " + outer.keySet());
+    assertEquals(outer.keySet(), nested.keySet());
+    outer.forEach((name, bytes) -> assertArrayEquals(bytes, nested.get(name), name));
   }
 
   /** Each provider class named in a META-INF/services file is in {@code jar}; one such file names {@code service}. */

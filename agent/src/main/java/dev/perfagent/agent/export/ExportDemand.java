@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
 
 /**
  * Whether there is anything for the OpenTelemetry SDK to export yet. The SDK (about 650 classes, the
@@ -15,7 +16,7 @@ import java.util.function.BooleanSupplier;
  * say zero, and they are exported from the SDK's start on. A Prometheus endpoint is the exception:
  * whoever configured one expects it to answer from the start, so the SDK starts at once.
  */
-final class ExportDemand {
+public final class ExportDemand {
   static final String METRICS_EXPORTER = "otel.metrics.exporter";
 
   private final RecorderState recorder;
@@ -25,6 +26,20 @@ final class ExportDemand {
   ExportDemand(RecorderState recorder, BooleanSupplier poolStarted) {
     this.recorder = recorder;
     this.poolStarted = poolStarted;
+  }
+
+  /**
+   * Whether the SDK starts with the agent rather than with the first thing to export: when a
+   * Prometheus endpoint is configured ({@link #eager}). Asked at start, where loading the exporter's
+   * classes would cost an application that never records anything.
+   */
+  public static boolean eagerSdk() {
+    return eager(System.getenv(), System.getProperties());
+  }
+
+  /** The exit line of a run in which the SDK never started. */
+  public static void logNothingExported(Logger log) {
+    log.info("perf-agent: 0 spans recorded, nothing to export: the OpenTelemetry SDK was not started");
   }
 
   /**

@@ -93,13 +93,6 @@ public final class ExportLoop {
     return catalog;
   }
 
-  /**
-   * Whether the SDK starts with the agent rather than with the first thing to export: when a
-   * Prometheus endpoint is configured ({@link ExportDemand#eager}).
-   */
-  public static boolean eagerSdk() {
-    return ExportDemand.eager(System.getenv(), System.getProperties());
-  }
 
   public void start() {
     sites.ring().consumer(thread);
@@ -310,11 +303,6 @@ public final class ExportLoop {
     }
   }
 
-  /** The exit line when the SDK never started: nothing was recorded. */
-  public static void logNothingExported(Logger log) {
-    log.info("perf-agent: 0 spans recorded, nothing to export: the OpenTelemetry SDK was not started");
-  }
-
   /**
    * Drains what is left, flushes the SDK and logs the one-line summary; waits at most
    * {@code millis} in all.
@@ -333,7 +321,7 @@ public final class ExportLoop {
       LockSupport.unpark(thread);
       thread.join(Math.max(1, remainingMillis(deadline)));
       if (!sdkStarting) {
-        logNothingExported(log);
+        ExportDemand.logNothingExported(log);
         return;
       }
       started.await(Math.max(1, remainingMillis(deadline)), TimeUnit.MILLISECONDS);

@@ -153,9 +153,10 @@ final class CandidateClasses {
    * is a reason to build the weaver.
    */
   boolean mayStartWeaving(ClassLoader loader, String internalName, byte[] classFile) {
-    return mayWeave(loader, internalName, classFile)
-        && (internalName == null || exactClasses.contains(internalName)
-            || !neverWoven(internalName.replace('/', '.'), loader));
+    // the names first: most classes an application loads are the JDK's, whose bytes need no scan
+    boolean excluded = internalName != null && !exactClasses.contains(internalName)
+        && neverWoven(internalName.replace('/', '.'), loader);
+    return !excluded && mayWeave(loader, internalName, classFile);
   }
 
   /**

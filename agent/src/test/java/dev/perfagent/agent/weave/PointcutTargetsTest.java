@@ -3,6 +3,7 @@ package dev.perfagent.agent.weave;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import dev.perfagent.agent.RecordingLogger;
 import dev.perfagent.agent.plan.CompiledPointcut;
 import dev.perfagent.agent.plan.PointcutCatalog;
 import dev.perfagent.agent.plan.SiteRegistry;
@@ -19,7 +20,6 @@ import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.ClassFileLocator;
 import net.bytebuddy.pool.TypePool;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 /**
  * {@link PointcutTargets} decides from class files (as {@code validate} does) exactly what the
@@ -56,9 +56,9 @@ class PointcutTargetsTest {
   void decidesFromClassFilesWhatTheWeaverRewrites() throws Exception {
     PointcutCatalog catalog =
         PointcutCatalog.compile(ConfigLoader.parse(CONFIG, "t.yaml"), p -> { throw new AssertionError(p); });
-    ClassFileTransformer transformer = new Weaver(LoggerFactory.getLogger("test"))
+    ClassFileTransformer transformer = new Weaver(new RecordingLogger())
         .builder(catalog, new SiteRegistry(new RecorderState(new SpanRing(16, catalog.maxValues()), 4096, 128)),
-            100, LoggerFactory.getLogger("test"), AgentBuilder.RedefinitionStrategy.DiscoveryStrategy.SinglePass.INSTANCE)
+            100, new RecordingLogger(), AgentBuilder.RedefinitionStrategy.DiscoveryStrategy.SinglePass.INSTANCE)
         .makeRaw();
     TypePool pool = TypePool.Default.of(ClassFileLocator.ForClassLoader.ofSystemLoader());
     Set<String> woven = new TreeSet<>();

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.perfagent.agent.RecordingLogger;
 import dev.perfagent.agent.plan.PointcutCatalog;
 import dev.perfagent.agent.plan.SiteRegistry;
 import dev.perfagent.bootstrap.FrozenError;
@@ -22,7 +23,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 /** Runs the real transformer on class bytes and the woven classes in a fresh class loader. */
 class WeaverTest {
@@ -62,8 +62,8 @@ class WeaverTest {
     PointcutCatalog catalog =
         PointcutCatalog.compile(ConfigLoader.parse(CONFIG, "test.yaml"), p -> { throw new AssertionError(p); });
     sites = new SiteRegistry(new RecorderState(new SpanRing(1024, catalog.maxValues()), 4096, 128));
-    transformer = new Weaver(LoggerFactory.getLogger("test"))
-        .builder(catalog, sites, 500, LoggerFactory.getLogger("test"), AgentBuilder.RedefinitionStrategy.DiscoveryStrategy.SinglePass.INSTANCE)
+    transformer = new Weaver(new RecordingLogger())
+        .builder(catalog, sites, 500, new RecordingLogger(), AgentBuilder.RedefinitionStrategy.DiscoveryStrategy.SinglePass.INSTANCE)
         .makeRaw();
   }
 
