@@ -1,6 +1,10 @@
 package dev.perfagent.agent;
 
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -35,7 +39,7 @@ final class BootstrapJar {
     }
     Path fresh = Files.createTempFile(directory, PREFIX, ".tmp"); // readable and writable by its owner only
     try {
-      Files.write(fresh, content);
+      write(fresh, content);
       // two JVMs starting at once write the same bytes: whichever move lands last is as good
       Files.move(fresh, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       if (holds(target, content, user)) {
@@ -49,7 +53,7 @@ final class BootstrapJar {
       return fresh;
     }
     Path own = Files.createTempFile(directory, PREFIX, ".jar");
-    Files.write(own, content);
+    write(own, content);
     own.toFile().deleteOnExit();
     return own;
   }
@@ -62,12 +66,20 @@ final class BootstrapJar {
         Files.getFileAttributeView(file, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
     if (posix != null) {
       UserPrincipal owner = posix.getOwner();
-      boolean others = posix.readAttributes().permissions().stream().anyMatch(WRITABLE_BY_OTHERS::contains);
+      boolean others = false;
+      for (PosixFilePermission permission : posix.readAttributes().permissions()) {
+        others |= WRITABLE_BY_OTHERS.contains(permission);
+      }
       if (others || !owner.getName().equals(user)) {
         return false;
       }
     }
-    return Files.size(file) == content.length && Arrays.equals(Files.readAllBytes(file), content);
+    if (Files.size(file) != content.length) {
+      return false;
+    }
+    try (InputStream in = new FileInputStream(file.toFile())) { // loads none of the file channels' classes
+      return Arrays.equals(in.readAllBytes(), content);
+    }
   }
 
   /**
@@ -75,6 +87,12 @@ final class BootstrapJar {
    * name is for (the content itself is compared byte for byte before a file is used). Neither a
    * message digest nor {@code String.format}: each would load dozens of classes at every start.
    */
+  private static void write(Path file, byte[] content) throws IOException {
+    try (OutputStream out = new FileOutputStream(file.toFile())) {
+      out.write(content);
+    }
+  }
+
   static String hash(byte[] content) {
     CRC32 crc = new CRC32();
     crc.update(content);

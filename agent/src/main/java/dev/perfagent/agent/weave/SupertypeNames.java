@@ -16,6 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * for classes another agent defines at run time; the caller then decides as if it could match.
  */
 final class SupertypeNames {
+  private static final String OBJECT = "java/lang/Object";
+
   /** Per loader, at most this many supertypes are remembered; beyond, they are read each time. */
   private static final int REMEMBERED_PER_LOADER = 20_000;
   private static final int DEEPEST = 64;
@@ -51,6 +53,9 @@ final class SupertypeNames {
 
   /** The supertypes of {@code name} as {@code loader} sees it (itself not included), or null. */
   private Set<String> closure(ClassLoader loader, String name, Map<String, Set<String>> memo, int depth) {
+    if (name.equals(OBJECT)) {
+      return Set.of(); // the root of every hierarchy: its class file need not be read
+    }
     Set<String> known = memo.get(name);
     if (known != null) {
       return known;
