@@ -69,43 +69,11 @@ final class JsonBytes {
     return this;
   }
 
-  /** Its decimal digits, written in place, two a step (no String made for each of a span's numbers). */
   JsonBytes number(long value) {
-    if (value < 0) {
-      if (value == Long.MIN_VALUE) {
-        return raw(Long.toString(value)); // its magnitude is no long
-      }
-      raw('-');
-      value = -value;
+    if (value >= 0 && value < 10) {
+      return raw((char) ('0' + value));
     }
-    int n = digitCount(value);
-    room(n);
-    byte[] b = bytes;
-    int p = size + n;
-    while (value >= 100) {
-      long q = value / 100;
-      int r = (int) (value - q * 100);
-      b[--p] = (byte) ('0' + r % 10);
-      b[--p] = (byte) ('0' + r / 10);
-      value = q;
-    }
-    if (value >= 10) {
-      b[--p] = (byte) ('0' + value % 10);
-      value /= 10;
-    }
-    b[--p] = (byte) ('0' + value);
-    size += n;
-    return this;
-  }
-
-  private static int digitCount(long value) {
-    long bound = 10;
-    for (int n = 1; n < 19; n++, bound *= 10) {
-      if (value < bound) {
-        return n;
-      }
-    }
-    return 19;
+    return raw(Long.toString(value)); // the JDK's two digits a step beat a loop of long divisions here
   }
 
   /** A number as a JSON string, as the protobuf JSON mapping writes 64-bit integers. */
