@@ -9,7 +9,10 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Enumeration;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.zip.ZipEntry;
@@ -25,6 +28,8 @@ final class BootstrapInjector {
    * package's shrunk classes.
    */
   static final String NESTED_JAR = "perf-agent-bootstrap.jar";
+
+  private static final long INITIALIZE_WAIT_SECONDS = 60;
 
   /** The jar {@link #inject} put on the bootstrap class path, until its classes are initialized. */
   private static JarFile injected;
@@ -78,27 +83,45 @@ final class BootstrapInjector {
   }
 
   /**
-   * Loads and initializes every hot-path class, once, before the first class is woven (the recording's
-   * start), on the thread starting it: a class first initialized on an application thread that is
-   * nearly out of stack (recursion the application then catches as a StackOverflowError) would fail to
-   * initialize, and stay unusable for the rest of the run. Not at start: an application without a
+   * Loads and initializes every hot-path class, once, before the first class is woven (first thing
+   * when the recording starts), on a thread of its own that the caller waits for: the caller may be
+   * an application thread loading a class, and a class first initialized on a thread that is nearly
+   * out of stack (recursion the application then catches as a StackOverflowError) would fail to
+   * initialize and stay unusable for the rest of the run. Not at start: an application without a
    * class to weave never needs most of them.
    */
-  static synchronized void initializeInjected() {
-    JarFile jar = injected;
+  static void initializeInjected() {
+    JarFile jar = takeInjected();
     if (jar == null) {
       return;
     }
-    injected = null;
-    try {
-      initialize(jar);
-    } finally {
+    FutureTask<Void> task = new FutureTask<>(() -> {
       try {
+        initialize(jar);
+      } finally {
         jar.close(); // the JVM reads the bootstrap class path through a file of its own
-      } catch (IOException e) {
-        // only read from: nothing is lost
       }
+      return null;
+    });
+    Thread thread = new Thread(task, "perf-agent-init");
+    thread.setDaemon(true);
+    thread.start();
+    try {
+      task.get(INITIALIZE_WAIT_SECONDS, TimeUnit.SECONDS);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(String.valueOf(e.getCause()), e.getCause());
+    } catch (TimeoutException e) {
+      throw new IllegalStateException("the hot-path classes were not initialized after " + INITIALIZE_WAIT_SECONDS + " s");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while the hot-path classes were initialized");
     }
+  }
+
+  private static synchronized JarFile takeInjected() {
+    JarFile jar = injected;
+    injected = null;
+    return jar;
   }
 
   private static void initialize(JarFile jar) {

@@ -82,17 +82,17 @@ final class BootstrapJar {
     }
   }
 
-  /**
-   * 16 hex digits from the content's CRC-32 and length: enough to tell builds apart, which is all the
-   * name is for (the content itself is compared byte for byte before a file is used). Neither a
-   * message digest nor {@code String.format}: each would load dozens of classes at every start.
-   */
   private static void write(Path file, byte[] content) throws IOException {
     try (OutputStream out = new FileOutputStream(file.toFile())) {
       out.write(content);
     }
   }
 
+  /**
+   * 16 hex digits from the content's CRC-32 and length: enough to tell builds apart, which is all the
+   * name is for (the content itself is compared byte for byte before a file is used). Neither a
+   * message digest nor {@code String.format}: each would load dozens of classes at every start.
+   */
   static String hash(byte[] content) {
     CRC32 crc = new CRC32();
     crc.update(content);
@@ -108,7 +108,8 @@ final class BootstrapJar {
     char[] name = user.toCharArray();
     for (int i = 0; i < name.length; i++) {
       char c = name[i];
-      boolean plain = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '_' || c == '-';
+      boolean plain =
+          c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '_' || c == '-';
       name[i] = plain ? c : '_';
     }
     return new String(name);

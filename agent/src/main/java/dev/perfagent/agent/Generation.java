@@ -95,7 +95,8 @@ final class Generation {
 
   /**
    * The pointcuts in force compiled and their call sites; the first call initializes the hot-path
-   * classes and the recorder's getter check and missing-step log, compiles the pointcuts (parsing the presets), allocates the buffer, installs the recorder's state and starts the exporter thread
+   * classes and the recorder's getter check and missing-step log, compiles the pointcuts (parsing
+   * the presets), allocates the buffer, installs the recorder's state and starts the exporter thread
    * (which starts the SDK once there is something to export). Called at start or by the weaving, once
    * at a time (at start, then under the weaving's lock).
    */

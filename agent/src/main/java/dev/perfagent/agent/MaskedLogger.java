@@ -97,6 +97,8 @@ final class MaskedLogger extends LegacyAbstractLogger {
       thrown.printStackTrace(new PrintWriter(trace));
       message = message + System.lineSeparator() + trace.toString().trim();
     }
-    out.get().println("[" + level + "] " + Secrets.mask(message));
+    PrintStream stream = out.get();
+    stream.println("[" + level + "] " + Secrets.mask(message));
+    stream.flush(); // also when the application set a System.err that does not flush on its own
   }
 }

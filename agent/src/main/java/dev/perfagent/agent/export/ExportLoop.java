@@ -93,7 +93,6 @@ public final class ExportLoop {
     return catalog;
   }
 
-
   public void start() {
     sites.ring().consumer(thread);
     thread.start();

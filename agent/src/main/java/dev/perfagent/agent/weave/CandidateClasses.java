@@ -213,10 +213,14 @@ final class CandidateClasses {
         || OtherAgentNames.isAgentName(binaryName) || OtherAgentNames.isAgentLoader(loader);
   }
 
-  /** Runs every step of {@link #mayWeave} once on this class's own class file, loading what it uses. */
+  /**
+   * Runs every step of {@link #mayWeave} once, loading what it uses, on the class file of {@link
+   * Weaving}: it implements a JDK interface, so that its supertypes are read from the JDK's image
+   * as well as from the agent's jar.
+   */
   void warmUp() {
-    ClassLoader loader = CandidateClasses.class.getClassLoader();
-    String name = CandidateClasses.class.getName().replace('.', '/');
+    ClassLoader loader = Weaving.class.getClassLoader();
+    String name = Weaving.class.getName().replace('.', '/');
     try (InputStream in = loader.getResourceAsStream(name + ".class")) {
       byte[] classFile = in == null ? null : in.readAllBytes();
       mayWeave(loader, name, classFile);
