@@ -38,6 +38,8 @@ public final class Weaving implements ClassFileTransformer {
    */
   private static final long WAIT_SECONDS = 60;
 
+  private final long waitSeconds;
+
   private final Instrumentation inst;
   /** What the weaver weaves, asked for when it is built; until then only what the pointcuts target is known. */
   private final Supplier<Input> input;
@@ -71,7 +73,8 @@ public final class Weaving implements ClassFileTransformer {
 
   private Weaving(
       Instrumentation inst, List<Pointcut> targets, Supplier<Input> input, boolean propagation,
-      int classesPerPointcut, Logger log) {
+      int classesPerPointcut, Logger log, long waitSeconds) {
+    this.waitSeconds = waitSeconds;
     this.inst = inst;
     this.input = input;
     this.propagation = propagation;
@@ -93,7 +96,14 @@ public final class Weaving implements ClassFileTransformer {
   public static Weaving start(
       Instrumentation inst, List<Pointcut> targets, Supplier<Input> input, boolean propagation,
       int classesPerPointcut, Logger log) {
-    Weaving weaving = new Weaving(inst, targets, input, propagation, classesPerPointcut, log);
+    return start(inst, targets, input, propagation, classesPerPointcut, log, WAIT_SECONDS);
+  }
+
+  /** As above, waiting at most {@code waitSeconds} for a weaver another thread builds. */
+  static Weaving start(
+      Instrumentation inst, List<Pointcut> targets, Supplier<Input> input, boolean propagation,
+      int classesPerPointcut, Logger log, long waitSeconds) {
+    Weaving weaving = new Weaving(inst, targets, input, propagation, classesPerPointcut, log, waitSeconds);
     weaving.candidates.warmUp();
     inst.addTransformer(weaving, true);
     weaving.lock.lock();
@@ -195,9 +205,9 @@ public final class Weaving implements ClassFileTransformer {
   /** The weaver, built now by this thread or just before by another; null if that failed or took too long. */
   private ClassFileTransformer buildOnLoading(String className) {
     try {
-      if (!lock.tryLock(WAIT_SECONDS, TimeUnit.SECONDS)) {
+      if (!lock.tryLock(waitSeconds, TimeUnit.SECONDS)) {
         log.warn("perf-agent: {} loaded unwoven: the weaver was still being built after {} s",
-            className.replace('/', '.'), WAIT_SECONDS);
+            className.replace('/', '.'), waitSeconds);
         return null;
       }
     } catch (InterruptedException e) {
@@ -227,7 +237,7 @@ public final class Weaving implements ClassFileTransformer {
     executors.setDaemon(true);
     executors.start();
     try {
-      executors.join(TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
+      executors.join(TimeUnit.SECONDS.toMillis(waitSeconds));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
