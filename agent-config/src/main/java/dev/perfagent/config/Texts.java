@@ -48,6 +48,9 @@ final class Texts {
 
   /** True for a character allowed inside a Java identifier (ignorable control characters excluded). */
   static boolean isIdentifierPart(char c) {
+    if (c < 0x80) { // the same answer for ASCII, without the two table lookups: every start-up runs this, uncompiled
+      return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '$';
+    }
     return Character.isJavaIdentifierPart(c) && !Character.isIdentifierIgnorable(c);
   }
 }
