@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Enumeration;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
@@ -41,8 +42,13 @@ final class BootstrapInjector {
    * nothing is put on the bootstrap class path until {@link #inject} is called with the result.
    */
   static FutureTask<Optional<Path>> prepareInBackground() {
-    FutureTask<Optional<Path>> task = new FutureTask<>(BootstrapInjector::prepare);
-    Thread thread = new Thread(task, "perf-agent-start");
+    return onThreadOfItsOwn("perf-agent-start", BootstrapInjector::prepare);
+  }
+
+  /** {@code work}, started on a daemon thread named {@code name}. */
+  private static <T> FutureTask<T> onThreadOfItsOwn(String name, Callable<T> work) {
+    FutureTask<T> task = new FutureTask<>(work);
+    Thread thread = new Thread(task, name);
     thread.setDaemon(true);
     thread.start();
     return task;
@@ -95,7 +101,7 @@ final class BootstrapInjector {
     if (jar == null) {
       return;
     }
-    FutureTask<Void> task = new FutureTask<>(() -> {
+    FutureTask<Void> task = onThreadOfItsOwn("perf-agent-init", () -> {
       try {
         initialize(jar);
       } finally {
@@ -103,9 +109,6 @@ final class BootstrapInjector {
       }
       return null;
     });
-    Thread thread = new Thread(task, "perf-agent-init");
-    thread.setDaemon(true);
-    thread.start();
     try {
       task.get(INITIALIZE_WAIT_SECONDS, TimeUnit.SECONDS);
     } catch (ExecutionException e) {

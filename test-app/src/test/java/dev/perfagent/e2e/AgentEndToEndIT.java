@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -46,10 +44,9 @@ class AgentEndToEndIT {
 
   @Test
   void runsOnJava25() throws Exception {
-    Optional<Path> java25 = AppRun.java25();
-    assumeTrue(java25.isPresent(), "no JDK 25 beside " + System.getProperty("java.home"));
+    Path java25 = AppRun.java25OrSkip();
     try (OtlpReceiver receiver = new HttpOtlpReceiver()) {
-      AppRun run = assertTreeExported(receiver, java25.get());
+      AppRun run = assertTreeExported(receiver, java25);
       assertFalse(run.stderr.contains("sun.misc.Unsafe"), "no deprecation warning from the agent:\n" + run.stderr);
     }
   }

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 
 /** Runs the test-app in its own JVM, with the real shaded agent jar, and keeps what it printed. */
 final class AppRun {
@@ -51,8 +52,15 @@ final class AppRun {
     return Paths.get(System.getProperty("java.home"), "bin", "java");
   }
 
+  /** The java of {@link #java25}; the test is skipped when there is none. */
+  static Path java25OrSkip() throws IOException {
+    Optional<Path> java25 = java25();
+    Assumptions.assumeTrue(java25.isPresent(), "no JDK 25 beside " + System.getProperty("java.home"));
+    return java25.get();
+  }
+
   /** A JDK 25 installed beside the one running the tests (e.g. under /usr/lib/jvm), if any. */
-  static Optional<Path> java25() throws IOException {
+  private static Optional<Path> java25() throws IOException {
     Path home = Paths.get(System.getProperty("java.home")).toRealPath();
     Path parent = home.getParent();
     if (parent == null) {

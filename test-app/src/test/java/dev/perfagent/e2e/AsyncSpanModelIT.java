@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -40,9 +38,8 @@ class AsyncSpanModelIT {
 
   @Test
   void virtualThreadsToOnJava25() throws Exception {
-    Optional<Path> java25 = AppRun.java25();
-    assumeTrue(java25.isPresent(), "no JDK 25 beside " + System.getProperty("java.home"));
-    assertAsyncTree(java25.get(), true);
+    Path java25 = AppRun.java25OrSkip();
+    assertAsyncTree(java25, true);
   }
 
   private void assertAsyncTree(Path java, boolean virtualThreads) throws Exception {

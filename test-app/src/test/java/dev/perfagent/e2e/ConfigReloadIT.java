@@ -2,7 +2,6 @@ package dev.perfagent.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +11,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.jar.Attributes;
 import java.util.jar.JarOutputStream;
@@ -42,9 +40,8 @@ class ConfigReloadIT {
 
   @Test
   void andOnJava25() throws Exception {
-    Optional<Path> java25 = AppRun.java25();
-    assumeTrue(java25.isPresent(), "no JDK 25 beside " + System.getProperty("java.home"));
-    changeWhileRunning(java25.get());
+    Path java25 = AppRun.java25OrSkip();
+    changeWhileRunning(java25);
   }
 
   @Test

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,9 +60,8 @@ class LazyWeaverIT {
 
   @Test
   void andOnJava25() throws Exception {
-    Optional<Path> java25 = AppRun.java25();
-    org.junit.jupiter.api.Assumptions.assumeTrue(java25.isPresent(), "no JDK 25 beside " + System.getProperty("java.home"));
-    lateClassWoven(java25.get());
+    Path java25 = AppRun.java25OrSkip();
+    lateClassWoven(java25);
   }
 
   private void lateClassWoven(Path java) throws Exception {

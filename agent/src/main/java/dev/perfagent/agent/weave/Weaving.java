@@ -32,12 +32,13 @@ import org.slf4j.Logger;
  * context can need carrying.
  */
 public final class Weaving implements ClassFileTransformer {
-  /**
-   * How long a thread loading a candidate waits for the weaver another thread is building before it
-   * lets the class load unwoven: the agent never hangs the application.
-   */
   private static final long WAIT_SECONDS = 60;
 
+  /**
+   * How long a thread loading a candidate waits for the weaver another thread is building before it
+   * lets the class load unwoven (and the build waits for the executors' weaving): the agent never
+   * hangs the application.
+   */
   private final long waitSeconds;
 
   private final Instrumentation inst;
