@@ -24,6 +24,7 @@ import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.DynamicType;
+import net.bytebuddy.dynamic.scaffold.MethodGraph;
 import net.bytebuddy.dynamic.scaffold.TypeValidation;
 import net.bytebuddy.matcher.ElementMatcher;
 import net.bytebuddy.utility.JavaModule;
@@ -163,8 +164,14 @@ final class Weaver {
       AgentBuilder.RedefinitionStrategy.BatchAllocator steps) {
     WeaveFailures failures = new WeaveFailures(catalog.pointcuts(), log);
     this.failures = failures;
+    // Declared methods only: advice changes the methods a class declares and nothing else, while
+    // Byte Buddy's default method graph reads and merges every supertype's methods for each class
+    // woven (a sixth of the time a transformation took in the test-app).
     AgentBuilder agent =
-        new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
+        new AgentBuilder.Default(
+            new ByteBuddy()
+                .with(TypeValidation.DISABLED)
+                .with(MethodGraph.Compiler.ForDeclaredMethods.INSTANCE))
             .disableClassFormatChanges()
             .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
             .with(steps)
