@@ -182,6 +182,11 @@ public final class NamePattern {
     return text;
   }
 
+  /** The literal text every match starts with: all of an exact pattern, empty before a wildcard. */
+  public String prefix() {
+    return prefix;
+  }
+
   /** True when the pattern has no wildcard. */
   public boolean isExact() {
     return exact;

@@ -124,6 +124,14 @@ class NamePatternTest {
   }
 
   @Test
+  void prefixIsTheLiteralTextEveryMatchStartsWith() {
+    assertEquals("run", NamePattern.parse("run", false).prefix());
+    assertEquals("get", NamePattern.parse("get*", false).prefix());
+    assertEquals("com.acme.", NamePattern.parse("com.acme.**", true).prefix());
+    assertEquals("", NamePattern.parse("*Chat", false).prefix());
+  }
+
+  @Test
   void equalityIsOnText() {
     assertEquals(NamePattern.parse("com.*", true), NamePattern.parse("com.*", true));
     assertEquals(NamePattern.parse("com.*", true).hashCode(), NamePattern.parse("com.*", true).hashCode());

@@ -42,6 +42,8 @@ final class CandidateClasses {
   /** The rules whose method pattern has a wildcard. */
   private final List<Rule> byPattern = new ArrayList<>();
   private final int longestExactMethod;
+  /** Which text entries of a constant pool may be a rule's method name, by their first two bytes. */
+  private final NameStarts starts = new NameStarts();
   private final boolean everyClass;
   private final SupertypeNames supertypes;
 
@@ -97,7 +99,10 @@ final class CandidateClasses {
       NamePattern method = pointcut.methodPattern();
       if (!isAscii(method.text()) || method.matches("")) {
         every = true; // a non-ASCII name is compared below as ISO-8859-1 text; "*" matches anything
-      } else if (method.isExact()) {
+        continue;
+      }
+      starts.add(method.prefix());
+      if (method.isExact()) {
         byMethod.computeIfAbsent(method.text(), m -> new ArrayList<>()).add(rule);
         longest = Math.max(longest, method.text().length());
       } else {
@@ -237,7 +242,8 @@ final class CandidateClasses {
 
     @Override
     public boolean test(byte[] classFile, int offset, int length) {
-      if (length == 0 || (byPattern.isEmpty() && length > longestExactMethod)) {
+      if (length == 0 || (byPattern.isEmpty() && length > longestExactMethod)
+          || !starts.mayStart(classFile, offset, length)) {
         return false;
       }
       // an ASCII name reads as itself; other text, read this way, never equals an ASCII pattern

@@ -75,6 +75,14 @@ class CandidateClassesTest {
   }
 
   @Test
+  void aMethodPatternStartingWithAWildcardFindsItsNames() throws Exception {
+    CandidateClasses candidates = candidates(String.join("\n",
+        "presets: none", "pointcuts:", "  - name: ends", "    class: \"fixture.**\"", "    method: \"*un\""));
+    assertTrue(mayWeave(candidates, "fixture.beside.Impl"), "declares run");
+    assertFalse(mayWeave(candidates, "fixture.app.Untouched"));
+  }
+
+  @Test
   void judgesLoadedClassesByNameAndSupertypesLeaningToWeave() throws Exception {
     CandidateClasses candidates = candidates(String.join("\n",
         "presets: none", "pointcuts:",
