@@ -119,10 +119,10 @@ final class Generation {
     RingBudget budget =
         RingBudget.of(config.export().bufferSize(), width, aggregates, Runtime.getRuntime().maxMemory());
     budget.warning().ifPresent(log::warn);
-    SpanRing ring = new SpanRing(budget.slots(), width, aggregates);
+    SpanRing ring = new SpanRing(budget.slots(), width, aggregates, budget.spillLimit());
     log.debug(
-        "perf-agent: buffer of {} spans, at most {} allocated up front", budget.slots(),
-        RingBudget.bytes(budget.bytes()));
+        "perf-agent: buffer of {} spans, at most {} allocated up front; up to {} more spill while it is full",
+        budget.slots(), RingBudget.bytes(budget.bytes()), budget.spillLimit());
     Limits limits = config.limits();
     RecorderState state = new RecorderState(
         ring, limits.valueLength(), limits.listLength(), config.content().maxLength(), stats);

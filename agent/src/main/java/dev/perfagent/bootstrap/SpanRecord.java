@@ -5,9 +5,10 @@ import java.lang.invoke.VarHandle;
 import java.util.Arrays;
 
 /**
- * One slot of the {@link SpanRing}: a finished span as the recorder wrote it, read by the exporter
- * while it drains the slot. Times are {@link System#nanoTime()}. Every value is frozen (immutable,
- * read on the application thread): the exporter never touches an application object.
+ * One slot of the {@link SpanRing} (or a span it spilled): a finished span as the recorder wrote
+ * it, read by the exporter while it drains the slot. Times are {@link System#nanoTime()}. Every
+ * value is frozen (immutable, read on the application thread): the exporter never touches an
+ * application object.
  */
 public final class SpanRecord {
   /** How the span ended: its method returned or threw. */
@@ -53,6 +54,8 @@ public final class SpanRecord {
   long items;
   long aggregateMask;
   final long[] aggregates;
+  /** The next older span on the ring's spill list; null for a slot. */
+  SpanRecord next;
 
   SpanRecord(long sequence, int width, int aggregateLength) {
     this.sequence = sequence;

@@ -7,16 +7,26 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * A bounded ring of completed spans, written by application threads and drained by the single
  * exporter thread. All storage is allocated up front, one {@link SpanRecord} per slot so that a
- * write touches few cache lines; when the ring is full the span is dropped and counted, the
- * application thread never waits. (A bounded MPSC queue after Dmitry Vyukov's design: each slot
- * carries a sequence number telling whether it is free, written or being written.)
+ * write touches few cache lines. The application thread never waits: when the ring is full (the
+ * exporter thread is behind, or not scheduled, for longer than the ring lasts) the span is written
+ * to a record of its own, pushed on a bounded spill list that the exporter takes whole; only when
+ * that is full too is the span dropped (and counted by the caller). (The ring is a bounded MPSC
+ * queue after Dmitry Vyukov's design: each slot carries a sequence number telling whether it is
+ * free, written or being written. The spill is a Treiber stack.)
  */
 public final class SpanRing {
   private static final VarHandle TAIL;
+  private static final VarHandle SPILLED;
+  private static final VarHandle SPILLED_EVER;
+  private static final VarHandle SPILL_TOP;
 
   static {
     try {
-      TAIL = MethodHandles.lookup().findVarHandle(SpanRing.class, "tail", long.class);
+      MethodHandles.Lookup lookup = MethodHandles.lookup();
+      TAIL = lookup.findVarHandle(SpanRing.class, "tail", long.class);
+      SPILLED = lookup.findVarHandle(SpanRing.class, "spilled", long.class);
+      SPILLED_EVER = lookup.findVarHandle(SpanRing.class, "spilledEver", long.class);
+      SPILL_TOP = lookup.findVarHandle(SpanRing.class, "spillTop", SpanRecord.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
@@ -36,20 +46,34 @@ public final class SpanRing {
 
   private long head; // only the exporter thread touches it
 
+  private final long spillLimit;
+  /** Spans on the spill list (or being pushed): at most {@link #spillLimit}. */
+  @SuppressWarnings("unused") // accessed through SPILLED
+  private volatile long spilled;
+  @SuppressWarnings("unused") // accessed through SPILLED_EVER
+  private volatile long spilledEver;
+  /** The spill list, newest first (linked through {@link SpanRecord#next}); null when empty. */
+  @SuppressWarnings("unused") // accessed through SPILL_TOP
+  private volatile SpanRecord spillTop;
+
   /**
+   * A ring that drops what does not fit, with no spill.
+   *
    * @param capacity slots, rounded up to a power of two
    * @param width the most values one span carries
    */
   public SpanRing(int capacity, int width) {
-    this(capacity, width, 0);
+    this(capacity, width, 0, 0);
   }
 
   /**
    * @param capacity slots, rounded up to a power of two
    * @param width the most values one span carries
    * @param aggregateSlots how many aggregate-mode pointcuts a span can report on
+   * @param spillLimit how many spans may wait on the spill list when the ring is full
    */
-  public SpanRing(int capacity, int width, int aggregateSlots) {
+  public SpanRing(int capacity, int width, int aggregateSlots, long spillLimit) {
+    this.spillLimit = spillLimit;
     int size = slots(capacity);
     this.mask = size - 1;
     this.width = width;
@@ -74,12 +98,12 @@ public final class SpanRing {
   /**
    * At most the bytes one slot allocates up front, on a 64-bit JVM without compressed references
    * (with them, the usual case below 32 GB of heap, it is less): the slot's reference, the
-   * {@link SpanRecord} (16-byte header, 11 longs, 2 ints, 5 references: 152 bytes; a
+   * {@link SpanRecord} (16-byte header, 11 longs, 2 ints, 6 references: 160 bytes; a
    * {@link FlowingValues} is shared with the call that made it, not owned by the slot), its values array
    * ({@code width} references) and its aggregate counters (4 longs per aggregate pointcut).
    */
   public static long bytesPerSlot(int width, int aggregateSlots) {
-    return 8 + 152 + array(8L * width) + array(8L * 4 * aggregateSlots);
+    return 8 + 160 + array(8L * width) + array(8L * 4 * aggregateSlots);
   }
 
   private static long array(long payload) {
@@ -105,22 +129,41 @@ public final class SpanRing {
     return (long) TAIL.getVolatile(this) - head;
   }
 
-  /** Spans written so far (slots claimed: every write that did not find the ring full). */
+  /** Spans written so far, into a slot or spilled: every write that was not dropped. */
   public long written() {
-    return (long) TAIL.getVolatile(this);
+    return (long) TAIL.getVolatile(this) + (long) SPILLED_EVER.getVolatile(this);
+  }
+
+  /** How many spans may wait on the spill list. */
+  public long spillLimit() {
+    return spillLimit;
+  }
+
+  /** Spans written to the spill list so far, because the ring was full. */
+  public long spilledEver() {
+    return (long) SPILLED_EVER.getVolatile(this);
   }
 
   /**
-   * Writes the finished span {@code span}; false when the ring is full and the span is dropped (the
-   * caller counts it). Its values are frozen already, so claiming a slot is the last step and a
-   * slow getter never holds one.
+   * Writes the finished span {@code span}; false when the ring and the spill are full and the span
+   * is dropped (the caller counts it). Its values are frozen already, so claiming a slot is the last
+   * step and a slow getter never holds one.
    */
   boolean write(OpenSpan span, long end, FrozenError error, int endReason) {
     long position = claim();
     if (position < 0) {
-      return false;
+      return spill(span, end, error, endReason);
     }
     SpanRecord r = slots[(int) position & mask];
+    fill(r, span, end, error, endReason);
+    r.publish(position + 1);
+    if ((position & (wakeInterval - 1)) == wakeInterval - 1) {
+      wakeConsumer();
+    }
+    return true;
+  }
+
+  private void fill(SpanRecord r, OpenSpan span, long end, FrozenError error, int endReason) {
     r.siteId = span.siteId;
     r.traceId = span.traceId;
     r.spanId = span.spanId;
@@ -144,14 +187,62 @@ public final class SpanRing {
     if (touched != 0) {
       System.arraycopy(span.aggregates, 0, r.aggregates, 0, r.aggregates.length);
     }
-    r.publish(position + 1);
-    if ((position & (wakeInterval - 1)) == wakeInterval - 1) {
-      Thread waiting = consumer;
-      if (waiting != null) {
-        LockSupport.unpark(waiting);
-      }
+  }
+
+  private void wakeConsumer() {
+    Thread waiting = consumer;
+    if (waiting != null) {
+      LockSupport.unpark(waiting);
+    }
+  }
+
+  /**
+   * The ring is full: the span goes on the spill list in a record of its own (allocated here, on
+   * the application's thread, the only place the recorder allocates per span), unless the list holds
+   * {@code spillLimit} spans already. The first span on an empty list wakes the exporter.
+   */
+  private boolean spill(OpenSpan span, long end, FrozenError error, int endReason) {
+    if ((long) SPILLED.getAndAdd(this, 1L) >= spillLimit) {
+      SPILLED.getAndAdd(this, -1L);
+      return false;
+    }
+    SpanRecord r = new SpanRecord(0, width, aggregateSlots * 4);
+    fill(r, span, end, error, endReason);
+    SpanRecord top;
+    do {
+      top = (SpanRecord) SPILL_TOP.getVolatile(this);
+      r.next = top;
+    } while (!SPILL_TOP.compareAndSet(this, top, r));
+    SPILLED_EVER.getAndAdd(this, 1L);
+    if (top == null) {
+      wakeConsumer();
     }
     return true;
+  }
+
+  /**
+   * Takes the whole spill list and hands its spans to {@code sink}, oldest first; returns how many.
+   * The records are the sink's to keep (they are no slots). Only the exporter thread calls this.
+   */
+  public int drainSpilled(SpanSink sink) {
+    if (SPILL_TOP.getVolatile(this) == null) { // a read, not a write to the line writers share with tail
+      return 0;
+    }
+    SpanRecord newest = (SpanRecord) SPILL_TOP.getAndSet(this, null);
+    SpanRecord oldest = null;
+    int n = 0;
+    for (SpanRecord r = newest, next; r != null; r = next, n++) { // reverse the list: oldest first
+      next = r.next;
+      r.next = oldest;
+      oldest = r;
+    }
+    SPILLED.getAndAdd(this, (long) -n);
+    for (SpanRecord r = oldest, next; r != null; r = next) {
+      next = r.next;
+      r.next = null;
+      sink.accept(r);
+    }
+    return n;
   }
 
   private long claim() {

@@ -19,7 +19,7 @@ class RecorderTest {
     PointcutPlan plain = new PointcutPlan(new ValueReader[] {new ValueReader(ValueReader.ARG_A, new String[0])}, 0);
     PointcutPlan slowOnly = new PointcutPlan(new ValueReader[0], 1_000_000_000L);
     recorder = new InstalledRecorder(
-        new SpanRing(64, 2, 2), plain, slowOnly, PointcutPlan.aggregate(0), PointcutPlan.aggregate(1));
+        new SpanRing(64, 2, 2, 0), plain, slowOnly, PointcutPlan.aggregate(0), PointcutPlan.aggregate(1));
   }
 
   @AfterEach

@@ -69,21 +69,64 @@ class SpanRingTest {
   }
 
   @Test
+  void aFullRingSpillsUpToItsLimitAndTheSpilledSpansComeOutOldestFirst() {
+    SpanRing ring = new SpanRing(4, 1, 0, 3);
+    int dropped = 0;
+    for (int i = 0; i < 9; i++) {
+      if (!ring.write(span(READS_ARG, i + 1, "v" + i), i, null, SpanRecord.END_RETURNED)) {
+        dropped++;
+      }
+    }
+    assertEquals(2, dropped, "4 in the ring, 3 spilled, the rest dropped");
+    assertEquals(7, ring.written());
+    assertEquals(3, ring.spilledEver());
+    List<String> seen = new ArrayList<>();
+    assertEquals(4, ring.drain(r -> seen.add(r.spanId() + ":" + r.value(0)), 10));
+    List<SpanRecord> kept = new ArrayList<>();
+    assertEquals(3, ring.drainSpilled(kept::add));
+    kept.forEach(r -> seen.add(r.spanId() + ":" + r.value(0) + ":" + r.endNanos()));
+    assertEquals(List.of("1:v0", "2:v1", "3:v2", "4:v3", "5:v4:4", "6:v5:5", "7:v6:6"), seen);
+    assertEquals(0, ring.drainSpilled(kept::add));
+    for (int i = 0; i < 5; i++) {
+      ring.write(span(READS_ARG, 10 + i, "again"), 1, null, SpanRecord.END_RETURNED);
+    }
+    assertEquals(12, ring.written(), "the spill has room again once taken: 4 more in the ring, 1 spilled");
+  }
+
+  @Test
+  void withoutASpillAFullRingDrops() {
+    SpanRing ring = new SpanRing(4, 1);
+    for (int i = 0; i < 5; i++) {
+      ring.write(span(READS_ARG, i + 1, "x"), 1, null, SpanRecord.END_RETURNED);
+    }
+    assertEquals(4, ring.written());
+    assertEquals(0, ring.drainSpilled(r -> {}));
+  }
+
+  @Test
+  @Timeout(30)
+  void manyWritersOnASmallRingLoseNothingThatSpills() throws Exception {
+    SpanRing ring = new SpanRing(16, 1, 0, 40_000);
+    Thread[] writers = fourWriters(ring);
+    long[] sum = new long[2];
+    SpanRing.SpanSink count = r -> { sum[0]++; sum[1] += r.spanId(); };
+    while (sum[0] < 40_000) {
+      ring.drain(count, 8);
+      ring.drainSpilled(count);
+    }
+    for (Thread w : writers) {
+      w.join();
+    }
+    assertEquals(40_000, ring.written());
+    assertEquals(40_000, sum[0]);
+    assertEquals(40_000L * 40_001 / 2, sum[1]);
+  }
+
+  @Test
   @Timeout(30)
   void manyWritersLoseNothingThatFits() throws Exception {
     SpanRing ring = new SpanRing(1 << 16, 1);
-    Thread[] writers = new Thread[4];
-    for (int w = 0; w < writers.length; w++) {
-      int base = w * 10_000;
-      writers[w] =
-          new Thread(
-              () -> {
-                for (int i = 0; i < 10_000; i++) {
-                  ring.write(span(READS_ARG, base + i + 1, (Object) null), 1, null, SpanRecord.END_RETURNED);
-                }
-              });
-      writers[w].start();
-    }
+    Thread[] writers = fourWriters(ring);
     long[] sum = new long[2];
     while (sum[0] < 40_000) {
       ring.drain(r -> { sum[0]++; sum[1] += r.spanId(); }, 1000);
@@ -109,5 +152,22 @@ class SpanRingTest {
     ring.drain(r -> { seen[0] = r.value(0); seen[1] = r.error(); }, 1);
     assertNull(seen[0]);
     assertNull(seen[1]);
+  }
+
+  /** Four threads, started, writing spans 1 to 40,000 between them. */
+  private static Thread[] fourWriters(SpanRing ring) {
+    Thread[] writers = new Thread[4];
+    for (int w = 0; w < writers.length; w++) {
+      int base = w * 10_000;
+      writers[w] =
+          new Thread(
+              () -> {
+                for (int i = 0; i < 10_000; i++) {
+                  ring.write(span(READS_ARG, base + i + 1, (Object) null), 1, null, SpanRecord.END_RETURNED);
+                }
+              });
+      writers[w].start();
+    }
+    return writers;
   }
 }

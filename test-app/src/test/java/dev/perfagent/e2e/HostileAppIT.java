@@ -104,8 +104,8 @@ class HostileAppIT {
     AppRun run = runWith("tiny-buffer.yaml");
     Matcher full = Pattern.compile("\\((\\d+) buffer full, ").matcher(run.stderr);
     assertTrue(full.find() && Long.parseLong(full.group(1)) > 0,
-        "1,024 calls ending at once overflow 16 slots:\n" + run.stderr);
-    String warning = "the span buffer (16 spans) was full";
+        "1,024 calls ending at once overflow 16 slots and 256 spilled:\n" + run.stderr);
+    String warning = "the span buffer (16 spans) and its spill (256 spans) were full";
     assertEquals(run.stderr.indexOf(warning), run.stderr.lastIndexOf(warning), "said once:\n" + run.stderr);
     assertTrue(run.stderr.indexOf(warning) >= 0, "said:\n" + run.stderr);
   }

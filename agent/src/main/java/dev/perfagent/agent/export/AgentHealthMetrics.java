@@ -62,6 +62,10 @@ final class AgentHealthMetrics {
     meter.gaugeBuilder("perf_agent.buffer.used").ofLongs().setUnit("{span}")
         .setDescription("Spans in the buffer between the application threads and the exporter, not yet drained")
         .buildWithCallback(m -> m.record(Math.max(0, ring.written() - drained.getAsLong())));
+    meter.counterBuilder("perf_agent.buffer.spilled").setUnit("{span}")
+        .setDescription("Spans that found the buffer full and waited in its spill list instead of being dropped"
+            + " (allocated on the application thread); a steady rise says export.buffer-size is too small")
+        .buildWithCallback(m -> m.record(ring.spilledEver()));
     meter.gaugeBuilder("perf_agent.buffer.capacity").ofLongs().setUnit("{span}")
         .setDescription("Slots of that buffer (export.buffer-size, cut to fit the heap)")
         .buildWithCallback(m -> m.record(ring.capacity()));

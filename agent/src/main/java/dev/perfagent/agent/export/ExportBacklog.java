@@ -6,7 +6,7 @@ import java.util.ArrayDeque;
 
 /**
  * Spans the exporter thread took out of the recorder's ring before it could hand them to the SDK,
- * kept as copies: while the OpenTelemetry SDK starts, and whenever the export is behind (cold code
+ * kept as copies (the spans the ring spilled, as they are): while the OpenTelemetry SDK starts, and whenever the export is behind (cold code
  * at start, the SDK's batch queue full), so that the ring, whose overflow the application's threads
  * would drop, stays empty. Bounded: it holds at most {@link #HEAP_SHARE 1/16} of the maximum heap
  * (on top of the ring's 1/8); what does not fit is dropped and counted like a full buffer.
@@ -33,13 +33,21 @@ final class ExportBacklog {
     return Math.max(1, heap / HEAP_SHARE / SpanRing.bytesPerSlot(width, aggregateSlots));
   }
 
-  /** Copies the ring's record; false (and counted) when the backlog is full. */
-  boolean keep(SpanRecord record) {
+  /** Copies the ring's slot; false (and counted) when the backlog is full. */
+  boolean keep(SpanRecord slot) {
+    return hasRoom() && kept.add(slot.copy());
+  }
+
+  /** Keeps a record that is no slot (a span the ring spilled); false (and counted) when full. */
+  boolean adopt(SpanRecord own) {
+    return hasRoom() && kept.add(own);
+  }
+
+  private boolean hasRoom() {
     if (kept.size() >= limit) {
       overflowed++;
       return false;
     }
-    kept.add(record.copy());
     return true;
   }
 

@@ -67,6 +67,7 @@ public final class ExportLoop {
   private long handed;
   private boolean ringFullWarned;
   private final ExportBacklog backlog;
+  private final SpanRing.SpanSink adoptSpilled = this::adopt;
   private QueueRoom room; // null when the SDK did not start
 
   /** @param eager start the SDK at once rather than with the first thing to export */
@@ -175,8 +176,16 @@ public final class ExportLoop {
     }
   }
 
-  private void keep(SpanRecord record) {
-    if (!backlog.keep(record) && backlog.overflowed() == 1) {
+  private void keep(SpanRecord slot) {
+    warnOnceIfFull(backlog.keep(slot));
+  }
+
+  private void adopt(SpanRecord spilled) {
+    warnOnceIfFull(backlog.adopt(spilled));
+  }
+
+  private void warnOnceIfFull(boolean kept) {
+    if (!kept && backlog.overflowed() == 1) {
       log.warn(
           "perf-agent: the exporter is behind and its backlog of {} spans (1/{} of the maximum heap) is full:"
               + " spans are dropped until it catches up",
@@ -198,9 +207,10 @@ public final class ExportLoop {
     if (!ringFullWarned && sites.generation().stats().dropped.sum() > 0) {
       ringFullWarned = true;
       log.warn(
-          "perf-agent: the span buffer ({} spans) was full: spans are dropped and counted until the exporter"
-              + " catches up; a larger export.buffer-size, or pointcuts that match fewer calls, keep them",
-          sites.ring().capacity());
+          "perf-agent: the span buffer ({} spans) and its spill ({} spans) were full: spans are dropped and"
+              + " counted until the exporter catches up; a larger export.buffer-size or heap, or pointcuts that"
+              + " match fewer calls, keep them",
+          sites.ring().capacity(), sites.ring().spillLimit());
     }
   }
 
@@ -256,9 +266,10 @@ public final class ExportLoop {
     }
   }
 
+  /** The ring's spans to {@code sink}, and those it spilled, if any, to the backlog. */
   private int drainOnce(SpanRing.SpanSink sink, int max) {
     try {
-      return sites.ring().drain(sink, max);
+      return sites.ring().drain(sink, max) + sites.ring().drainSpilled(adoptSpilled);
     } catch (Throwable t) {
       sites.generation().stats().internalErrors.increment();
       log.debug("perf-agent: exporter error", t);

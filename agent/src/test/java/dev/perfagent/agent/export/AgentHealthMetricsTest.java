@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.perfagent.bootstrap.RecorderStats;
 import dev.perfagent.bootstrap.SpanRing;
+import dev.perfagent.bootstrap.TestRecords;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.sdk.metrics.SdkMeterProvider;
 import io.opentelemetry.sdk.metrics.data.LongPointData;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class AgentHealthMetricsTest {
   private final InMemoryMetricReader reader = InMemoryMetricReader.create();
   private final RecorderStats stats = new RecorderStats();
-  private final SpanRing ring = new SpanRing(16, 4);
+  private final SpanRing ring = new SpanRing(16, 4, 0, 100);
 
   @Test
   void spansRecordedExportedAndDroppedByCauseAreReadFromTheCountsThatExist() {
@@ -48,6 +49,18 @@ class AgentHealthMetricsTest {
     register(0, 0, List.of(), List.of());
     assertEquals(Map.of("", 0L), values("perf_agent.buffer.used"));
     assertEquals(Map.of("", (long) ring.capacity()), values("perf_agent.buffer.capacity"));
+    assertEquals(Map.of("", 0L), values("perf_agent.buffer.spilled"));
+  }
+
+  @Test
+  void spansThatFoundTheBufferFullAndSpilledAreCounted() {
+    for (int i = 1; i <= ring.capacity() + 2; i++) {
+      TestRecords.write(ring, i, null);
+    }
+    register(5, 0, List.of(), List.of());
+    assertEquals(Map.of("", 2L), values("perf_agent.buffer.spilled"));
+    assertEquals(Map.of("", ring.capacity() + 2L), values("perf_agent.spans.recorded"));
+    assertEquals(Map.of("", ring.capacity() + 2L - 5), values("perf_agent.buffer.used"), "spilled spans wait too");
   }
 
   private void register(

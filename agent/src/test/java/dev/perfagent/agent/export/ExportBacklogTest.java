@@ -2,12 +2,15 @@ package dev.perfagent.agent.export;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.perfagent.bootstrap.SpanRecord;
 import dev.perfagent.bootstrap.SpanRing;
 import dev.perfagent.bootstrap.TestRecords;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class ExportBacklogTest {
@@ -40,6 +43,25 @@ class ExportBacklogTest {
     assertEquals(List.of(true, true, true, false, false), kept);
     assertEquals(2, backlog.overflowed());
     assertEquals(3, backlog.size());
+  }
+
+  @Test
+  void spilledSpansAreKeptAsTheyAreWithinTheSameLimit() {
+    SpanRing ring = new SpanRing(4, 1, 0, 10);
+    for (int i = 1; i <= 7; i++) {
+      TestRecords.write(ring, i, "v" + i);
+    }
+    ExportBacklog backlog = new ExportBacklog(5);
+    List<SpanRecord> spilled = new ArrayList<>();
+    assertEquals(3, ring.drainSpilled(spilled::add));
+    spilled.forEach(backlog::adopt);
+    assertEquals(2, ring.drain(backlog::keep, 2));
+    assertEquals(2, ring.drain(backlog::keep, 2));
+    assertEquals(2, backlog.overflowed());
+    List<SpanRecord> handed = new ArrayList<>();
+    assertEquals(5, backlog.handTo(handed::add, 10));
+    assertSame(spilled.get(0), handed.get(0), "not copied");
+    assertEquals(List.of(5L, 6L, 7L, 1L, 2L), handed.stream().map(SpanRecord::spanId).collect(Collectors.toList()));
   }
 
   @Test
