@@ -343,8 +343,8 @@ public final class ExportLoop {
               sites.ring().written() - backlog.overflowed(),
               sites.generation().stats().dropped.sum() + backlog.overflowed(), drained, lost, notSampled, handed);
       log.debug(
-          "perf-agent: exit: last spans drained in {} ms, SDK flushed in {} ms",
-          (lastDrain - begin) / 1_000_000, (System.nanoTime() - lastDrain) / 1_000_000);
+          "perf-agent: exit: last spans drained in {} ms, SDK flushed in {} ms; {} spans spilled (the buffer full)",
+          (lastDrain - begin) / 1_000_000, (System.nanoTime() - lastDrain) / 1_000_000, sites.ring().spilledEver());
       log.info(
           "{}",
           ExitSummary.line(

@@ -12,8 +12,9 @@ import java.util.concurrent.locks.LockSupport;
  * {@code --warmup-rate}) lets the JIT compile the agent's export path before the measured phase.
  *
  * <p>Prints one line: the measured phase's calls and rate (the application's own throughput when
- * nothing paces it), and {@code calls_total} including the warm-up, to compare with the spans the
- * receiver got.
+ * nothing paces it), {@code calls_total} including the warm-up, to compare with the spans the
+ * receiver got, and {@code ended_ms}, the wall clock when the last call returned, to compare with
+ * when the receiver got the last span.
  */
 public final class SpanLoad {
   private static final int BATCH = 64;
@@ -40,12 +41,13 @@ public final class SpanLoad {
     }
     long warmupCalls = warmupSeconds > 0 ? run(threads, warmupSeconds, warmupRate, work, "warmup")[0] : 0;
     long[] measured = run(threads, seconds, rate, work, "load");
+    long endedMillis = System.currentTimeMillis();
     double elapsed = measured[1] / 1e9;
     System.out.printf(Locale.ROOT,
         "span-load: threads=%d work=%d target_rate=%d calls=%d seconds=%.3f calls_per_s=%.0f"
-            + " warmup_calls=%d calls_total=%d checksum=%d%n",
+            + " warmup_calls=%d calls_total=%d checksum=%d ended_ms=%d%n",
         threads, work, rate, measured[0], elapsed, measured[0] / elapsed, warmupCalls,
-        warmupCalls + measured[0], measured[2]);
+        warmupCalls + measured[0], measured[2], endedMillis);
   }
 
   /** Returns {calls, elapsed nanos, checksum}; the threads are named {@code name-<i>}. */
