@@ -33,6 +33,17 @@ final class JsonBytes {
     ESCAPES['\r'] = 'r';
   }
 
+  private static final long BILLION = 1_000_000_000L;
+  /** "00", "01", ... "99": the two digits of each number below 100. */
+  private static final byte[] DIGIT_PAIRS = new byte[200];
+
+  static {
+    for (int i = 0; i < 100; i++) {
+      DIGIT_PAIRS[2 * i] = (byte) ('0' + i / 10);
+      DIGIT_PAIRS[2 * i + 1] = (byte) ('0' + i % 10);
+    }
+  }
+
   /** By ASCII character: true for those written as they are. */
   private static final boolean[] PLAIN = new boolean[128];
 
@@ -70,10 +81,60 @@ final class JsonBytes {
   }
 
   JsonBytes number(long value) {
-    if (value >= 0 && value < 10) {
-      return raw((char) ('0' + value));
+    if (value == Long.MIN_VALUE) { // the one value whose negation is itself
+      return raw(Long.toString(value));
     }
-    return raw(Long.toString(value)); // the JDK's two digits a step beat a loop of long divisions here
+    room(20);
+    if (value < 0) {
+      bytes[size++] = '-';
+      value = -value;
+    }
+    if (value < BILLION) {
+      return digits((int) value, 0);
+    }
+    // a timestamp in nanoseconds: the billions, then nine digits, each in int arithmetic
+    long billions = value / BILLION;
+    int rest = (int) (value - billions * BILLION);
+    if (billions < BILLION) {
+      digits((int) billions, 0);
+    } else {
+      digits((int) (billions / BILLION), 0);
+      digits((int) (billions % BILLION), 9);
+    }
+    return digits(rest, 9);
+  }
+
+  /** {@code value}'s decimal digits, two a step, left-padded with zeros to {@code width}. */
+  private JsonBytes digits(int value, int width) {
+    int end = size + Math.max(width, digitCount(value));
+    int p = end;
+    while (value >= 100) {
+      int pair = (value % 100) * 2;
+      value /= 100;
+      bytes[--p] = DIGIT_PAIRS[pair + 1];
+      bytes[--p] = DIGIT_PAIRS[pair];
+    }
+    int pair = value * 2;
+    bytes[--p] = DIGIT_PAIRS[pair + 1];
+    if (value >= 10) {
+      bytes[--p] = DIGIT_PAIRS[pair];
+    }
+    while (p > size) {
+      bytes[--p] = '0';
+    }
+    size = end;
+    return this;
+  }
+
+  /** Decimal digits of {@code value}, at least 0. */
+  private static int digitCount(int value) {
+    int bound = 10;
+    for (int n = 1; n < 10; n++, bound *= 10) {
+      if (value < bound) {
+        return n;
+      }
+    }
+    return 10;
   }
 
   /** A number as a JSON string, as the protobuf JSON mapping writes 64-bit integers. */
