@@ -53,8 +53,12 @@ final class JsonBytes {
     }
   }
 
+  private final RepeatedStrings repeated = new RepeatedStrings();
   private byte[] bytes = new byte[64 * 1024];
   private int size;
+  private long lastBillions = -1;
+  private final byte[] lastBillionsText = new byte[20];
+  private int lastBillionsLength;
 
   void clear() {
     size = 0;
@@ -92,14 +96,24 @@ final class JsonBytes {
     if (value < BILLION) {
       return digits((int) value, 0);
     }
-    // a timestamp in nanoseconds: the billions, then nine digits, each in int arithmetic
+    // a timestamp in nanoseconds: the billions (the second, copied when it is the last one's), then
+    // nine digits, each in int arithmetic
     long billions = value / BILLION;
     int rest = (int) (value - billions * BILLION);
-    if (billions < BILLION) {
-      digits((int) billions, 0);
+    if (billions == lastBillions) {
+      System.arraycopy(lastBillionsText, 0, bytes, size, lastBillionsLength);
+      size += lastBillionsLength;
     } else {
-      digits((int) (billions / BILLION), 0);
-      digits((int) (billions % BILLION), 9);
+      int start = size;
+      if (billions < BILLION) {
+        digits((int) billions, 0);
+      } else {
+        digits((int) (billions / BILLION), 0);
+        digits((int) (billions % BILLION), 9);
+      }
+      lastBillions = billions;
+      lastBillionsLength = size - start;
+      System.arraycopy(bytes, start, lastBillionsText, 0, lastBillionsLength);
     }
     return digits(rest, 9);
   }
@@ -173,8 +187,29 @@ final class JsonBytes {
     size += 16;
   }
 
-  /** {@code "value"}, escaped. */
+  /**
+   * {@code "value"}, escaped. A short string written again and again (an attribute key, a span or
+   * thread name, the same captured value) is escaped once and then copied ({@link RepeatedStrings}).
+   */
   JsonBytes string(String value) {
+    byte[] known = repeated.encoded(value);
+    if (known != null) {
+      return raw(known);
+    }
+    int start = size;
+    escaped(value);
+    repeated.written(value, bytes, start, size);
+    return this;
+  }
+
+  JsonBytes raw(byte[] ascii) {
+    room(ascii.length);
+    System.arraycopy(ascii, 0, bytes, size, ascii.length);
+    size += ascii.length;
+    return this;
+  }
+
+  private void escaped(String value) {
     int n = value.length();
     room(n * 6 + 2);
     byte[] b = bytes;
@@ -212,7 +247,6 @@ final class JsonBytes {
     }
     b[p++] = '"';
     size = p;
-    return this;
   }
 
   private static int unicodeEscape(byte[] b, int p, char c) {
