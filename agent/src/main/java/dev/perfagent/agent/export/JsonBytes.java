@@ -198,7 +198,9 @@ final class JsonBytes {
     }
     int start = size;
     escaped(value);
-    repeated.written(value, bytes, start, size);
+    if (repeated.secondSight(value)) {
+      repeated.keep(value, Arrays.copyOfRange(bytes, start, size));
+    }
     return this;
   }
 

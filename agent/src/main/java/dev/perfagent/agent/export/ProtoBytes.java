@@ -24,6 +24,7 @@ final class ProtoBytes {
   private static final VarHandle BIG_ENDIAN_LONGS =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
+  private final RepeatedStrings repeated = new RepeatedStrings();
   private byte[] bytes = new byte[64 * 1024];
   private int size;
 
@@ -89,10 +90,18 @@ final class ProtoBytes {
 
   /**
    * A string field, also when empty: the JDK's UTF-8 encoder (vectorised for the usual ASCII text)
-   * writes a lone surrogate as {@code ?}, as the SDK does.
+   * writes a lone surrogate as {@code ?}, as the SDK does. A short string written again (an
+   * attribute key, a span or thread name) is encoded once ({@link RepeatedStrings}).
    */
   void string(int field, String value) {
-    bytes(field, value.getBytes(StandardCharsets.UTF_8));
+    byte[] encoded = repeated.encoded(value);
+    if (encoded == null) {
+      encoded = value.getBytes(StandardCharsets.UTF_8);
+      if (repeated.secondSight(value)) {
+        repeated.keep(value, encoded);
+      }
+    }
+    bytes(field, encoded);
   }
 
   /** A bytes field, left out when empty. */

@@ -1,7 +1,5 @@
 package dev.perfagent.agent.export;
 
-import java.util.Arrays;
-
 /**
  * The encoded bytes of short strings an exporter writes again and again (attribute keys, span and
  * thread names, a captured value that repeats), looked up by identity in a direct-mapped table. A
@@ -23,19 +21,28 @@ final class RepeatedStrings {
     return kept[entry] == value ? encodings[entry] : null;
   }
 
-  /** {@code value} was just written as {@code bytes[from, to)}: kept if it came twice in a row. */
-  void written(String value, byte[] bytes, int from, int to) {
+  /**
+   * Whether {@code value}, just encoded, should be kept ({@link #keep}): it came twice in a row on
+   * its entry. Else it is remembered as seen once (or is too long to keep).
+   */
+  boolean secondSight(String value) {
     if (value.length() > MAX_LENGTH) {
-      return;
+      return false;
     }
     int entry = entry(value);
     if (seenOnce[entry] == value) {
-      kept[entry] = value;
-      encodings[entry] = Arrays.copyOfRange(bytes, from, to);
       seenOnce[entry] = null;
-    } else {
-      seenOnce[entry] = value;
+      return true;
     }
+    seenOnce[entry] = value;
+    return false;
+  }
+
+  /** Keeps {@code encoding} (owned from now on) as what {@code value} is written as. */
+  void keep(String value, byte[] encoding) {
+    int entry = entry(value);
+    kept[entry] = value;
+    encodings[entry] = encoding;
   }
 
   private static int entry(String value) {

@@ -1,6 +1,10 @@
 package dev.perfagent.agent.export;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -55,15 +59,14 @@ class JsonBytesTest {
     RepeatedStrings strings = new RepeatedStrings();
     byte[] bytes = "\"ab\"".getBytes(StandardCharsets.UTF_8);
     String ab = "ab";
-    strings.written(ab, bytes, 0, 4);
-    assertEquals(null, strings.encoded(ab), "seen once");
-    strings.written(ab, bytes, 0, 4);
-    assertEquals("\"ab\"", new String(strings.encoded(ab), StandardCharsets.UTF_8));
-    assertEquals(null, strings.encoded(new String("ab")), "by identity");
+    assertFalse(strings.secondSight(ab), "seen once");
+    assertTrue(strings.secondSight(ab));
+    strings.keep(ab, bytes);
+    assertSame(bytes, strings.encoded(ab));
+    assertNull(strings.encoded(new String("ab")), "by identity");
     String longer = "y".repeat(RepeatedStrings.MAX_LENGTH + 1);
-    strings.written(longer, bytes, 0, 4);
-    strings.written(longer, bytes, 0, 4);
-    assertEquals(null, strings.encoded(longer), "too long to keep");
+    assertFalse(strings.secondSight(longer));
+    assertFalse(strings.secondSight(longer), "too long to keep");
   }
 
   private static String text(JsonBytes json) throws IOException {

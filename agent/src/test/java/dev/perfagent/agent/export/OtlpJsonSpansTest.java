@@ -119,8 +119,12 @@ class OtlpJsonSpansTest {
     assertEquals(sdk(spans), mine(spans));
   }
 
+  /** Written twice by one writer: the second time with the strings it has seen kept, the same text. */
   private static String mine(List<SpanData> spans) {
-    return text(new OtlpJsonSpans(), spans);
+    OtlpJsonSpans writer = new OtlpJsonSpans();
+    String first = text(writer, spans);
+    assertEquals(first, text(writer, spans), "written again");
+    return first;
   }
 
   private static String text(OtlpJsonSpans writer, List<SpanData> spans) {
