@@ -208,12 +208,12 @@ public final class SpanRing {
     }
     SpanRecord r = new SpanRecord(0, width, aggregateSlots * 4);
     fill(r, span, end, error, endReason);
+    SPILLED_EVER.getAndAdd(this, 1L); // before the push: written() never lags what the exporter drained
     SpanRecord top;
     do {
       top = (SpanRecord) SPILL_TOP.getVolatile(this);
       r.next = top;
     } while (!SPILL_TOP.compareAndSet(this, top, r));
-    SPILLED_EVER.getAndAdd(this, 1L);
     if (top == null) {
       wakeConsumer();
     }

@@ -8,8 +8,9 @@ import java.util.ArrayDeque;
  * Spans the exporter thread took out of the recorder's ring before it could hand them to the SDK,
  * kept as copies (and the spans the ring spilled, as they are): while the OpenTelemetry SDK starts,
  * and whenever the export is behind (cold code at start, the SDK's batch queue full), so that the
- * ring stays free for the application's threads. Bounded: it holds at most {@link #HEAP_SHARE 1/16} of the maximum heap
- * (on top of the ring's 1/8); what does not fit is dropped and counted like a full buffer.
+ * ring stays free for the application's threads. Bounded: it holds at most {@link #HEAP_SHARE
+ * 1/16} of the maximum heap (on top of the ring's 1/8); what does not fit is dropped and counted
+ * like a full buffer.
  */
 final class ExportBacklog {
   /** The backlog may take this fraction of the maximum heap: 1/16. */
