@@ -18,9 +18,9 @@ import java.util.Set;
 
 /**
  * Decides from a class file's bytes, before Byte Buddy reads it, whether any rule could weave the
- * class: one that names it exactly, or one whose method pattern matches a name in its constant pool
- * (a class declares only methods whose names are there), whose class pattern matches its name and
- * whose {@code subtype-of} is among its supertypes ({@link SupertypeNames}). Every other class,
+ * class: one that names it exactly, or one whose method pattern matches a method the class declares
+ * with code of its own (not one it only calls), whose class pattern matches its name and whose {@code
+ * subtype-of} is among its supertypes ({@link SupertypeNames}). Every other class,
  * nearly all of those an application loads, is passed over before Byte Buddy describes, matches and
  * hierarchy-walks it, which was most of what the agent cost while classes load. A class it cannot
  * decide about (bytes it cannot read, a supertype whose class file is missing) is passed on.
@@ -42,7 +42,7 @@ final class CandidateClasses {
   /** The rules whose method pattern has a wildcard. */
   private final List<Rule> byPattern = new ArrayList<>();
   private final int longestExactMethod;
-  /** Which text entries of a constant pool may be a rule's method name, by their first two bytes. */
+  /** Which method names may be a rule's, by their first two bytes. */
   private final NameStarts starts = new NameStarts();
   private final boolean everyClass;
   private final SupertypeNames supertypes;
@@ -126,7 +126,7 @@ final class CandidateClasses {
     }
     Named named = new Named();
     // the test never stops the scan, so true means the bytes could not be read
-    boolean readable = !ConstantPoolNames.anyMatch(classFile, named);
+    boolean readable = !ConstantPoolNames.anyWovenMethodName(classFile, named);
     if (readable && named.rules.isEmpty()) {
       return false;
     }
@@ -236,7 +236,7 @@ final class CandidateClasses {
     }
   }
 
-  /** The rules whose method pattern matches a text entry of the pool. */
+  /** The rules whose method pattern matches a name the class's methods have. */
   private final class Named implements ConstantPoolNames.Entry {
     final Set<Rule> rules = new HashSet<>();
 

@@ -5,12 +5,13 @@ import java.io.DataInputStream;
 import java.io.IOException;
 
 /**
- * Reads a class file's constant pool and its direct supertypes' names, without parsing anything
- * else. Every name a class declares (its methods, fields, itself) is a text entry ({@code
- * CONSTANT_Utf8}) of its pool, so a method name that is not among them is not declared by the class.
- * Names are in internal form ({@code a/b/C}).
+ * Reads from a class file, without parsing anything else, the names of the methods it declares and
+ * of its direct supertypes. Names are in internal form ({@code a/b/C}).
  */
 final class ConstantPoolNames {
+  /** Methods the weaver never weaves: abstract, native, bridge or synthetic. */
+  private static final int NOT_WOVEN = 0x0400 | 0x0100 | 0x0040 | 0x1000;
+
   private ConstantPoolNames() {}
 
   /** A test of one text entry: {@code length} bytes of modified UTF-8 at {@code offset}. */
@@ -19,28 +20,31 @@ final class ConstantPoolNames {
   }
 
   /**
-   * Whether some text entry of {@code classFile}'s constant pool satisfies {@code wanted}; also true
-   * when the bytes cannot be read as a class file (the caller then looks at the class as usual).
+   * Whether {@code wanted} accepts the name of a method {@code classFile} declares with code of its
+   * own (the only methods the weaver weaves; constructors too, which no method pattern names); also
+   * true when the bytes cannot be read as a class file (the caller then looks at the class as usual).
    */
-  static boolean anyMatch(byte[] classFile, Entry wanted) {
+  static boolean anyWovenMethodName(byte[] b, Entry wanted) {
     try {
-      if (!isClassFile(classFile)) {
+      int[] pool = pool(b);
+      if (pool == null) {
         return true;
       }
-      int count = u2(classFile, 8);
-      int at = 10;
-      for (int i = 1; i < count; i++) {
-        if (classFile[at] == 1 && wanted.test(classFile, at + 3, u2(classFile, at + 1))) {
+      int at = pool[0] + 6; // access flags, this class, super class
+      at += 2 + 2 * u2(b, at); // interfaces
+      int fields = u2(b, at);
+      at += 2;
+      for (int i = 0; i < fields; i++) {
+        at = skipAttributes(b, at + 6);
+      }
+      int methods = u2(b, at);
+      at += 2;
+      for (int i = 0; i < methods; i++) {
+        int name = pool[u2(b, at + 2)];
+        if ((u2(b, at) & NOT_WOVEN) == 0 && b[name] == 1 && wanted.test(b, name + 3, u2(b, name + 1))) {
           return true;
         }
-        int size = entrySize(classFile, at);
-        if (size < 0) {
-          return true;
-        }
-        if (classFile[at] == 5 || classFile[at] == 6) {
-          i++; // Long and Double take two entries
-        }
-        at += size;
+        at = skipAttributes(b, at + 6);
       }
       return false;
     } catch (IndexOutOfBoundsException e) {
@@ -52,34 +56,22 @@ final class ConstantPoolNames {
    * The super class (absent for {@code java/lang/Object}) and then the interfaces {@code classFile}
    * names, or null when the bytes cannot be read as a class file.
    */
-  static String[] directSupertypes(byte[] classFile) {
+  static String[] directSupertypes(byte[] b) {
     try {
-      if (!isClassFile(classFile)) {
+      int[] pool = pool(b);
+      if (pool == null) {
         return null;
       }
-      int count = u2(classFile, 8);
-      int[] offsets = new int[count];
-      int at = 10;
-      for (int i = 1; i < count; i++) {
-        offsets[i] = at;
-        int size = entrySize(classFile, at);
-        if (size < 0) {
-          return null;
-        }
-        if (classFile[at] == 5 || classFile[at] == 6) {
-          i++;
-        }
-        at += size;
-      }
-      int superClass = u2(classFile, at + 4);
-      int interfaces = u2(classFile, at + 6);
+      int at = pool[0];
+      int superClass = u2(b, at + 4);
+      int interfaces = u2(b, at + 6);
       String[] names = new String[(superClass == 0 ? 0 : 1) + interfaces];
       int n = 0;
       if (superClass != 0) {
-        names[n++] = className(classFile, offsets, superClass);
+        names[n++] = className(b, pool, superClass);
       }
       for (int i = 0; i < interfaces; i++) {
-        names[n++] = className(classFile, offsets, u2(classFile, at + 8 + 2 * i));
+        names[n++] = className(b, pool, u2(b, at + 8 + 2 * i));
       }
       return names;
     } catch (IndexOutOfBoundsException | IOException e) {
@@ -87,8 +79,48 @@ final class ConstantPoolNames {
     }
   }
 
-  private static String className(byte[] b, int[] offsets, int classIndex) throws IOException {
-    int utf8 = offsets[u2(b, offsets[classIndex] + 1)];
+  /**
+   * Where each constant pool entry starts, by index, and at index 0 (no entry has it) where the pool
+   * ends; null when the bytes are not a class file.
+   */
+  private static int[] pool(byte[] b) {
+    if (!isClassFile(b)) {
+      return null;
+    }
+    int count = u2(b, 8);
+    int[] offsets = new int[Math.max(count, 1)];
+    int at = 10;
+    for (int i = 1; i < count; i++) {
+      offsets[i] = at;
+      int size = entrySize(b, at);
+      if (size < 0) {
+        return null;
+      }
+      if (b[at] == 5 || b[at] == 6) {
+        i++; // Long and Double take two entries
+      }
+      at += size;
+    }
+    offsets[0] = at;
+    return offsets;
+  }
+
+  /** Where the member whose attribute count is at {@code at} ends. */
+  private static int skipAttributes(byte[] b, int at) {
+    int attributes = u2(b, at);
+    at += 2;
+    for (int i = 0; i < attributes; i++) {
+      int length = u4(b, at + 2);
+      if (length < 0) {
+        throw new IndexOutOfBoundsException("attribute longer than a class file can be");
+      }
+      at += 6 + length;
+    }
+    return at;
+  }
+
+  private static String className(byte[] b, int[] pool, int classIndex) throws IOException {
+    int utf8 = pool[u2(b, pool[classIndex] + 1)];
     return new DataInputStream(new ByteArrayInputStream(b, utf8 + 1, b.length - utf8 - 1)).readUTF();
   }
 
@@ -116,5 +148,9 @@ final class ConstantPoolNames {
 
   private static int u2(byte[] b, int at) {
     return ((b[at] & 0xFF) << 8) | (b[at + 1] & 0xFF);
+  }
+
+  private static int u4(byte[] b, int at) {
+    return u2(b, at) << 16 | u2(b, at + 2);
   }
 }

@@ -4,8 +4,8 @@ import java.util.Arrays;
 
 /**
  * The first two bytes a name may start with, for the names some patterns match: a test that passes
- * over most of a constant pool's text (descriptors, class names, attribute names) without making a
- * string of it. Patterns are ASCII here (the caller treats others as matching everything).
+ * over most of a class file's method names without making a string of them. Patterns are ASCII here
+ * (the caller treats others as matching everything).
  */
 final class NameStarts {
   /** Bit {@code b0 << 8 | b1} set: a name may start with bytes b0, b1 (b1 is 0 for a one-byte name). */

@@ -58,6 +58,15 @@ class CandidateClassesTest {
   }
 
   @Test
+  void looksOnlyAtTheMethodsAClassDeclaresWithCode() throws Exception {
+    CandidateClasses candidates = candidates(String.join("\n",
+        "presets: none", "pointcuts:", "  - name: runs", "    class: \"fixture.**\"", "    method: run"));
+    assertTrue(mayWeave(candidates, "fixture.beside.Impl"), "declares run");
+    assertFalse(mayWeave(candidates, "fixture.app.CallsRun"), "only calls run");
+    assertFalse(mayWeave(candidates, "fixture.beside.Service"), "declares run without code");
+  }
+
+  @Test
   void passesWhatItCannotDecide() throws Exception {
     CandidateClasses candidates = candidates(CONFIG);
     assertTrue(candidates.mayWeave(LOADER, "a/B", new byte[] {1, 2, 3}), "not a class file");
