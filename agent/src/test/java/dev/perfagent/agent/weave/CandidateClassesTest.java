@@ -64,6 +64,20 @@ class CandidateClassesTest {
     assertTrue(mayWeave(candidates, "fixture.beside.Impl"), "declares run");
     assertFalse(mayWeave(candidates, "fixture.app.CallsRun"), "only calls run");
     assertFalse(mayWeave(candidates, "fixture.beside.Service"), "declares run without code");
+    assertTrue(mayWeave(candidates, "fixture.app.Constants"), "run after long, double and string constants");
+    assertTrue(mayWeave(candidates, "fixture.app.Modes"), "an enum's run");
+    assertTrue(mayWeave(candidates, "fixture.app.Modes$DefaultRun"), "an interface's default run");
+  }
+
+  @Test
+  void aClassFileCutShortAnywhereIsPassedOn() throws Exception {
+    byte[] classFile = bytes("fixture.app.Constants");
+    assertFalse(ConstantPoolNames.anyWovenMethodName(classFile, (b, offset, length) -> false));
+    // the last 10 bytes are the class's own attributes (its source file), read by nobody here
+    for (int cut = 10; cut < classFile.length - 10; cut++) {
+      byte[] part = java.util.Arrays.copyOf(classFile, cut);
+      assertTrue(ConstantPoolNames.anyWovenMethodName(part, (b, offset, length) -> false), "cut at " + cut);
+    }
   }
 
   @Test
@@ -127,6 +141,8 @@ class CandidateClassesTest {
     assertArrayEquals(new String[] {"java/lang/Object", "fixture/beside/Service"},
         ConstantPoolNames.directSupertypes(bytes("fixture.beside.Impl")));
     assertArrayEquals(new String[0], ConstantPoolNames.directSupertypes(bytes("java.lang.Object")));
+    assertArrayEquals(new String[] {"java/lang/Object", "fixture/beside/Service"},
+        ConstantPoolNames.directSupertypes(bytes("fixture.app.Constants")), "after two-slot constants");
     assertNull(ConstantPoolNames.directSupertypes(new byte[] {(byte) 0xCA, (byte) 0xFE}));
   }
 
