@@ -11,6 +11,7 @@ import dev.perfagent.config.Pointcut;
 import fixture.beside.Impl;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -72,11 +73,11 @@ class CandidateClassesTest {
   @Test
   void aClassFileCutShortAnywhereIsPassedOn() throws Exception {
     byte[] classFile = bytes("fixture.app.Constants");
-    assertFalse(ConstantPoolNames.anyWovenMethodName(classFile, (b, offset, length) -> false));
+    ConstantPoolNames.Entry noName = (b, offset, length) -> false;
+    assertFalse(ConstantPoolNames.anyWovenMethodName(classFile, noName));
     // the last 10 bytes are the class's own attributes (its source file), read by nobody here
     for (int cut = 10; cut < classFile.length - 10; cut++) {
-      byte[] part = java.util.Arrays.copyOf(classFile, cut);
-      assertTrue(ConstantPoolNames.anyWovenMethodName(part, (b, offset, length) -> false), "cut at " + cut);
+      assertTrue(ConstantPoolNames.anyWovenMethodName(Arrays.copyOf(classFile, cut), noName), "cut at " + cut);
     }
   }
 
