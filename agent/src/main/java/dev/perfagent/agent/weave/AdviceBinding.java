@@ -1,95 +1,57 @@
 package dev.perfagent.agent.weave;
 
-import static net.bytebuddy.matcher.ElementMatchers.isInterface;
-import static net.bytebuddy.matcher.ElementMatchers.not;
-import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
-
 import dev.perfagent.agent.plan.CompiledPointcut;
 import dev.perfagent.agent.plan.SiteRegistry;
+import dev.perfagent.bootstrap.PointcutPlan;
 import dev.perfagent.config.Extractor;
-import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.description.method.ParameterDescription;
 import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.implementation.bytecode.assign.Assigner;
-import net.bytebuddy.implementation.bytecode.constant.ClassConstant;
-import net.bytebuddy.implementation.bytecode.constant.NullConstant;
-import net.bytebuddy.matcher.ElementMatcher;
 
 /**
- * The advice for one pointcut: which advice templates per woven method, and what their
- * {@link SiteId}, {@link ArgA}, {@link ArgB}, {@link ArgC}, {@link DeclaredReturnType},
- * {@link CallbackArgument}, {@link CallbackType} and {@link FirstParameterType} parameters
- * are bound to in each.
+ * The advice one pointcut gives one method it weaves ({@link MethodAdvice}): decided from the
+ * pointcut's mode and how its spans end, with the method's call site registered.
  */
 final class AdviceBinding {
-  private static final TypeDescription.Generic OBJECT =
-      TypeDescription.Generic.OfNonGenericType.ForLoadedType.of(Object.class);
-  private static final TypeDescription.Generic CLASS =
-      TypeDescription.Generic.OfNonGenericType.ForLoadedType.of(Class.class);
-
   private AdviceBinding() {}
 
-  static AgentBuilder.Transformer transformer(
-      CompiledPointcut pointcut, SiteRegistry sites, ElementMatcher.Junction<MethodDescription> methods) {
-    Advice.WithCustomMapping mapping =
-        Advice.withCustomMapping()
-            .bind(SiteId.class, new SiteIdMapping(pointcut, sites))
-            .bind(ArgA.class, argument(pointcut.argumentInSlot(0)))
-            .bind(ArgB.class, argument(pointcut.argumentInSlot(1)))
-            .bind(ArgC.class, argument(pointcut.argumentInSlot(2)))
-            .bind(DeclaredReturnType.class, AdviceBinding::declaredReturnType)
-            .bind(CallbackArgument.class, CallbackParameter::argument)
-            .bind(CallbackType.class, CallbackParameter::type)
-            .bind(FirstParameterType.class, AdviceBinding::firstParameterType);
-    PreparedAdvice transformer = new PreparedAdvice(mapping);
-    if (pointcut.aggregate()) {
-      return transformer.advice(methods, AggregateAdvice.class.getName());
+  /** The advice of {@code pointcut} for {@code method} of {@code type}; null when it gets none. */
+  static MethodAdvice of(
+      CompiledPointcut pointcut, SiteRegistry sites, TypeDescription type, MethodDescription method) {
+    boolean poolMetrics = pointcut.config().extractor().orElse(null) == Extractor.JDBC_POOL_METRICS;
+    if (poolMetrics && (method.getParameters().isEmpty()
+        || !method.getParameters().get(0).getType().asErasure().isInterface())) {
+      return null; // the factory it is given is replaced: only a method whose first parameter is an interface
     }
-    if (pointcut.config().extractor().orElse(null) == Extractor.JDBC_POOL_METRICS) {
-      // the factory it is given is replaced: only methods whose first parameter is an interface
-      return transformer.advice(methods.and(takesArgument(0, isInterface())), PoolMetricsAdvice.class.getName());
+    int end = SpanEnds.end(pointcut, method);
+    int site = sites.register(pointcut, type.getName(), method.getName(), method.getDescriptor(), end);
+    int[] arguments = {pointcut.argumentInSlot(0), pointcut.argumentInSlot(1), pointcut.argumentInSlot(2)};
+    if (pointcut.aggregate()) {
+      return advice(MethodAdvice.Enter.TIMER, MethodAdvice.Exit.AGGREGATE, site, arguments, false, -1);
+    }
+    if (poolMetrics) {
+      return advice(MethodAdvice.Enter.POOL_METRICS, MethodAdvice.Exit.NONE, site, arguments, false, -1);
     }
     if (pointcut.notes()) {
-      return transformer.advice(methods, NoteAdvice.class.getName());
+      return advice(MethodAdvice.Enter.NONE, MethodAdvice.Exit.NOTE, site, arguments, false, -1);
     }
-    String enter = (pointcut.flowsDown() ? SpanFlowEnterAdvice.class : SpanEnterAdvice.class).getName();
-    ElementMatcher.Junction<MethodDescription> onClose = SpanEnds.onClose(pointcut);
-    ElementMatcher.Junction<MethodDescription> onCallback = SpanEnds.onCallback(pointcut);
-    ElementMatcher.Junction<MethodDescription> atExit = not(onClose).and(not(onCallback)).and(methods);
+    if (end == PointcutPlan.END_ON_CALLBACK) {
+      ParameterDescription callback = CallbackParameter.of(method);
+      return advice(MethodAdvice.Enter.CALLBACK, MethodAdvice.Exit.CALLBACK, site, arguments, false,
+          callback.getIndex());
+    }
+    MethodAdvice.Enter enter = pointcut.flowsDown() ? MethodAdvice.Enter.FLOWING : MethodAdvice.Enter.SPAN;
+    if (end == PointcutPlan.END_ON_CLOSE) {
+      return advice(enter, MethodAdvice.Exit.FOLLOWING, site, arguments, true, -1);
+    }
     // a span that ends on completion needs the returned stage even when no path reads it
-    ElementMatcher.Junction<MethodDescription> withReturn =
-        pointcut.readsReturn() ? atExit : SpanEnds.onCompletion(pointcut).and(atExit);
-    return transformer
-        .advice(atExit.and(not(withReturn)), enter, SpanExitAdvice.class.getName())
-        .advice(withReturn, enter, SpanReturnExitAdvice.class.getName())
-        .advice(onClose.and(methods), enter, SpanFollowExitAdvice.class.getName())
-        .advice(onCallback.and(methods), SpanCallbackEnterAdvice.class.getName(),
-            SpanCallbackExitAdvice.class.getName());
+    boolean passesReturn = pointcut.readsReturn() || end == PointcutPlan.END_ON_COMPLETION;
+    return advice(enter, MethodAdvice.Exit.SPAN, site, arguments, passesReturn, -1);
   }
 
-  /** The argument at {@code index} (boxed if primitive), or null when the slot is unused. */
-  private static Advice.OffsetMapping argument(int index) {
-    if (index < 0) {
-      return new Advice.OffsetMapping.ForStackManipulation(
-          NullConstant.INSTANCE, OBJECT, OBJECT,
-          Assigner.Typing.STATIC);
-    }
-    return new Advice.OffsetMapping.ForArgument.Unresolved(
-        OBJECT, true, Assigner.Typing.DYNAMIC, index, true);
-  }
-
-  private static Advice.OffsetMapping.Target firstParameterType(
-      TypeDescription type, MethodDescription method, Assigner assigner,
-      Advice.ArgumentHandler handler, Advice.OffsetMapping.Sort sort) {
-    return new Advice.OffsetMapping.Target.ForStackManipulation(
-        ClassConstant.of(method.getParameters().get(0).getType().asErasure()));
-  }
-
-  private static Advice.OffsetMapping.Target declaredReturnType(
-      TypeDescription type, MethodDescription method, Assigner assigner,
-      Advice.ArgumentHandler handler, Advice.OffsetMapping.Sort sort) {
-    return new Advice.OffsetMapping.Target.ForStackManipulation(
-        ClassConstant.of(method.getReturnType().asErasure()));
+  private static MethodAdvice advice(
+      MethodAdvice.Enter enter, MethodAdvice.Exit exit, int site, int[] arguments, boolean passesReturn,
+      int callback) {
+    return new MethodAdvice(enter, exit, site, arguments, passesReturn, callback);
   }
 }

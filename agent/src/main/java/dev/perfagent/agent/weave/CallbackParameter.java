@@ -6,24 +6,18 @@ import java.util.Deque;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.function.Predicate;
-import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.method.ParameterDescription;
 import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.implementation.bytecode.assign.Assigner;
-import net.bytebuddy.implementation.bytecode.constant.ClassConstant;
 import net.bytebuddy.matcher.ElementMatcher;
 
 /**
  * The callback a method takes, for {@code end: callback}: its first parameter declared as a public
  * interface with a method that ends the work it follows ({@link CallbackMethods#isEnd}, such as
- * LangChain4j's {@code StreamingChatResponseHandler.onCompleteResponse}). Binds the advice's
- * {@link CallbackArgument} (written: the method receives the stand-in) and {@link CallbackType}.
+ * LangChain4j's {@code StreamingChatResponseHandler.onCompleteResponse}). The method receives a
+ * stand-in of that type in its place ({@link MethodAdvice.Enter#CALLBACK}).
  */
 final class CallbackParameter {
-  private static final TypeDescription.Generic OBJECT =
-      TypeDescription.Generic.OfNonGenericType.ForLoadedType.of(Object.class);
-
   private CallbackParameter() {}
 
   /** Methods that take a callback. */
@@ -83,18 +77,5 @@ final class CallbackParameter {
       }
     }
     return null;
-  }
-
-  static Advice.OffsetMapping.Target argument(
-      TypeDescription type, MethodDescription method, Assigner assigner,
-      Advice.ArgumentHandler handler, Advice.OffsetMapping.Sort sort) {
-    return new Advice.OffsetMapping.ForArgument.Resolved(OBJECT, false, Assigner.Typing.DYNAMIC, of(method))
-        .resolve(type, method, assigner, handler, sort);
-  }
-
-  static Advice.OffsetMapping.Target type(
-      TypeDescription type, MethodDescription method, Assigner assigner,
-      Advice.ArgumentHandler handler, Advice.OffsetMapping.Sort sort) {
-    return new Advice.OffsetMapping.Target.ForStackManipulation(ClassConstant.of(of(method).getType().asErasure()));
   }
 }

@@ -21,8 +21,8 @@ import java.util.Set;
  * class: one that names it exactly, or one whose method pattern matches a method the class declares
  * with code of its own (not one it only calls), whose class pattern matches its name and whose {@code
  * subtype-of} is among its supertypes ({@link SupertypeNames}). Every other class,
- * nearly all of those an application loads, is passed over before Byte Buddy describes, matches and
- * hierarchy-walks it, which was most of what the agent cost while classes load. A class it cannot
+ * nearly all of those an application loads, is passed over before Byte Buddy's type pool describes
+ * it and the rules' matchers walk its hierarchy, which was most of what the agent cost while classes load. A class it cannot
  * decide about (bytes it cannot read, a supertype whose class file is missing) is passed on.
  *
  * <p>Uses no Byte Buddy: before anything is woven it is what {@link Weaving} checks classes with,

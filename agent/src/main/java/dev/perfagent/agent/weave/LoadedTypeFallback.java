@@ -1,6 +1,5 @@
 package dev.perfagent.agent.weave;
 
-import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.ClassFileLocator;
 import net.bytebuddy.pool.TypePool;
@@ -24,26 +23,19 @@ import net.bytebuddy.pool.TypePool;
  * <p>The fallback runs only where a class file is missing; every other type is read from its class
  * file as before, so what is woven in ordinary classes is unchanged. The types it meets are, in
  * practice, interfaces another agent defined at run time, loaded already (the other agents' own
- * classes are never looked at: {@link OtherAgents}); a type missing everywhere stays unresolved, as
+ * classes are never looked at: {@link OtherAgentNames}); a type missing everywhere stays unresolved, as
  * the JVM could not define the class either.
  */
-final class LoadedTypeFallback implements AgentBuilder.PoolStrategy {
-  static final LoadedTypeFallback INSTANCE = new LoadedTypeFallback();
-
+final class LoadedTypeFallback {
   private LoadedTypeFallback() {}
 
-  @Override
-  public TypePool typePool(ClassFileLocator classFileLocator, ClassLoader classLoader) {
+  /** A pool for one transformation: the types {@code classLoader} sees, read through {@code classFileLocator}. */
+  static TypePool typePool(ClassFileLocator classFileLocator, ClassLoader classLoader) {
     return new TypePool.LazyFacade(
         new TypePool.Default.WithLazyResolution(
             new Cache(TypePool.CacheProvider.Simple.withObjectType(), classLoader),
             classFileLocator,
             TypePool.Default.ReaderMode.FAST));
-  }
-
-  @Override
-  public TypePool typePool(ClassFileLocator classFileLocator, ClassLoader classLoader, String name) {
-    return typePool(classFileLocator, classLoader);
   }
 
   /**

@@ -1,9 +1,15 @@
 package dev.perfagent.agent.weave;
 
 /**
- * Which classes belong to the other Java agents perf-agent is known to run beside (see {@link
- * OtherAgents}), by name and class loader alone: no Byte Buddy, so that the check can run before
- * the weaver is built.
+ * The classes of the other Java agents perf-agent is known to run beside (the OpenTelemetry Java
+ * agent, the Elastic APM agent), which it never weaves: their own packages, wherever loaded (their
+ * bootstrap classes, the interfaces they define at run time), and everything their own class loaders
+ * define (the libraries they carry, shaded or not: Byte Buddy, the OpenTelemetry SDK, Log4j, ...).
+ * Decided by name and class loader alone, so that the check can run before the weaver is built.
+ *
+ * <p>No pointcut aims at them, but deciding that costs: started second, perf-agent would otherwise
+ * describe and match each of the 3,000-odd classes such an agent has loaded before it, seconds of
+ * start-up, and (before {@link LoadedTypeFallback}) fail on many.
  */
 final class OtherAgentNames {
   /**

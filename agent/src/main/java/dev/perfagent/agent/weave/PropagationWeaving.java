@@ -149,7 +149,7 @@ final class PropagationWeaving implements ClassFileTransformer {
         if (i == task) {
           taskSlot = slot;
         }
-        frame.add(frameType(arguments[i]));
+        frame.add(FrameTypes.of(arguments[i]));
         slot += arguments[i].getSize();
       }
       this.locals = frame.toArray();
@@ -185,27 +185,6 @@ final class PropagationWeaving implements ClassFileTransformer {
     @Override
     public void visitMaxs(int maxStack, int maxLocals) {
       super.visitMaxs(Math.max(maxStack, 2), maxLocals);
-    }
-
-    private static Object frameType(Type type) {
-      switch (type.getSort()) {
-        case Type.BOOLEAN:
-        case Type.BYTE:
-        case Type.CHAR:
-        case Type.SHORT:
-        case Type.INT:
-          return Opcodes.INTEGER;
-        case Type.LONG:
-          return Opcodes.LONG;
-        case Type.FLOAT:
-          return Opcodes.FLOAT;
-        case Type.DOUBLE:
-          return Opcodes.DOUBLE;
-        case Type.ARRAY:
-          return type.getDescriptor();
-        default:
-          return type.getInternalName();
-      }
     }
   }
 }

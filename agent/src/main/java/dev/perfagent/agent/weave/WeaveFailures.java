@@ -17,10 +17,10 @@ import org.slf4j.Logger;
  *
  * <p>Each pointcut's type matcher is {@linkplain #guard guarded}: if deciding whether the pointcut
  * applies to a class throws (a type in its hierarchy cannot be described, say), that pointcut is
- * skipped for the class and every other pointcut still applies. A failure Byte Buddy reports for the whole class (describing it, or applying the advice)
+ * skipped for the class and every other pointcut still applies. A failure of the whole class (describing it, or writing the advice)
  * is charged to the pointcuts that had matched it.
  *
- * <p>Each class is reported once, by name, when Byte Buddy is done with it: a warning naming the
+ * <p>Each class is reported once, by name, when the weaver is done with it: a warning naming the
  * pointcut and the cause when a pointcut targets the class (its {@code class} pattern matches the
  * name, or it had matched the class), otherwise a debug line, since a class no pointcut targets loses nothing by not being woven.
  */
@@ -76,12 +76,12 @@ final class WeaveFailures {
     };
   }
 
-  /** Byte Buddy starts on a class (loaded now, or retransformed). */
+  /** The weaver starts on a class (loaded now, or retransformed). */
   void begin(String typeName) {
     current.set(new Attempt(typeName, current.get()));
   }
 
-  /** Byte Buddy could not describe or transform the class. */
+  /** The weaver could not describe or rewrite the class. */
   void error(String typeName, Throwable error) {
     Attempt attempt = attempt(typeName);
     if (attempt == null || attempt.matched.isEmpty()) {
@@ -93,7 +93,7 @@ final class WeaveFailures {
     }
   }
 
-  /** Byte Buddy is done with the class: what failed is reported. */
+  /** The weaver is done with the class: what failed is reported. */
   void end(String typeName) {
     Attempt attempt = current.get();
     while (attempt != null && !same(attempt.typeName, typeName)) {

@@ -2,41 +2,35 @@ package dev.perfagent.agent.weave;
 
 import static net.bytebuddy.matcher.ElementMatchers.isSynthetic;
 import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
-import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
-import static net.bytebuddy.matcher.ElementMatchers.not;
 
 import dev.perfagent.agent.plan.CompiledPointcut;
 import dev.perfagent.agent.plan.PointcutCatalog;
 import dev.perfagent.agent.plan.SiteRegistry;
 import dev.perfagent.bootstrap.Recorder;
-import dev.perfagent.config.Pointcut;
 import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
+import java.security.ProtectionDomain;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
-import net.bytebuddy.ByteBuddy;
-import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
-import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.dynamic.DynamicType;
-import net.bytebuddy.dynamic.scaffold.MethodGraph;
-import net.bytebuddy.dynamic.scaffold.TypeValidation;
+import net.bytebuddy.dynamic.ClassFileLocator;
 import net.bytebuddy.matcher.ElementMatcher;
-import net.bytebuddy.utility.JavaModule;
+import net.bytebuddy.pool.TypePool;
 import org.slf4j.Logger;
 
 /**
- * Builds the class-file transformer that weaves the catalog's advice into exactly the methods it
- * matches, in classes loaded later and (by retransformation) in classes already loaded; {@link
- * Weaving} registers it and builds it only once there is something to weave. Every other
- * class is left byte-for-byte unchanged. When the configuration changes, {@link #patch} swaps the
- * rules of the installed transformer and retransforms the classes whose weaving changes: no class is
- * ever woven by both, or by neither, and a class no pointcut matches any more gets its original
+ * The class-file transformer that weaves the catalog's advice into exactly the methods it matches,
+ * in classes loaded later and (by retransformation) in classes already loaded; {@link Weaving}
+ * registers it and builds it only once there is something to weave. A class being loaded is first
+ * checked from its bytes ({@link CandidateClasses}); a candidate is described by Byte Buddy's type
+ * pool and matched against the rules ({@link WeavingRules}), and the advice is written with ASM
+ * ({@link ClassRewrite}). Every other class is left byte-for-byte unchanged. When the configuration
+ * changes, {@link #patch} swaps the rules and retransforms the classes whose weaving changes: no class
+ * is ever woven by both, or by neither, and a class no pointcut matches any more gets its original
  * bytecode back.
  */
 final class Weaver {
@@ -48,9 +42,9 @@ final class Weaver {
   private final PathCheck paths;
   /** Kept across config changes: the class files it has read do not change. */
   private final SupertypeNames supertypes;
-  private volatile WeaveFailures failures;
-  /** What {@link #build} made, whose rules {@link #patch} replaces. */
-  private ResettableClassFileTransformer installed;
+  private final Logger log;
+  /** Those of the catalog in force; replaced whole by {@link #patch}. */
+  private volatile WeavingRules rules;
 
   /** One per agent: what it has reported about capture paths is not said again after a change. */
   Weaver(Logger log) {
@@ -60,48 +54,70 @@ final class Weaver {
   Weaver(Logger log, SupertypeNames supertypes) {
     this.paths = new PathCheck(log);
     this.supertypes = supertypes;
+    this.log = log;
   }
 
   /**
-   * Builds the transformer that weaves {@code catalog}, without registering it nor retransforming
-   * anything: {@link Weaving} hands it the classes, and {@link #patch} (with the same catalog)
-   * weaves those already loaded.
+   * The transformer that weaves {@code catalog}, not registered, nothing retransformed: {@link
+   * Weaving} hands it the classes, and {@link #patch} (with the same catalog) weaves those already
+   * loaded.
    */
   ClassFileTransformer build(
       Instrumentation inst, PointcutCatalog catalog, SiteRegistry sites, int classesPerPointcut, Logger log) {
-    // AgentBuilder.Default's raw transformer is resettable; decorators apply only when it installs itself
-    ResettableClassFileTransformer raw = (ResettableClassFileTransformer)
-        rules(catalog, sites, classesPerPointcut, log,
-                AgentBuilder.RedefinitionStrategy.DiscoveryStrategy.SinglePass.INSTANCE,
-                AgentBuilder.RedefinitionStrategy.BatchAllocator.ForTotal.INSTANCE)
-            .assureReadEdgeTo(inst, Recorder.class)
-            .makeRaw();
-    installed = AgentBuilder.TransformerDecorator.ForSubstitution.INSTANCE.decorate(
-        candidateFilter(catalog).decorate(raw));
-    return installed;
+    rules = new WeavingRules(catalog, sites, classesPerPointcut, supertypes, paths, log);
+    // loads the classes the check uses now, not while it runs inside a class load
+    rules.candidates.warmUp();
+    return new Transformer(inst);
+  }
+
+  /** As {@link #build}, without instrumentation (no module gets a read edge): for running it on class bytes. */
+  ClassFileTransformer transformer(PointcutCatalog catalog, SiteRegistry sites, int classesPerPointcut, Logger log) {
+    return build(null, catalog, sites, classesPerPointcut, log);
   }
 
   /**
    * Replaces the rules of the transformer {@link #build} made (built from {@code running}) with those
-   * of {@code next}, then retransforms, in steps, the loaded classes that either catalog weaves. Runs
-   * on the calling thread; returns how many classes were retransformed.
+   * of {@code next}, then retransforms, in steps, the loaded classes that either catalog may weave.
+   * Runs on the calling thread; returns how many classes were retransformed.
    */
   long patch(
       Instrumentation inst, PointcutCatalog running, PointcutCatalog next, SiteRegistry sites,
       int classesPerPointcut, Logger log) {
     long before = retransformed.sum();
-    AgentBuilder.RedefinitionStrategy.DiscoveryStrategy loaded =
-        new AgentBuilder.RedefinitionStrategy.DiscoveryStrategy.Explicit(loadedCandidates(inst, List.of(running, next)));
-    builder(next, sites, classesPerPointcut, log, loaded,
-            AgentBuilder.RedefinitionStrategy.BatchAllocator.ForFixedSize.ofSize(CLASSES_PER_STEP))
-        .assureReadEdgeTo(inst, Recorder.class)
-        .patchOn(inst, installed, AgentBuilder.PatchMode.SUBSTITUTE);
+    rules = new WeavingRules(next, sites, classesPerPointcut, supertypes, paths, log);
+    List<Class<?>> step = new ArrayList<>(CLASSES_PER_STEP);
+    for (Class<?> type : loadedCandidates(inst, List.of(running, next))) {
+      step.add(type);
+      if (step.size() == CLASSES_PER_STEP) {
+        retransform(inst, step);
+        step.clear();
+      }
+    }
+    retransform(inst, step);
     return retransformed.sum() - before;
   }
 
+  /** Retransforms {@code classes}; if that fails, each on its own, so that one class fails alone. */
+  private void retransform(Instrumentation inst, List<Class<?>> classes) {
+    if (classes.isEmpty()) {
+      return;
+    }
+    try {
+      inst.retransformClasses(classes.toArray(new Class<?>[0]));
+    } catch (Throwable stepFailed) {
+      for (Class<?> type : classes) {
+        try {
+          inst.retransformClasses(type);
+        } catch (Throwable t) {
+          log.debug("perf-agent: could not retransform {}: {}", type.getName(), t.toString());
+        }
+      }
+    }
+  }
+
   /**
-   * The already-loaded classes worth retransforming: filtered by name before Byte Buddy looks at
-   * them, since describing every loaded JDK class is most of the cost of starting the agent.
+   * The already-loaded classes worth retransforming: filtered by name before they are described,
+   * since describing every loaded JDK class would be most of the cost of starting the agent.
    */
   private static Set<Class<?>> loadedCandidates(Instrumentation inst, List<PointcutCatalog> catalogs) {
     Set<String> jdk = wovenJdkClasses(catalogs);
@@ -127,7 +143,7 @@ final class Weaver {
   }
 
   /** The JDK classes the catalogs' pointcuts name exactly and may weave. */
-  private static Set<String> wovenJdkClasses(List<PointcutCatalog> catalogs) {
+  static Set<String> wovenJdkClasses(List<PointcutCatalog> catalogs) {
     Set<String> names = new HashSet<>();
     for (PointcutCatalog catalog : catalogs) {
       for (CompiledPointcut p : catalog.pointcuts()) {
@@ -137,106 +153,13 @@ final class Weaver {
     return names;
   }
 
-  /** The weaving rules, without installing them (tests run the raw transformer on class bytes). */
-  AgentBuilder builder(
-      PointcutCatalog catalog, SiteRegistry sites, int classesPerPointcut, Logger log,
-      AgentBuilder.RedefinitionStrategy.DiscoveryStrategy loadedClasses) {
-    return builder(catalog, sites, classesPerPointcut, log, loadedClasses,
-        AgentBuilder.RedefinitionStrategy.BatchAllocator.ForTotal.INSTANCE);
-  }
-
-  private AgentBuilder builder(
-      PointcutCatalog catalog, SiteRegistry sites, int classesPerPointcut, Logger log,
-      AgentBuilder.RedefinitionStrategy.DiscoveryStrategy loadedClasses,
-      AgentBuilder.RedefinitionStrategy.BatchAllocator steps) {
-    return rules(catalog, sites, classesPerPointcut, log, loadedClasses, steps).with(candidateFilter(catalog));
-  }
-
-  /** Passes over, before Byte Buddy looks at them, the classes no rule of {@code catalog} can weave. */
-  private AgentBuilder.TransformerDecorator candidateFilter(PointcutCatalog catalog) {
-    return CandidateFilter.decorator(CandidateClasses.of(catalog, supertypes), retransformed);
-  }
-
-  /** The weaving rules of {@code catalog}, without the candidate filter. */
-  private AgentBuilder rules(
-      PointcutCatalog catalog, SiteRegistry sites, int classesPerPointcut, Logger log,
-      AgentBuilder.RedefinitionStrategy.DiscoveryStrategy loadedClasses,
-      AgentBuilder.RedefinitionStrategy.BatchAllocator steps) {
-    WeaveFailures failures = new WeaveFailures(catalog.pointcuts(), log);
-    this.failures = failures;
-    // Declared methods only: advice changes the methods a class declares and nothing else, while
-    // Byte Buddy's default method graph reads and merges every supertype's methods for each class
-    // woven (a sixth of the time a transformation took in the test-app).
-    AgentBuilder agent =
-        new AgentBuilder.Default(
-            new ByteBuddy()
-                .with(TypeValidation.DISABLED)
-                .with(MethodGraph.Compiler.ForDeclaredMethods.INSTANCE))
-            .disableClassFormatChanges()
-            .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
-            .with(steps)
-            .with(loadedClasses)
-            .with(AgentBuilder.TypeStrategy.Default.DECORATE)
-            .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
-            .with(AgentBuilder.DescriptionStrategy.Default.POOL_FIRST)
-            .with(LoadedTypeFallback.INSTANCE)
-            .with(new Listener(log, failures))
-            .ignore(ignoredTypes(catalog))
-            .or(OtherAgents.INSTANCE);
-    ExactClassRules exact = new ExactClassRules();
-    for (CompiledPointcut pointcut : catalog.pointcuts()) {
-      Optional<String> refused = JdkClasses.refusal(pointcut.config());
-      if (refused.isPresent()) {
-        log.warn("perf-agent: {}", refused.get());
-        continue;
-      }
-      PointcutTargets targets = new PointcutTargets(pointcut.config());
-      ElementMatcher.Junction<MethodDescription> methods = targets.methodMatcher();
-      ElementMatcher.Junction<TypeDescription> types = failures.guard(pointcut, targets.typeMatcher());
-      AgentBuilder.Transformer advice = checkingPaths(
-          pointcut, methods, AdviceBinding.transformer(pointcut, sites, methods), paths);
-      Optional<String> exactName = CandidateClasses.exactClassName(pointcut.config());
-      if (exactName.isPresent()) {
-        exact.add(exactName.get(), types, advice);
-      } else {
-        agent =
-            agent
-                .type(types.and(new ClassLimit(pointcut.config().name(), classesPerPointcut, log)))
-                .transform(advice);
-      }
-    }
-    return exact.isEmpty() ? agent : exact.install(agent);
-  }
-
-  /** {@code advice}, after reporting the paths of {@code pointcut} that can never resolve on a matched method. */
-  private static AgentBuilder.Transformer checkingPaths(
-      CompiledPointcut pointcut, ElementMatcher<MethodDescription> methods, AgentBuilder.Transformer advice,
-      PathCheck paths) {
-    return (builder, type, loader, module, domain) -> {
-      try {
-        for (MethodDescription method : type.getDeclaredMethods().filter(methods)) {
-          paths.check(pointcut.config(), method);
-        }
-      } catch (RuntimeException e) {
-        // a type the check cannot describe: the advice is still applied
-      }
-      return advice.transform(builder, type, loader, module, domain);
-    };
-  }
-
   public long wovenTypes() {
     return wovenTypes.sum();
   }
 
   public long failedTypes() {
-    WeaveFailures f = failures;
-    return f == null ? 0 : f.failedTypes();
-  }
-
-  /** The agent's own classes, and the JDK's but for the few a pointcut names (see {@link JdkClasses}). */
-  private static ElementMatcher.Junction<TypeDescription> ignoredTypes(PointcutCatalog catalog) {
-    Set<String> woven = wovenJdkClasses(List.of(catalog));
-    return ownOrSynthetic().or(PointcutMatchers.jdk().and(not(namedOneOf(woven.toArray(new String[0])))));
+    WeavingRules r = rules;
+    return r == null ? 0 : r.failures.failedTypes();
   }
 
   /** The agent's own classes, the application's Byte Buddy and synthetic classes. */
@@ -245,42 +168,84 @@ final class Weaver {
   }
 
   /**
-   * Logs what was woven (debug); what could not be is reported by {@link WeaveFailures}, once per
-   * class: a warning when a pointcut targets it, else debug.
+   * The class as the type pool describes it from {@code classFile} and the class files {@code loader}
+   * exposes; a class being retransformed whose own description fails is described from its {@code
+   * Class}.
    */
-  private final class Listener extends AgentBuilder.Listener.Adapter {
-    private final Logger log;
-    private final WeaveFailures failures;
+  private static TypeDescription describe(ClassLoader loader, String binaryName, Class<?> redefined, byte[] classFile) {
+    ClassFileLocator locator = new ClassFileLocator.Compound(
+        ClassFileLocator.Simple.of(binaryName, classFile), ClassFileLocator.ForClassLoader.of(loader));
+    TypePool.Resolution resolution = LoadedTypeFallback.typePool(locator, loader).describe(binaryName);
+    return resolution.isResolved() || redefined == null
+        ? resolution.resolve()
+        : TypeDescription.ForLoadedType.of(redefined);
+  }
 
-    Listener(Logger log, WeaveFailures failures) {
-      this.log = log;
-      this.failures = failures;
+  private final class Transformer implements ClassFileTransformer {
+    /** Null when running on class bytes alone. */
+    private final Instrumentation inst;
+
+    Transformer(Instrumentation inst) {
+      this.inst = inst;
     }
 
     @Override
-    public void onDiscovery(String typeName, ClassLoader loader, JavaModule module, boolean loaded) {
-      failures.begin(typeName);
-    }
-
-    @Override
-    public void onTransformation(
-        TypeDescription type, ClassLoader loader, JavaModule module, boolean loaded,
-        DynamicType dynamicType) {
-      wovenTypes.increment();
-      log.debug("perf-agent: woven {}", type.getName());
-    }
-
-    @Override
-    public void onError(
-        String typeName, ClassLoader loader, JavaModule module, boolean loaded, Throwable error) {
-      failures.error(typeName, error);
-    }
-
-    @Override
-    public void onComplete(String typeName, ClassLoader loader, JavaModule module, boolean loaded) {
-      failures.end(typeName);
-      if (loaded) {
+    public byte[] transform(
+        Module module, ClassLoader loader, String name, Class<?> redefined, ProtectionDomain domain,
+        byte[] classFile) {
+      if (redefined != null) {
         retransformed.increment();
+      }
+      try {
+        return weave(rules, module, loader, name, redefined, classFile);
+      } catch (Throwable t) {
+        return null; // the rules' failures are reported in weave; nothing escapes into the class load
+      }
+    }
+
+    @Override
+    public byte[] transform(
+        ClassLoader loader, String name, Class<?> redefined, ProtectionDomain domain, byte[] classFile) {
+      return transform(null, loader, name, redefined, domain, classFile);
+    }
+
+    private byte[] weave(
+        WeavingRules rules, Module module, ClassLoader loader, String name, Class<?> redefined, byte[] classFile) {
+      if (name == null || classFile == null || !rules.candidates.mayWeave(loader, name, classFile)) {
+        return null;
+      }
+      String binaryName = name.replace('/', '.');
+      if (rules.ignores(binaryName, loader)) {
+        return null;
+      }
+      rules.failures.begin(binaryName);
+      try {
+        TypeDescription type = describe(loader, binaryName, redefined, classFile);
+        if (type.isSynthetic()) {
+          return null;
+        }
+        Map<String, List<MethodAdvice>> advice = rules.advice(type);
+        if (advice.isEmpty()) {
+          return null;
+        }
+        byte[] woven = ClassRewrite.of(classFile, advice);
+        readRecorder(module);
+        wovenTypes.increment();
+        log.debug("perf-agent: woven {}", binaryName);
+        return woven;
+      } catch (Throwable t) {
+        rules.failures.error(binaryName, t);
+        return null;
+      } finally {
+        rules.failures.end(binaryName);
+      }
+    }
+
+    /** A named module whose code calls the recorder must read the module it is in. */
+    private void readRecorder(Module module) {
+      Module recorder = Recorder.class.getModule();
+      if (inst != null && module != null && module.isNamed() && !module.canRead(recorder)) {
+        inst.redefineModule(module, Set.of(recorder), Map.of(), Map.of(), Set.of(), Map.of());
       }
     }
   }

@@ -16,9 +16,9 @@ import org.slf4j.Logger;
 
 /**
  * The agent's class-file transformer, registered at start; the {@link Weaver} behind it is built
- * only once there is something to weave. Building it loads some 840 classes of Byte Buddy and takes
- * a few hundred milliseconds, which an application that loads no class a pointcut may weave (no
- * LLM library, the presets on) would pay for nothing.
+ * only once there is something to weave. Building it and weaving the first class load some 390
+ * classes of Byte Buddy's type pool and of ASM, which an application that loads no class a pointcut
+ * may weave (no LLM library, the presets on) would pay for nothing.
  *
  * <p>Until then each class being loaded is checked from its class-file bytes ({@link
  * CandidateClasses}, no Byte Buddy), and the classes loaded before the start from their {@code

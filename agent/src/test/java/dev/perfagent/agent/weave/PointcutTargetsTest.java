@@ -15,7 +15,6 @@ import java.lang.instrument.ClassFileTransformer;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.ClassFileLocator;
 import net.bytebuddy.pool.TypePool;
@@ -57,9 +56,8 @@ class PointcutTargetsTest {
     PointcutCatalog catalog =
         PointcutCatalog.compile(ConfigLoader.parse(CONFIG, "t.yaml"), p -> { throw new AssertionError(p); });
     ClassFileTransformer transformer = new Weaver(new RecordingLogger())
-        .builder(catalog, new SiteRegistry(new RecorderState(new SpanRing(16, catalog.maxValues()), 4096, 128)),
-            100, new RecordingLogger(), AgentBuilder.RedefinitionStrategy.DiscoveryStrategy.SinglePass.INSTANCE)
-        .makeRaw();
+        .transformer(catalog, new SiteRegistry(new RecorderState(new SpanRing(16, catalog.maxValues()), 4096, 128)),
+            100, new RecordingLogger());
     TypePool pool = TypePool.Default.of(ClassFileLocator.ForClassLoader.ofSystemLoader());
     Set<String> woven = new TreeSet<>();
     Set<String> targeted = new TreeSet<>();

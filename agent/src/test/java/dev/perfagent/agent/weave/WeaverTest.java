@@ -14,7 +14,6 @@ import dev.perfagent.bootstrap.RecorderState;
 import dev.perfagent.bootstrap.SpanRing;
 import dev.perfagent.config.ConfigLoader;
 import java.io.IOException;
-import net.bytebuddy.agent.builder.AgentBuilder;
 import java.io.InputStream;
 import java.lang.instrument.ClassFileTransformer;
 import java.lang.reflect.InvocationTargetException;
@@ -63,8 +62,7 @@ class WeaverTest {
         PointcutCatalog.compile(ConfigLoader.parse(CONFIG, "test.yaml"), p -> { throw new AssertionError(p); });
     sites = new SiteRegistry(new RecorderState(new SpanRing(1024, catalog.maxValues()), 4096, 128));
     transformer = new Weaver(new RecordingLogger())
-        .builder(catalog, sites, 500, new RecordingLogger(), AgentBuilder.RedefinitionStrategy.DiscoveryStrategy.SinglePass.INSTANCE)
-        .makeRaw();
+        .transformer(catalog, sites, 500, new RecordingLogger());
   }
 
   private static byte[] bytes(String className) throws IOException {
