@@ -1,10 +1,13 @@
 package dev.perfagent.agent.weave;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.MethodTooLargeException;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.MethodNode;
@@ -22,10 +25,29 @@ final class ClassRewrite {
    * first) in its methods.
    */
   static byte[] of(byte[] classFile, Map<String, List<MethodAdvice>> woven) {
-    ClassReader reader = new ClassReader(classFile);
-    ClassWriter writer = new ClassWriter(reader, 0);
-    reader.accept(new Advised(writer, woven), ClassReader.EXPAND_FRAMES);
-    return writer.toByteArray();
+    return of(classFile, woven, method -> { });
+  }
+
+  /**
+   * As above; a method whose code the advice would take past the JVM's 64 KB is left as it was and
+   * given (name and descriptor) to {@code tooLarge}, the others are woven.
+   */
+  static byte[] of(byte[] classFile, Map<String, List<MethodAdvice>> woven, Consumer<String> tooLarge) {
+    Map<String, List<MethodAdvice>> left = new HashMap<>(woven);
+    while (true) {
+      try {
+        ClassReader reader = new ClassReader(classFile);
+        ClassWriter writer = new ClassWriter(reader, 0);
+        reader.accept(new Advised(writer, left), ClassReader.EXPAND_FRAMES);
+        return writer.toByteArray();
+      } catch (MethodTooLargeException e) {
+        String method = e.getMethodName() + e.getDescriptor();
+        if (left.remove(method) == null || left.isEmpty()) {
+          throw e;
+        }
+        tooLarge.accept(method);
+      }
+    }
   }
 
   private static final class Advised extends ClassVisitor {

@@ -38,7 +38,6 @@ final class Weaver {
   private static final int CLASSES_PER_STEP = 50;
 
   private final LongAdder wovenTypes = new LongAdder();
-  private final LongAdder retransformed = new LongAdder();
   private final PathCheck paths;
   /** Kept across config changes: the class files it has read do not change. */
   private final SupertypeNames supertypes;
@@ -83,35 +82,47 @@ final class Weaver {
   long patch(
       Instrumentation inst, PointcutCatalog running, PointcutCatalog next, SiteRegistry sites,
       int classesPerPointcut, Logger log) {
-    long before = retransformed.sum();
     rules = new WeavingRules(next, sites, classesPerPointcut, supertypes, paths, log);
+    // the classes either catalog may weave, judged from their names and supertypes' names: those
+    // woven before are given back their class file, those woven now get the advice
+    CandidateClasses before = CandidateClasses.of(running, supertypes);
+    CandidateClasses after = running == next ? before : CandidateClasses.of(next, supertypes);
+    long retransformed = 0;
     List<Class<?>> step = new ArrayList<>(CLASSES_PER_STEP);
     for (Class<?> type : loadedCandidates(inst, List.of(running, next))) {
-      step.add(type);
+      if (before.mayWeaveLoaded(type) || after.mayWeaveLoaded(type)) {
+        step.add(type);
+      }
       if (step.size() == CLASSES_PER_STEP) {
-        retransform(inst, step);
+        retransformed += retransform(inst, step);
         step.clear();
       }
     }
-    retransform(inst, step);
-    return retransformed.sum() - before;
+    return retransformed + retransform(inst, step);
   }
 
-  /** Retransforms {@code classes}; if that fails, each on its own, so that one class fails alone. */
-  private void retransform(Instrumentation inst, List<Class<?>> classes) {
+  /**
+   * Retransforms {@code classes}; if that fails, each on its own, so that one class fails alone.
+   * Returns how many were retransformed.
+   */
+  private long retransform(Instrumentation inst, List<Class<?>> classes) {
     if (classes.isEmpty()) {
-      return;
+      return 0;
     }
     try {
       inst.retransformClasses(classes.toArray(new Class<?>[0]));
+      return classes.size();
     } catch (Throwable stepFailed) {
+      long retransformed = 0;
       for (Class<?> type : classes) {
         try {
           inst.retransformClasses(type);
+          retransformed++;
         } catch (Throwable t) {
           log.debug("perf-agent: could not retransform {}: {}", type.getName(), t.toString());
         }
       }
+      return retransformed;
     }
   }
 
@@ -193,9 +204,6 @@ final class Weaver {
     public byte[] transform(
         Module module, ClassLoader loader, String name, Class<?> redefined, ProtectionDomain domain,
         byte[] classFile) {
-      if (redefined != null) {
-        retransformed.increment();
-      }
       try {
         return weave(rules, module, loader, name, redefined, classFile);
       } catch (Throwable t) {
@@ -228,7 +236,9 @@ final class Weaver {
         if (advice.isEmpty()) {
           return null;
         }
-        byte[] woven = ClassRewrite.of(classFile, advice);
+        byte[] woven = ClassRewrite.of(classFile, advice, method -> log.warn(
+            "perf-agent: {}.{} is not woven: with the advice its code would pass the JVM's limit of 64 KB per"
+                + " method", binaryName, method));
         readRecorder(module);
         wovenTypes.increment();
         log.debug("perf-agent: woven {}", binaryName);

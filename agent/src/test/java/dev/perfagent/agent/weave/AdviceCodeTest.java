@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Enumeration;
@@ -74,6 +75,52 @@ class AdviceCodeTest {
       assertEquals(2, woven.getMethod("leftOnStack").invoke(null), "version " + version);
       assertEquals(-1L, woven.getMethod("caught", long.class).invoke(null, 7L), "version " + version);
     }
+  }
+
+  @Test
+  void aMethodTheAdviceWouldTakePastTheJvmsLimitIsLeftAsItWasAndTheOthersAreWoven() throws Exception {
+    ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS);
+    writer.visit(Opcodes.V11, Opcodes.ACC_PUBLIC, "fixture/Huge", null, "java/lang/Object", null);
+    // 3,000 returns: some 6 KB of code, past 64 KB once each return carries three exit calls
+    MethodVisitor m = writer.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, "huge", "(I)I", null, null);
+    m.visitCode();
+    Label[] cases = new Label[3_000];
+    for (int i = 0; i < cases.length; i++) {
+      cases[i] = new Label();
+    }
+    Label otherwise = new Label();
+    m.visitVarInsn(Opcodes.ILOAD, 0);
+    m.visitTableSwitchInsn(0, cases.length - 1, otherwise, cases);
+    for (Label label : cases) {
+      m.visitLabel(label);
+      m.visitInsn(Opcodes.ICONST_1);
+      m.visitInsn(Opcodes.IRETURN);
+    }
+    m.visitLabel(otherwise);
+    m.visitInsn(Opcodes.ICONST_0);
+    m.visitInsn(Opcodes.IRETURN);
+    m.visitMaxs(0, 0);
+    m.visitEnd();
+    m = writer.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, "small", "(I)I", null, null);
+    m.visitCode();
+    m.visitVarInsn(Opcodes.ILOAD, 0);
+    m.visitInsn(Opcodes.IRETURN);
+    m.visitMaxs(0, 0);
+    m.visitEnd();
+    writer.visitEnd();
+    List<MethodAdvice> three = new ArrayList<>();
+    for (int site = 0; site < 3; site++) {
+      three.add(new MethodAdvice(MethodAdvice.Enter.SPAN, MethodAdvice.Exit.SPAN, site, new int[] {0, -1, -1}, true, -1));
+    }
+    List<String> tooLarge = new ArrayList<>();
+    byte[] woven = ClassRewrite.of(writer.toByteArray(), Map.of("huge(I)I", three, "small(I)I", three), tooLarge::add);
+    assertEquals(List.of("huge(I)I"), tooLarge);
+    Class<?> type = new DefiningLoader(Map.of("fixture.Huge", woven), getClass().getClassLoader()).loadClass("fixture.Huge");
+    assertEquals(1, type.getMethod("huge", int.class).invoke(null, 7));
+    assertEquals(7, type.getMethod("small", int.class).invoke(null, 7));
+    assertTrue(woven.length > 20_000, "the huge method is still there, unwoven");
+    assertTrue(new String(woven, StandardCharsets.ISO_8859_1).contains("dev/perfagent/bootstrap/Recorder"),
+        "the small method is woven");
   }
 
   /**
