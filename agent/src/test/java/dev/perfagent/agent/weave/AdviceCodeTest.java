@@ -79,11 +79,9 @@ class AdviceCodeTest {
 
   @Test
   void aMethodTheAdviceWouldTakePastTheJvmsLimitIsLeftAsItWasAndTheOthersAreWoven() throws Exception {
-    ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS);
-    writer.visit(Opcodes.V11, Opcodes.ACC_PUBLIC, "fixture/Huge", null, "java/lang/Object", null);
+    ClassWriter writer = classNamed("fixture/Huge", Opcodes.V11);
     // 3,000 returns: some 6 KB of code, past 64 KB once each return carries three exit calls
-    MethodVisitor m = writer.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, "huge", "(I)I", null, null);
-    m.visitCode();
+    MethodVisitor m = staticMethod(writer, "huge", "(I)I");
     Label[] cases = new Label[3_000];
     for (int i = 0; i < cases.length; i++) {
       cases[i] = new Label();
@@ -99,14 +97,11 @@ class AdviceCodeTest {
     m.visitLabel(otherwise);
     m.visitInsn(Opcodes.ICONST_0);
     m.visitInsn(Opcodes.IRETURN);
-    m.visitMaxs(0, 0);
-    m.visitEnd();
-    m = writer.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, "small", "(I)I", null, null);
-    m.visitCode();
+    end(m);
+    m = staticMethod(writer, "small", "(I)I");
     m.visitVarInsn(Opcodes.ILOAD, 0);
     m.visitInsn(Opcodes.IRETURN);
-    m.visitMaxs(0, 0);
-    m.visitEnd();
+    end(m);
     writer.visitEnd();
     List<MethodAdvice> three = new ArrayList<>();
     for (int site = 0; site < 3; site++) {
@@ -128,17 +123,13 @@ class AdviceCodeTest {
    * throws and catches inside itself, then returns -1.
    */
   private static byte[] handWritten(int version) {
-    ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS);
-    writer.visit(version, Opcodes.ACC_PUBLIC, "fixture/HandWritten", null, "java/lang/Object", null);
-    MethodVisitor m = writer.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, "leftOnStack", "()I", null, null);
-    m.visitCode();
+    ClassWriter writer = classNamed("fixture/HandWritten", version);
+    MethodVisitor m = staticMethod(writer, "leftOnStack", "()I");
     m.visitInsn(Opcodes.ICONST_1);
     m.visitInsn(Opcodes.ICONST_2);
     m.visitInsn(Opcodes.IRETURN);
-    m.visitMaxs(0, 0);
-    m.visitEnd();
-    m = writer.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, "caught", "(J)J", null, null);
-    m.visitCode();
+    end(m);
+    m = staticMethod(writer, "caught", "(J)J");
     Label start = new Label();
     Label end = new Label();
     Label handler = new Label();
@@ -153,10 +144,26 @@ class AdviceCodeTest {
     m.visitInsn(Opcodes.POP);
     m.visitLdcInsn(-1L);
     m.visitInsn(Opcodes.LRETURN);
-    m.visitMaxs(0, 0);
-    m.visitEnd();
+    end(m);
     writer.visitEnd();
     return writer.toByteArray();
+  }
+
+  private static ClassWriter classNamed(String internalName, int version) {
+    ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS);
+    writer.visit(version, Opcodes.ACC_PUBLIC, internalName, null, "java/lang/Object", null);
+    return writer;
+  }
+
+  private static MethodVisitor staticMethod(ClassWriter writer, String name, String descriptor) {
+    MethodVisitor m = writer.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, name, descriptor, null, null);
+    m.visitCode();
+    return m;
+  }
+
+  private static void end(MethodVisitor m) {
+    m.visitMaxs(0, 0);
+    m.visitEnd();
   }
 
   /** Weaves up to {@link #CLASSES_PER_JAR} classes of {@code jar}, links each; returns how many linked. */
