@@ -4,6 +4,7 @@ import dev.perfagent.bootstrap.Frame;
 import dev.perfagent.bootstrap.Recorder;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
@@ -20,6 +21,10 @@ import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.TryCatchBlockNode;
 import org.objectweb.asm.tree.TypeInsnNode;
 import org.objectweb.asm.tree.VarInsnNode;
+import org.objectweb.asm.tree.analysis.Analyzer;
+import org.objectweb.asm.tree.analysis.AnalyzerException;
+import org.objectweb.asm.tree.analysis.BasicInterpreter;
+import org.objectweb.asm.tree.analysis.BasicValue;
 
 /**
  * Writes the {@link MethodAdvice} of the pointcuts that weave a method into its code (read with
@@ -55,6 +60,7 @@ final class AdviceCode {
   private static final int ADDED_STACK = 10;
 
   private final MethodNode method;
+  private final String owner;
   /** Outermost first. */
   private final List<Woven> advice = new ArrayList<>();
   private final boolean frames;
@@ -85,6 +91,7 @@ final class AdviceCode {
 
   private AdviceCode(MethodNode method, String owner, int classVersion, List<MethodAdvice> pointcuts) {
     this.method = method;
+    this.owner = owner;
     this.frames = (classVersion & 0xFFFF) >= Opcodes.V1_6;
     this.isStatic = (method.access & Opcodes.ACC_STATIC) != 0;
     this.parameters = Type.getArgumentTypes(method.desc);
@@ -142,6 +149,8 @@ final class AdviceCode {
   }
 
   private void weave() {
+    // before the method's code changes: where each return stands
+    boolean sharedExit = any(w -> w.advice.exit != MethodAdvice.Exit.NONE) && returnsLeaveOnlyTheirValue();
     if (frames) {
       for (AbstractInsnNode node : method.instructions) {
         if (node instanceof FrameNode) {
@@ -154,11 +163,18 @@ final class AdviceCode {
     LabelNode body = new LabelNode();
     start.add(body);
     method.instructions.insert(start);
-    if (any(w -> w.advice.exit != MethodAdvice.Exit.NONE)) {
+    LabelNode exit = new LabelNode();
+    if (sharedExit) {
+      jumpToExit(exit);
+    } else if (any(w -> w.advice.exit != MethodAdvice.Exit.NONE)) {
       replaceReturns();
     }
     if (any(w -> w.advice.exitsOnThrow())) {
       addThrowHandler(body);
+    }
+    if (sharedExit) {
+      // after the throw handler's range: what the exit calls throw is theirs alone
+      addExit(exit);
     }
     method.maxLocals = endSlot + Math.max(1, returned.getSize());
     method.maxStack += ADDED_STACK;
@@ -279,7 +295,92 @@ final class AdviceCode {
     code.add(new VarInsnNode(Opcodes.ASTORE, parameterSlots[index]));
   }
 
-  /** Each return of the method's code: the value kept, the exit calls made, the value (or its stand-in) returned. */
+  /**
+   * Whether each return of the method leaves nothing beneath its value on the stack, as compilers
+   * write them: then every return can jump to one exit block. Decided by ASM's analysis; false when
+   * the analysis fails.
+   */
+  private boolean returnsLeaveOnlyTheirValue() {
+    try {
+      org.objectweb.asm.tree.analysis.Frame<BasicValue>[] states =
+          new Analyzer<>(new BasicInterpreter()).analyze(owner, method);
+      int valueSize = returned.getSort() == Type.VOID ? 0 : 1;
+      AbstractInsnNode[] code = method.instructions.toArray();
+      for (int i = 0; i < code.length; i++) {
+        int opcode = code[i].getOpcode();
+        if (opcode >= Opcodes.IRETURN && opcode <= Opcodes.RETURN && states[i] != null
+            && states[i].getStackSize() != valueSize) {
+          return false;
+        }
+      }
+      return true;
+    } catch (AnalyzerException | RuntimeException e) {
+      return false;
+    }
+  }
+
+  /** Each return of the method's code: its value kept, then a jump to {@code exit}. */
+  private void jumpToExit(LabelNode exit) {
+    for (AbstractInsnNode node : method.instructions.toArray()) {
+      int opcode = node.getOpcode();
+      if (opcode < Opcodes.IRETURN || opcode > Opcodes.RETURN) {
+        continue;
+      }
+      InsnList code = new InsnList();
+      if (returned.getSort() != Type.VOID) {
+        code.add(new VarInsnNode(returned.getOpcode(Opcodes.ISTORE), endSlot));
+      }
+      code.add(new JumpInsnNode(Opcodes.GOTO, exit));
+      method.instructions.insertBefore(node, code);
+      method.instructions.remove(node);
+    }
+  }
+
+  /** The one exit block every return jumps to: the exit calls, each in its own {@code try}, then the return. */
+  private void addExit(LabelNode exit) {
+    boolean value = returned.getSort() != Type.VOID;
+    List<Object> locals = withAdded(List.of());
+    if (value) {
+      locals.add(FrameTypes.of(returned));
+    }
+    InsnList code = new InsnList();
+    code.add(exit);
+    addFrame(code, locals);
+    for (int i = advice.size() - 1; i >= 0; i--) {
+      Woven w = advice.get(i);
+      if (w.advice.exit != MethodAdvice.Exit.NONE) {
+        addSuppressed(code, locals, exitCode -> addExitCall(exitCode, w, false));
+      }
+    }
+    addReturn(code, value, returned.getOpcode(Opcodes.IRETURN));
+    method.instructions.add(code);
+  }
+
+  /**
+   * {@code call}'s code in a {@code try} of its own, whatever it throws dropped; the stack is empty
+   * before and after, the locals are {@code locals}.
+   */
+  private void addSuppressed(InsnList code, List<Object> locals, Consumer<InsnList> call) {
+    LabelNode start = new LabelNode();
+    LabelNode end = new LabelNode();
+    LabelNode handler = new LabelNode();
+    LabelNode next = new LabelNode();
+    method.tryCatchBlocks.add(0, new TryCatchBlockNode(start, end, handler, THROWABLE));
+    code.add(start);
+    call.accept(code);
+    code.add(end);
+    code.add(new JumpInsnNode(Opcodes.GOTO, next));
+    code.add(handler);
+    addFrame(code, locals, THROWABLE);
+    code.add(new InsnNode(Opcodes.POP));
+    code.add(next);
+    addFrame(code, locals);
+  }
+
+  /**
+   * Each return of the method's code, where a value may lie beneath the returned one: the value
+   * kept, the exit calls made in one {@code try}, the value (or its stand-in) returned.
+   */
   private void replaceReturns() {
     boolean value = returned.getSort() != Type.VOID;
     List<TryCatchBlockNode> methodsOwn = new ArrayList<>(method.tryCatchBlocks);
@@ -300,7 +401,7 @@ final class AdviceCode {
       LabelNode handler = new LabelNode();
       method.tryCatchBlocks.add(0, new TryCatchBlockNode(start, end, handler, THROWABLE));
       code.add(start);
-      addExitCalls(code, false);
+      addExitCalls(code);
       code.add(end);
       addReturn(code, value, opcode);
       code.add(handler);
@@ -364,41 +465,38 @@ final class AdviceCode {
     code.add(new InsnNode(opcode));
   }
 
-  /** After the method's code: the handler of whatever it throws, from {@code body} on. */
+  /**
+   * After the method's code: the handler of whatever it throws, from {@code body} on; the exit calls
+   * each in a {@code try} of its own, then the exception thrown again.
+   */
   private void addThrowHandler(LabelNode body) {
     LabelNode bodyEnd = new LabelNode();
     LabelNode handler = new LabelNode();
-    LabelNode start = new LabelNode();
-    LabelNode end = new LabelNode();
-    LabelNode failed = new LabelNode();
     InsnList code = new InsnList();
     code.add(bodyEnd);
     code.add(handler);
     addFrame(code, withAdded(List.of()), THROWABLE);
     code.add(new VarInsnNode(Opcodes.ASTORE, endSlot));
-    code.add(start);
-    addExitCalls(code, true);
-    code.add(end);
-    code.add(new VarInsnNode(Opcodes.ALOAD, endSlot));
-    code.add(new InsnNode(Opcodes.ATHROW));
-    code.add(failed);
     List<Object> locals = withAdded(List.of());
     locals.add(THROWABLE);
-    addFrame(code, locals, THROWABLE);
-    code.add(new InsnNode(Opcodes.POP));
+    for (int i = advice.size() - 1; i >= 0; i--) {
+      Woven w = advice.get(i);
+      if (w.advice.exitsOnThrow()) {
+        addSuppressed(code, locals, exitCode -> addExitCall(exitCode, w, true));
+      }
+    }
     code.add(new VarInsnNode(Opcodes.ALOAD, endSlot));
     code.add(new InsnNode(Opcodes.ATHROW));
     method.instructions.add(code);
     method.tryCatchBlocks.add(new TryCatchBlockNode(body, bodyEnd, handler, THROWABLE));
-    method.tryCatchBlocks.add(0, new TryCatchBlockNode(start, end, failed, THROWABLE));
   }
 
-  /** The exit calls, the innermost first; {@code thrown}: in the exception handler, else at a return. */
-  private void addExitCalls(InsnList code, boolean thrown) {
+  /** The exit calls at a return, the innermost first. */
+  private void addExitCalls(InsnList code) {
     for (int i = advice.size() - 1; i >= 0; i--) {
       Woven w = advice.get(i);
-      if (thrown ? w.advice.exitsOnThrow() : w.advice.exit != MethodAdvice.Exit.NONE) {
-        addExitCall(code, w, thrown);
+      if (w.advice.exit != MethodAdvice.Exit.NONE) {
+        addExitCall(code, w, false);
       }
     }
   }
