@@ -32,23 +32,28 @@ import org.objectweb.asm.tree.analysis.BasicValue;
  * <pre>
  *   frame = null; self = this; a = arg; ...            the values the exit reads, as the call starts
  *   try { frame = Recorder.enter(site); } catch (Throwable t) { }
- *   ...the method's code, each return becoming:
- *       returned = value;
- *       try { Recorder.exit(frame, self, a, b, c, returned, null); } catch (Throwable t) { }
- *       return returned;
+ *   ...the method's code, each return becoming {@code returned = value; goto exit;}
  *   ...and, around all of it:
  *   catch (Throwable thrown) {
  *     try { Recorder.exit(frame, self, a, b, c, null, thrown); } catch (Throwable t) { }
  *     throw thrown;
  *   }
+ *   exit:
+ *     try { Recorder.exit(frame, self, a, b, c, returned, null); } catch (Throwable t) { }
+ *     return returned;
  * </pre>
  * Nothing the advice does can change what the method does: whatever a {@code Recorder} call throws is
  * dropped. The added locals come after the method's own; the frames the code had are given them, and
  * the frames added here declare none of the method's own locals but the parameters as the call starts,
  * so the method's use of its locals is never assumed. With several pointcuts, all their locals are
- * set first, their enter calls are made the first pointcut's first, their exit calls in the reverse
- * order (each span inside the one before), within one {@code try} each: a {@code Recorder} call
- * catches what it could throw itself, so the {@code try} is for what the JVM could (a missing class).
+ * set first, their enter calls are made the first pointcut's first (in one {@code try}), their exit
+ * calls in the reverse order (each span inside the one before, each exit call in a {@code try} of its
+ * own).
+ *
+ * <p>A return that leaves values beneath its own on the stack (no compiler writes one; ASM's analysis
+ * tells) cannot jump to a block shared with the others: there the exit calls are written in place, in
+ * one {@code try}, and the method's own exception ranges are cut around them so that its handlers
+ * never see the advice.
  */
 final class AdviceCode {
   private static final String RECORDER = Type.getInternalName(Recorder.class);

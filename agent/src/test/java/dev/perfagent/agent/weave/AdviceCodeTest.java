@@ -67,6 +67,8 @@ class AdviceCodeTest {
       advice.put("leftOnStack()I", List.of(
           new MethodAdvice(MethodAdvice.Enter.SPAN, MethodAdvice.Exit.SPAN, 1, new int[] {-1, -1, -1}, true, -1),
           new MethodAdvice(MethodAdvice.Enter.TIMER, MethodAdvice.Exit.AGGREGATE, 2, new int[] {-1, -1, -1}, false, -1)));
+      advice.put("guarded(I)I", List.of(
+          new MethodAdvice(MethodAdvice.Enter.SPAN, MethodAdvice.Exit.SPAN, 5, new int[] {0, -1, -1}, true, -1)));
       advice.put("caught(J)J", List.of(
           new MethodAdvice(MethodAdvice.Enter.FLOWING, MethodAdvice.Exit.SPAN, 3, new int[] {0, -1, -1}, true, -1),
           new MethodAdvice(MethodAdvice.Enter.NONE, MethodAdvice.Exit.NOTE, 4, new int[] {0, -1, -1}, false, -1)));
@@ -74,6 +76,7 @@ class AdviceCodeTest {
           getClass().getClassLoader()).loadClass("fixture.HandWritten");
       assertEquals(2, woven.getMethod("leftOnStack").invoke(null), "version " + version);
       assertEquals(-1L, woven.getMethod("caught", long.class).invoke(null, 7L), "version " + version);
+      assertEquals(5, woven.getMethod("guarded", int.class).invoke(null, 5), "version " + version);
     }
   }
 
@@ -119,14 +122,30 @@ class AdviceCodeTest {
   }
 
   /**
-   * {@code static int leftOnStack()} returns 2 with 1 left beneath it; {@code static long caught(long)}
-   * throws and catches inside itself, then returns -1.
+   * {@code static int leftOnStack()} returns 2 with 1 left beneath it; {@code static int guarded(int)}
+   * does the same with its argument inside a {@code try} whose handler reads the argument;
+   * {@code static long caught(long)} throws and catches inside itself, then returns -1.
    */
   private static byte[] handWritten(int version) {
     ClassWriter writer = classNamed("fixture/HandWritten", version);
     MethodVisitor m = staticMethod(writer, "leftOnStack", "()I");
     m.visitInsn(Opcodes.ICONST_1);
     m.visitInsn(Opcodes.ICONST_2);
+    m.visitInsn(Opcodes.IRETURN);
+    end(m);
+    m = staticMethod(writer, "guarded", "(I)I");
+    Label tryStart = new Label();
+    Label tryEnd = new Label();
+    Label tryHandler = new Label();
+    m.visitTryCatchBlock(tryStart, tryEnd, tryHandler, "java/lang/RuntimeException");
+    m.visitLabel(tryStart);
+    m.visitInsn(Opcodes.ICONST_1);
+    m.visitVarInsn(Opcodes.ILOAD, 0);
+    m.visitInsn(Opcodes.IRETURN);
+    m.visitLabel(tryEnd);
+    m.visitLabel(tryHandler);
+    m.visitInsn(Opcodes.POP);
+    m.visitVarInsn(Opcodes.ILOAD, 0);
     m.visitInsn(Opcodes.IRETURN);
     end(m);
     m = staticMethod(writer, "caught", "(J)J");
