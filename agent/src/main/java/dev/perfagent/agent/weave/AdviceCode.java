@@ -97,7 +97,8 @@ final class AdviceCode {
   private AdviceCode(MethodNode method, String owner, int classVersion, List<MethodAdvice> pointcuts) {
     this.method = method;
     this.owner = owner;
-    this.frames = (classVersion & 0xFFFF) >= Opcodes.V1_6;
+    int major = classVersion & 0xFFFF;
+    this.frames = major >= Opcodes.V1_6;
     this.isStatic = (method.access & Opcodes.ACC_STATIC) != 0;
     this.parameters = Type.getArgumentTypes(method.desc);
     this.returned = Type.getReturnType(method.desc);
@@ -115,16 +116,16 @@ final class AdviceCode {
     this.ownLocals = method.maxLocals;
     this.nextLocal = ownLocals;
     for (MethodAdvice a : pointcuts) {
-      if ((classVersion & 0xFFFF) < Opcodes.V1_5 && a.needsClassConstant()) {
-        throw new IllegalStateException("the class file's version (" + (classVersion & 0xFFFF)
+      if (major < Opcodes.V1_5 && a.needsClassConstant()) {
+        throw new IllegalStateException("the class file's version (" + major
             + ") cannot hold the class constant this pointcut's advice passes");
       }
-      advice.add(locals(a, owner));
+      advice.add(locals(a));
     }
     this.endSlot = nextLocal;
   }
 
-  private Woven locals(MethodAdvice a, String owner) {
+  private Woven locals(MethodAdvice a) {
     Woven w = new Woven(a);
     if (a.opensFrame()) {
       w.enterSlot = addLocal(FRAME, 1);
@@ -224,22 +225,11 @@ final class AdviceCode {
   }
 
   private void addEnterCalls(InsnList code) {
-    LabelNode start = new LabelNode();
-    LabelNode end = new LabelNode();
-    LabelNode handler = new LabelNode();
-    LabelNode body = new LabelNode();
-    method.tryCatchBlocks.add(0, new TryCatchBlockNode(start, end, handler, THROWABLE));
-    code.add(start);
-    for (Woven w : advice) {
-      addEnterCall(code, w);
-    }
-    code.add(end);
-    code.add(new JumpInsnNode(Opcodes.GOTO, body));
-    code.add(handler);
-    addFrame(code, withAdded(startLocals), THROWABLE);
-    code.add(new InsnNode(Opcodes.POP));
-    code.add(body);
-    addFrame(code, withAdded(startLocals));
+    addSuppressed(code, withAdded(startLocals), calls -> {
+      for (Woven w : advice) {
+        addEnterCall(calls, w);
+      }
+    });
     // the method's code may have a frame at its first instruction: not at the same offset as this one
     code.add(new InsnNode(Opcodes.NOP));
   }

@@ -213,7 +213,7 @@ final class CandidateClasses {
   }
 
   /** The agent's own classes, the JDK's, an application's Byte Buddy, another agent's. */
-  private static boolean neverWoven(String binaryName, ClassLoader loader) {
+  static boolean neverWoven(String binaryName, ClassLoader loader) {
     return binaryName.startsWith(OWN) || binaryName.startsWith(BYTE_BUDDY) || JdkClasses.isJdk(binaryName)
         || OtherAgentNames.isAgentName(binaryName) || OtherAgentNames.isAgentLoader(loader);
   }

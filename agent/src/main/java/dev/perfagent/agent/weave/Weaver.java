@@ -85,8 +85,8 @@ final class Weaver {
     rules = new WeavingRules(next, sites, classesPerPointcut, supertypes, paths, log);
     // the classes either catalog may weave, judged from their names and supertypes' names: those
     // woven before are given back their class file, those woven now get the advice
-    CandidateClasses before = CandidateClasses.of(running, supertypes);
-    CandidateClasses after = running == next ? before : CandidateClasses.of(next, supertypes);
+    CandidateClasses after = rules.candidates;
+    CandidateClasses before = running == next ? after : CandidateClasses.of(running, supertypes);
     long retransformed = 0;
     List<Class<?>> step = new ArrayList<>(CLASSES_PER_STEP);
     for (Class<?> type : loadedCandidates(inst, List.of(running, next))) {

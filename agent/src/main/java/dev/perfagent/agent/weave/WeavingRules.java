@@ -20,8 +20,6 @@ import org.slf4j.Logger;
  * matcher per pointcut (thousands of generated pointcuts stay cheap).
  */
 final class WeavingRules {
-  private static final String OWN = "dev.perfagent.";
-
   final CandidateClasses candidates;
   final WeaveFailures failures;
   private final SiteRegistry sites;
@@ -59,9 +57,7 @@ final class WeavingRules {
    * Buddy, the JDK's but those a pointcut names, another agent's ({@link OtherAgentNames}).
    */
   boolean ignores(String binaryName, ClassLoader loader) {
-    return binaryName.startsWith(OWN) || binaryName.startsWith(CandidateClasses.BYTE_BUDDY)
-        || (JdkClasses.isJdk(binaryName) && !wovenJdk.contains(binaryName))
-        || OtherAgentNames.isAgentName(binaryName) || OtherAgentNames.isAgentLoader(loader);
+    return !wovenJdk.contains(binaryName) && CandidateClasses.neverWoven(binaryName, loader);
   }
 
   /**
