@@ -50,8 +50,8 @@ import org.objectweb.asm.tree.analysis.BasicValue;
  * calls in the reverse order (each span inside the one before, each exit call in a {@code try} of its
  * own).
  *
- * <p>A return that leaves values beneath its own on the stack (no compiler writes one; ASM's analysis
- * tells) cannot jump to a block shared with the others: there the exit calls are written in place, in
+ * <p>A return that leaves values beneath its own on the stack (no compiler writes one; the method's
+ * frames tell, {@link ReturnStacks}) cannot jump to a block shared with the others: there the exit calls are written in place, in
  * one {@code try}, and the method's own exception ranges are cut around them so that its handlers
  * never see the advice.
  */
@@ -292,10 +292,14 @@ final class AdviceCode {
 
   /**
    * Whether each return of the method leaves nothing beneath its value on the stack, as compilers
-   * write them: then every return can jump to one exit block. Decided by ASM's analysis; false when
-   * the analysis fails.
+   * write them: then every return can jump to one exit block. Read from the method's frames ({@link
+   * ReturnStacks}) or, where they do not say, decided by ASM's analysis; false when that fails.
    */
   private boolean returnsLeaveOnlyTheirValue() {
+    Boolean fromFrames = frames ? ReturnStacks.onlyTheirValue(method) : null;
+    if (fromFrames != null) {
+      return fromFrames;
+    }
     try {
       org.objectweb.asm.tree.analysis.Frame<BasicValue>[] states =
           new Analyzer<>(new BasicInterpreter()).analyze(owner, method);

@@ -4,20 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.jar.JarEntry;
-import java.util.jar.JarFile;
 import org.junit.jupiter.api.Test;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
@@ -29,8 +24,7 @@ import org.objectweb.asm.Type;
 
 /**
  * The advice written by ASM, checked by the JVM's own verifier: every concrete method of the classes
- * of real libraries (Kotlin-compiled openai-java, Reactor, Jackson, SnakeYAML, the OpenTelemetry SDK)
- * is woven with each advice shape, several pointcuts at once, and the classes are defined and linked
+ * of real libraries ({@link LibraryClassFiles}) is woven with each advice shape, several pointcuts at once, and the classes are defined and linked
  * ({@code getDeclaredMethods()} links a class, which verifies its stack map frames, without
  * initializing it).
  */
@@ -39,12 +33,7 @@ class AdviceCodeTest {
 
   @Test
   void everyShapeInEveryMethodOfRealLibrariesPassesTheVerifier() throws Exception {
-    List<Path> jars = new ArrayList<>();
-    for (String library : List.of("com.openai.client.OpenAIClient", "reactor.core.publisher.Flux",
-        "com.fasterxml.jackson.core.JsonParser", "org.snakeyaml.engine.v2.api.Load",
-        "io.opentelemetry.sdk.trace.SdkTracerProvider", "kotlin.collections.CollectionsKt")) {
-      jars.add(jarOf(Class.forName(library, false, getClass().getClassLoader())));
-    }
+    List<Path> jars = LibraryClassFiles.jars();
     int verified = 0;
     List<String> failures = new ArrayList<>();
     // the libraries in loaders of their own: a class defined here and by the test's loader too
@@ -186,22 +175,10 @@ class AdviceCodeTest {
   }
 
   /** Weaves up to {@link #CLASSES_PER_JAR} classes of {@code jar}, links each; returns how many linked. */
-  private int verifyWoven(Path jar, ClassLoader libraries, List<String> failures) throws IOException {
+  private int verifyWoven(Path jar, ClassLoader libraries, List<String> failures) {
     Map<String, byte[]> woven = new LinkedHashMap<>();
-    try (JarFile file = new JarFile(jar.toFile())) {
-      Enumeration<JarEntry> entries = file.entries();
-      while (entries.hasMoreElements() && woven.size() < CLASSES_PER_JAR) {
-        JarEntry entry = entries.nextElement();
-        String name = entry.getName();
-        if (!name.endsWith(".class") || name.contains("-") || name.startsWith("META-INF")) {
-          continue;
-        }
-        try (InputStream in = file.getInputStream(entry)) {
-          byte[] original = in.readAllBytes();
-          woven.put(name.substring(0, name.length() - 6).replace('/', '.'), ClassRewrite.of(original, everyMethod(original)));
-        }
-      }
-    }
+    LibraryClassFiles.forEach(jar, CLASSES_PER_JAR,
+        (name, original) -> woven.put(name, ClassRewrite.of(original, everyMethod(original))));
     ClassLoader loader = new DefiningLoader(woven, libraries);
     int linked = 0;
     for (String name : woven.keySet()) {
@@ -265,10 +242,6 @@ class AdviceCodeTest {
             ? new MethodAdvice(MethodAdvice.Enter.POOL_METRICS, MethodAdvice.Exit.NONE, 7, arguments, false, -1)
             : new MethodAdvice(MethodAdvice.Enter.NONE, MethodAdvice.Exit.NOTE, 7, arguments, false, -1);
     }
-  }
-
-  private static Path jarOf(Class<?> type) throws URISyntaxException {
-    return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
   }
 
   private static URL[] urls(List<Path> jars) throws IOException {
