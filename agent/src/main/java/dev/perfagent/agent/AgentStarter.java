@@ -6,7 +6,6 @@ import dev.perfagent.config.ContentSwitch;
 import java.lang.instrument.Instrumentation;
 import java.nio.file.Paths;
 import java.util.Optional;
-import net.bytebuddy.dynamic.loading.ClassInjector;
 import org.slf4j.Logger;
 
 /**
@@ -24,10 +23,6 @@ public final class AgentStarter {
 
   public static void start(LoadedConfig loaded, AgentArguments arguments, Instrumentation inst) {
     AgentConfig config = loaded.config();
-    // The shaded Byte Buddy would look for sun.misc.Unsafe, which JDK 24+ warns about on every start;
-    // the advice is inlined and no class is injected, so it needs none. (The name is relocated with
-    // Byte Buddy, so an application's own Byte Buddy is not affected.)
-    System.getProperties().putIfAbsent(ClassInjector.UsingUnsafe.SAFE_PROPERTY, "true");
     Logger log = AgentLog.init(ConfigStep.explicitLogLevel(arguments).orElse(config.export().logLevel()));
     Generation generation = Generation.start(withContentSwitch(config, log), inst, log);
     current = generation;

@@ -13,20 +13,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The weaver (Byte Buddy) is built only once there is something to weave: an application loading
- * no class a pointcut may weave never loads Byte Buddy; a class a pointcut weaves, loaded long after
+ * The weaver (ASM) is built only once there is something to weave: an application loading
+ * no class a pointcut may weave never loads ASM; a class a pointcut weaves, loaded long after
  * the start, is woven in that load, its spans arrive and work it hands to a pool (whose classes were
  * loaded and used before) runs as its child; a config change naming a class already loaded builds
  * the weaver then and weaves it.
  */
 class LazyWeaverIT {
-  private static final String BYTE_BUDDY = "dev.perfagent.shaded.net.bytebuddy.";
+  private static final String ASM = "dev.perfagent.shaded.org.objectweb.asm.";
   private static final String NOT_BUILT = "the weaver is built when the first such class loads";
 
   @TempDir Path work;
 
   /**
-   * No config file, the presets on, nothing of theirs loaded: no Byte Buddy, no presets parsed (no
+   * No config file, the presets on, nothing of theirs loaded: no ASM, no presets parsed (no
    * SnakeYAML), no buffer, no SDK and no file.
    */
   @Test
@@ -46,7 +46,7 @@ class LazyWeaverIT {
         run.stderr.contains("perf-agent: 0 spans recorded, nothing to export: the OpenTelemetry SDK was not started"),
         run.stderr);
     List<String> loaded = Files.readAllLines(classes);
-    for (String library : List.of(BYTE_BUDDY, "dev.perfagent.shaded.org.snakeyaml.", "shaded.io.opentelemetry.sdk.")) {
+    for (String library : List.of(ASM, "dev.perfagent.shaded.org.snakeyaml.", "shaded.io.opentelemetry.sdk.")) {
       assertEquals(List.of(), loaded.stream().filter(l -> l.contains(library)).collect(Collectors.toList()), library);
     }
     assertFalse(Files.exists(work.resolve("perf-agent-traces.jsonl")), "no traces file");
@@ -83,8 +83,8 @@ class LazyWeaverIT {
         "the executors are woven with the weaver: " + run.stderr);
     List<String> loaded = Files.readAllLines(classes);
     int main = indexOf(loaded, " lazystart.LateWeaveMain ");
-    int firstByteBuddy = indexOf(loaded, BYTE_BUDDY);
-    assertTrue(main >= 0 && firstByteBuddy > main, "Byte Buddy loads after the application started, not at start");
+    int firstAsm = indexOf(loaded, ASM);
+    assertTrue(main >= 0 && firstAsm > main, "ASM loads after the application started, not at start");
 
     List<ReceivedSpan> spans = JsonLinesSpans.read(work.resolve("perf-agent-traces.jsonl"));
     assertEquals(2, spans.size(), spans.toString());

@@ -16,13 +16,14 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import net.bytebuddy.dynamic.ClassFileLocator;
+import dev.perfagent.agent.weave.ClassFileSource;
+import java.io.InputStream;
 
 /**
  * An application's class path, read as files: jars and directories separated like java's
  * ({@code :} on Unix), and {@code dir/*} for the jars of a directory. Nothing in it is loaded.
  */
-final class ClassPath implements Closeable {
+final class ClassPath implements ClassFileSource, Closeable {
   private static final String CLASS = ".class";
 
   private final List<Path> entries;
@@ -119,15 +120,32 @@ final class ClassPath implements Closeable {
    * Reads class files from the class path, then from the JDK running this command (for the
    * supertypes a class path's classes have there), never through a class loader of the class path.
    */
-  ClassFileLocator locator() throws IOException {
-    List<ClassFileLocator> locators = new ArrayList<>();
-    for (Path entry : entries) {
-      locators.add(Files.isDirectory(entry)
-          ? new ClassFileLocator.ForFolder(entry.toFile())
-          : new ClassFileLocator.ForJarFile(jar(entry)));
+  @Override
+  public byte[] classFile(String internalName) {
+    String file = internalName + CLASS;
+    try {
+      for (Path entry : entries) {
+        if (Files.isDirectory(entry)) {
+          Path path = entry.resolve(file);
+          if (Files.isRegularFile(path)) {
+            return Files.readAllBytes(path);
+          }
+          continue;
+        }
+        JarFile jar = jar(entry);
+        JarEntry found = jar.getJarEntry(file);
+        if (found != null) {
+          try (InputStream in = jar.getInputStream(found)) {
+            return in.readAllBytes();
+          }
+        }
+      }
+      try (InputStream in = ClassLoader.getPlatformClassLoader().getResourceAsStream(file)) {
+        return in == null ? null : in.readAllBytes();
+      }
+    } catch (IOException e) {
+      return null; // unreadable: the scan counts it
     }
-    locators.add(ClassFileLocator.ForClassLoader.ofPlatformLoader());
-    return new ClassFileLocator.Compound(locators);
   }
 
   private JarFile jar(Path file) throws IOException {

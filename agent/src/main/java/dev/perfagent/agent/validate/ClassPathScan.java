@@ -1,6 +1,8 @@
 package dev.perfagent.agent.validate;
 
+import dev.perfagent.agent.weave.ClassFacts;
 import dev.perfagent.agent.weave.PointcutTargets;
+import dev.perfagent.agent.weave.TypeFacts;
 import dev.perfagent.config.Pointcut;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -8,18 +10,16 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.pool.TypePool;
 
 /**
- * Runs the weaver's matchers over every class of a class path, described from its class file by a
- * type pool (as the weaver describes a class being loaded): no class of the class path is loaded,
- * so none is initialized.
+ * Runs the weaver's matching over every class of a class path, described from its class file (as the
+ * weaver describes a class being loaded): no class of the class path is loaded, so none is
+ * initialized.
  */
 final class ClassPathScan {
   private final List<PointcutMatches> matches = new ArrayList<>();
   private final Set<String> names = new LinkedHashSet<>();
-  private TypePool pool;
+  private TypeFacts types;
   private int classes;
   private int unreadable;
 
@@ -37,47 +37,28 @@ final class ClassPathScan {
         m.targets.jdkClass().ifPresent(names::add);
       }
     }
-    TypePool pool = scan.pool = new TypePool.Default.WithLazyResolution(
-        new BoundedCache(), classPath.locator(), TypePool.Default.ReaderMode.FAST);
+    TypeFacts types = scan.types = TypeFacts.of(classPath);
     for (String name : names) {
-      TypeDescription type;
+      ClassFacts type;
       try {
-        TypePool.Resolution resolution = pool.describe(name);
-        if (!resolution.isResolved()) {
+        type = types.find(name.replace('.', '/'));
+        if (type == null) {
           scan.unreadable++;
           continue;
         }
-        type = resolution.resolve();
         if (PointcutTargets.neverWoven(type)) {
           continue;
         }
       } catch (RuntimeException e) {
-        scan.unreadable++; // a class file the pool cannot parse: the JVM would refuse it too
+        scan.unreadable++; // a class file that cannot be parsed: the JVM would refuse it too
         continue;
       }
       scan.classes++;
       for (PointcutMatches m : scan.matches) {
-        m.consider(type);
+        m.consider(type, types);
       }
     }
     return scan;
-  }
-
-  /**
-   * The pool's cache, emptied when it holds {@link #MAX_TYPES} descriptions: a class path of tens of
-   * thousands of classes is looked at in bounded memory. Class-path order keeps a package's classes
-   * together, so the supertypes they share are mostly still cached.
-   */
-  private static final class BoundedCache extends TypePool.CacheProvider.Simple {
-    private static final int MAX_TYPES = 4096;
-
-    @Override
-    public TypePool.Resolution register(String name, TypePool.Resolution resolution) {
-      if (getStorage().size() >= MAX_TYPES) {
-        clear();
-      }
-      return super.register(name, resolution);
-    }
   }
 
   /** Per pointcut not refused outright, in the order given. */
@@ -86,13 +67,12 @@ final class ClassPathScan {
   }
 
   /** Class {@code name} of the class path, described; empty when there is none. */
-  Optional<TypeDescription> find(String name) {
+  Optional<ClassFacts> find(String name) {
     if (!names.contains(name)) {
       return Optional.empty();
     }
     try {
-      TypePool.Resolution resolution = pool.describe(name);
-      return resolution.isResolved() ? Optional.of(resolution.resolve()) : Optional.empty();
+      return Optional.ofNullable(types.find(name.replace('.', '/')));
     } catch (RuntimeException e) {
       return Optional.empty();
     }

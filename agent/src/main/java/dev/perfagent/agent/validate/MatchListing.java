@@ -1,7 +1,7 @@
 package dev.perfagent.agent.validate;
 
-import static net.bytebuddy.matcher.ElementMatchers.isMethod;
-
+import dev.perfagent.agent.weave.ClassFacts;
+import dev.perfagent.agent.weave.MethodFacts;
 import dev.perfagent.config.AgentConfig;
 import dev.perfagent.config.Suggest;
 import java.io.PrintStream;
@@ -14,7 +14,6 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import net.bytebuddy.description.type.TypeDescription;
 
 /**
  * Prints what a {@link ClassPathScan} found: per pointcut the methods it would instrument (the first
@@ -97,13 +96,13 @@ final class MatchListing {
       return "";
     }
     String name = m.targets.exactClass().get();
-    Optional<TypeDescription> type = scan.find(name);
+    Optional<ClassFacts> type = scan.find(name);
     if (type.isEmpty()) {
       return "; there is no class " + name + nearest(name, scan.classNames().stream(), s -> s);
     }
     String wanted = m.pointcut.methodPattern().text();
     return "; " + name + " has no such method" + nearest(wanted,
-        type.get().getDeclaredMethods().filter(isMethod()).stream().map(PointcutMatches::signature),
+        type.get().methods().stream().filter(MethodFacts::isMethod).map(MethodFacts::signature),
         s -> s.substring(0, s.indexOf('(')));
   }
 

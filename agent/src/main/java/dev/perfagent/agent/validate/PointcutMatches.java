@@ -1,6 +1,9 @@
 package dev.perfagent.agent.validate;
 
+import dev.perfagent.agent.weave.ClassFacts;
+import dev.perfagent.agent.weave.MethodFacts;
 import dev.perfagent.agent.weave.PointcutTargets;
+import dev.perfagent.agent.weave.TypeFacts;
 import dev.perfagent.config.Pointcut;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -8,9 +11,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.description.type.TypeDescription;
 
 /**
  * What one pointcut would weave on a class path: the classes and their methods, the paths that can
@@ -31,27 +31,21 @@ final class PointcutMatches {
   }
 
   /** Looks at one class, as the weaver would when it is loaded. */
-  void consider(TypeDescription type) {
+  void consider(ClassFacts type, TypeFacts types) {
     try {
-      if (!targets.matches(type)) {
+      if (!targets.matches(type, types)) {
         return;
       }
       List<String> signatures = new ArrayList<>();
-      for (MethodDescription method : targets.methodsOf(type)) {
-        signatures.add(signature(method));
-        pathProblems.addAll(targets.pathProblems(method));
+      for (MethodFacts method : targets.methodsOf(type)) {
+        signatures.add(method.signature());
+        pathProblems.addAll(targets.pathProblems(type, method, types));
       }
-      methods.put(type.getName(), signatures);
+      methods.put(type.name(), signatures);
     } catch (RuntimeException e) {
       // as the weaver's guard: the pointcut skips a class it cannot decide for
-      undecided.putIfAbsent(type.getName(), String.valueOf(e.getMessage()));
+      undecided.putIfAbsent(type.name(), String.valueOf(e.getMessage()));
     }
-  }
-
-  /** {@code handle(com.acme.Conversation)}; arrays as {@code byte[]}. */
-  static String signature(MethodDescription method) {
-    return method.getName() + "(" + method.getParameters().asTypeList().asErasures().stream()
-        .map(TypeDescription::getActualName).collect(Collectors.joining(", ")) + ")";
   }
 
   Map<String, List<String>> methods() {

@@ -4,9 +4,7 @@ import dev.perfagent.agent.plan.CompiledPointcut;
 import dev.perfagent.agent.plan.SiteRegistry;
 import dev.perfagent.bootstrap.PointcutPlan;
 import dev.perfagent.config.Extractor;
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.description.method.ParameterDescription;
-import net.bytebuddy.description.type.TypeDescription;
+import org.objectweb.asm.Type;
 
 /**
  * The advice one pointcut gives one method it weaves ({@link MethodAdvice}): decided from the
@@ -15,16 +13,18 @@ import net.bytebuddy.description.type.TypeDescription;
 final class AdviceBinding {
   private AdviceBinding() {}
 
-  /** The advice of {@code pointcut} for {@code method} of {@code type}; null when it gets none. */
+  /**
+   * The advice of {@code pointcut} for {@code method} of {@code type}; null when it gets none. Throws
+   * {@link MissingType} when a type the decision needs cannot be described.
+   */
   static MethodAdvice of(
-      CompiledPointcut pointcut, SiteRegistry sites, TypeDescription type, MethodDescription method) {
+      CompiledPointcut pointcut, SiteRegistry sites, ClassFacts type, MethodFacts method, TypeFacts types) {
     boolean poolMetrics = pointcut.config().extractor().orElse(null) == Extractor.JDBC_POOL_METRICS;
-    if (poolMetrics && (method.getParameters().isEmpty()
-        || !method.getParameters().get(0).getType().asErasure().isInterface())) {
+    if (poolMetrics && !firstParameterIsInterface(method, types)) {
       return null; // the factory it is given is replaced: only a method whose first parameter is an interface
     }
-    int end = SpanEnds.end(pointcut, method);
-    int site = sites.register(pointcut, type.getName(), method.getName(), method.getDescriptor(), end);
+    int end = SpanEnds.end(pointcut, method, types);
+    int site = sites.register(pointcut, type.name(), method.name, method.descriptor, end);
     int[] arguments = {pointcut.argumentInSlot(0), pointcut.argumentInSlot(1), pointcut.argumentInSlot(2)};
     if (pointcut.aggregate()) {
       return advice(MethodAdvice.Enter.TIMER, MethodAdvice.Exit.AGGREGATE, site, arguments, false, -1);
@@ -36,9 +36,8 @@ final class AdviceBinding {
       return advice(MethodAdvice.Enter.NONE, MethodAdvice.Exit.NOTE, site, arguments, false, -1);
     }
     if (end == PointcutPlan.END_ON_CALLBACK) {
-      ParameterDescription callback = CallbackParameter.of(method);
       return advice(MethodAdvice.Enter.CALLBACK, MethodAdvice.Exit.CALLBACK, site, arguments, false,
-          callback.getIndex());
+          CallbackParameter.of(method, types));
     }
     MethodAdvice.Enter enter = pointcut.flowsDown() ? MethodAdvice.Enter.FLOWING : MethodAdvice.Enter.SPAN;
     if (end == PointcutPlan.END_ON_CLOSE) {
@@ -47,6 +46,12 @@ final class AdviceBinding {
     // a span that ends on completion needs the returned stage even when no path reads it
     boolean passesReturn = pointcut.readsReturn() || end == PointcutPlan.END_ON_COMPLETION;
     return advice(enter, MethodAdvice.Exit.SPAN, site, arguments, passesReturn, -1);
+  }
+
+  private static boolean firstParameterIsInterface(MethodFacts method, TypeFacts types) {
+    Type[] parameters = method.parameters();
+    return parameters.length > 0 && parameters[0].getSort() == Type.OBJECT
+        && types.require(parameters[0].getInternalName()).isInterface();
   }
 
   private static MethodAdvice advice(

@@ -6,10 +6,7 @@ import java.util.Deque;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.function.Predicate;
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.description.method.ParameterDescription;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.matcher.ElementMatcher;
+import org.objectweb.asm.Type;
 
 /**
  * The callback a method takes, for {@code end: callback}: its first parameter declared as a public
@@ -20,29 +17,19 @@ import net.bytebuddy.matcher.ElementMatcher;
 final class CallbackParameter {
   private CallbackParameter() {}
 
-  /** Methods that take a callback. */
-  static ElementMatcher.Junction<MethodDescription> present() {
-    return new ElementMatcher.Junction.AbstractBase<MethodDescription>() {
-      @Override
-      public boolean matches(MethodDescription method) {
-        return of(method) != null;
+  /** The index of the callback parameter of {@code method}, or -1 when it takes none. */
+  static int of(MethodFacts method, TypeFacts types) {
+    Type[] parameters = method.parameters();
+    for (int i = 0; i < parameters.length; i++) {
+      if (parameters[i].getSort() != Type.OBJECT) {
+        continue;
       }
-    };
-  }
-
-  /** The callback parameter of {@code method}, or null when it takes none. */
-  static ParameterDescription of(MethodDescription method) {
-    for (ParameterDescription parameter : method.getParameters()) {
-      TypeDescription type = parameter.getType().asErasure();
-      if (type.isInterface() && type.isPublic() && declaresEnd(type)) {
-        return parameter;
+      ClassFacts type = types.require(parameters[i].getInternalName());
+      if (type.isInterface() && type.isPublic() && method(type, types, m -> CallbackMethods.isEnd(m.name)) != null) {
+        return i;
       }
     }
-    return null;
-  }
-
-  private static boolean declaresEnd(TypeDescription type) {
-    return method(type, m -> CallbackMethods.isEnd(m.getName())) != null;
+    return -1;
   }
 
   /**
@@ -50,30 +37,34 @@ final class CallbackParameter {
    * parameter of its one-argument completion method), which {@code return} paths read; null when
    * unknown.
    */
-  static TypeDescription.Generic completionValue(MethodDescription method) {
-    ParameterDescription callback = of(method);
-    MethodDescription completion = callback == null ? null : method(callback.getType().asErasure(),
-        m -> CallbackMethods.isCompletion(m.getName()) && m.getParameters().size() == 1);
-    return completion == null ? null : completion.getParameters().get(0).getType();
+  static GenericType completionValue(MethodFacts method, TypeFacts types) {
+    int callback = of(method, types);
+    if (callback < 0) {
+      return null;
+    }
+    ClassFacts type = types.require(method.parameters()[callback].getInternalName());
+    MethodFacts completion = method(type, types,
+        m -> CallbackMethods.isCompletion(m.name) && m.parameters().length == 1);
+    return completion == null ? null : GenericType.parameter(completion, 0);
   }
 
   /** The first method of interface {@code type} or of the interfaces it extends that {@code wanted} accepts. */
-  private static MethodDescription method(TypeDescription type, Predicate<MethodDescription> wanted) {
-    Deque<TypeDescription> todo = new ArrayDeque<>();
+  private static MethodFacts method(ClassFacts type, TypeFacts types, Predicate<MethodFacts> wanted) {
+    Deque<ClassFacts> todo = new ArrayDeque<>();
     Set<String> seen = new HashSet<>();
     todo.add(type);
     while (!todo.isEmpty()) {
-      TypeDescription t = todo.poll();
-      if (!seen.add(t.getName())) {
+      ClassFacts t = todo.poll();
+      if (!seen.add(t.internalName)) {
         continue;
       }
-      for (MethodDescription.InDefinedShape m : t.getDeclaredMethods()) {
+      for (MethodFacts m : t.methods) {
         if (wanted.test(m)) {
           return m;
         }
       }
-      for (TypeDescription.Generic parent : t.getInterfaces()) {
-        todo.add(parent.asErasure());
+      for (String parent : t.interfaces) {
+        todo.add(types.require(parent));
       }
     }
     return null;

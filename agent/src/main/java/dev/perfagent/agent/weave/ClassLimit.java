@@ -3,8 +3,6 @@ package dev.perfagent.agent.weave;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.matcher.ElementMatcher;
 import org.slf4j.Logger;
 
 /**
@@ -12,7 +10,7 @@ import org.slf4j.Logger;
  * pattern ({@code class: "**"}) cannot rewrite the whole application: the first classes loaded are
  * woven, later ones are left alone, and one warning names the pointcut and the limit.
  */
-final class ClassLimit extends ElementMatcher.Junction.AbstractBase<TypeDescription> {
+final class ClassLimit {
   private final String pointcut;
   private final int limit;
   private final Logger log;
@@ -25,9 +23,8 @@ final class ClassLimit extends ElementMatcher.Junction.AbstractBase<TypeDescript
     this.log = log;
   }
 
-  @Override
-  public boolean matches(TypeDescription type) {
-    String name = type.getName();
+  /** Whether class {@code name} may be woven: one woven before, or one more within the limit. */
+  boolean admits(String name) {
     if (woven.contains(name)) {
       return true;
     }

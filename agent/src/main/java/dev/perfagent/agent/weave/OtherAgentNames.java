@@ -9,7 +9,7 @@ package dev.perfagent.agent.weave;
  *
  * <p>No pointcut aims at them, but deciding that costs: started second, perf-agent would otherwise
  * describe and match each of the 3,000-odd classes such an agent has loaded before it, seconds of
- * start-up, and (before {@link LoadedTypeFallback}) fail on many.
+ * start-up, and (before {@link TypeFacts} described them from loaded classes) fail on many.
  */
 final class OtherAgentNames {
   /**

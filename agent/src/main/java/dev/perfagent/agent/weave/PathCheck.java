@@ -13,10 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
-import net.bytebuddy.description.field.FieldDescription;
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.description.type.TypeDefinition;
-import net.bytebuddy.description.type.TypeDescription;
+import org.objectweb.asm.Type;
 import org.slf4j.Logger;
 
 /**
@@ -28,6 +25,7 @@ import org.slf4j.Logger;
  */
 final class PathCheck {
   private static final Set<String> OBJECT_METHODS = Set.of("toString", "hashCode", "getClass", "clone");
+  private static final String OBJECT = "java/lang/Object";
 
   private final Logger log;
   private final Set<String> reported = ConcurrentHashMap.newKeySet();
@@ -36,27 +34,28 @@ final class PathCheck {
     this.log = log;
   }
 
-  void check(Pointcut pointcut, MethodDescription method) {
-    for (String problem : problems(pointcut, method)) {
-      if (reported.add(problem + " " + method)) {
+  void check(Pointcut pointcut, ClassFacts type, MethodFacts method, TypeFacts types) {
+    for (String problem : problems(pointcut, type, method, types)) {
+      if (reported.add(problem + " " + type.internalName + "." + method)) {
         log.warn("perf-agent: {}", problem);
       }
     }
   }
 
   /**
-   * What {@link #check} reports for {@code pointcut} on {@code method}, once per path:
+   * What {@link #check} reports for {@code pointcut} on {@code method} of {@code type}, once per path:
    * {@code pointcut 'x', path return.a can never have a value on T.m(), as ...}.
    */
-  static List<String> problems(Pointcut pointcut, MethodDescription method) {
-    boolean callback = pointcut.end() == SpanEnd.CALLBACK && CallbackParameter.of(method) != null;
-    Set<PropertyPath> spareChoices = spareChoices(pointcut, method, callback);
+  static List<String> problems(Pointcut pointcut, ClassFacts type, MethodFacts method, TypeFacts types) {
+    Declared declared = new Declared(type, method, types,
+        pointcut.end() == SpanEnd.CALLBACK && CallbackParameter.of(method, types) >= 0);
+    Set<PropertyPath> spareChoices = spareChoices(pointcut, declared);
     List<String> problems = new ArrayList<>();
     for (PropertyPath path : pointcut.allPaths()) {
       if (!spareChoices.contains(path)) {
-        problem(path, method, callback).ifPresent(problem -> problems.add(
+        declared.problem(path).ifPresent(problem -> problems.add(
             "pointcut '" + pointcut.name() + "', path " + path + " can never have a value on "
-                + method.getDeclaringType().getTypeName() + "." + method.getName() + "(), as " + problem));
+                + type.name() + "." + method.name + "(), as " + problem));
       }
     }
     return problems;
@@ -66,11 +65,11 @@ final class PathCheck {
    * The paths of choices ({@code a | b}) that may fail unreported because another path of the same
    * choice can have a value: an SDK's accessor that some versions name differently.
    */
-  private static Set<PropertyPath> spareChoices(Pointcut pointcut, MethodDescription method, boolean callback) {
+  private static Set<PropertyPath> spareChoices(Pointcut pointcut, Declared declared) {
     Set<PropertyPath> spare = new HashSet<>();
     for (Capture capture : pointcut.captures().values()) {
       if (capture.kind() == Capture.Kind.FIRST
-          && capture.terms().stream().anyMatch(p -> problem(p, method, callback).isEmpty())) {
+          && capture.terms().stream().anyMatch(p -> declared.problem(p).isEmpty())) {
         spare.addAll(capture.terms());
       }
     }
@@ -78,106 +77,176 @@ final class PathCheck {
   }
 
   /**
-   * Why {@code path} can never lead to a value on {@code method}; empty when it may. With
-   * {@code callback}, {@code return} is the value the method's callback receives at completion.
+   * Why {@code path} can never lead to a value on {@code method} of {@code type}; empty when it may.
+   * With {@code callback}, {@code return} is the value the method's callback receives at completion.
    */
-  static Optional<String> problem(PropertyPath path, MethodDescription method, boolean callback) {
-    TypeDescription.Generic type;
-    switch (path.root()) {
-      case THIS:
-        if (method.isStatic()) {
-          return Optional.of("the method is static, there is no 'this'");
-        }
-        type = method.getDeclaringType().asGenericType();
-        break;
-      case RETURN:
-        if (callback) {
-          type = CallbackParameter.completionValue(method);
-          break;
-        }
-        type = method.getReturnType();
-        if (type.represents(void.class)) {
-          return Optional.of("the method returns nothing");
-        }
-        if (type.asErasure().isAssignableTo(java.util.concurrent.CompletionStage.class)) {
-          type = firstTypeArgument(type);
-        }
-        break;
-      case ARG:
-        if (path.argIndex() >= method.getParameters().size()) {
-          return Optional.of("arg" + path.argIndex() + " does not exist: the method takes "
-              + method.getParameters().size() + " parameters");
-        }
-        type = method.getParameters().get(path.argIndex()).getType();
-        break;
-      default:
-        return Optional.empty(); // thrown and chunk: types not declared here
-    }
-    for (String step : path.steps()) {
-      if (type == null || type.getSort() == TypeDefinition.Sort.VARIABLE
-          || type.getSort() == TypeDefinition.Sort.WILDCARD) {
-        return Optional.empty();
-      }
-      TypeDescription erasure = type.asErasure();
-      if (erasure.represents(Optional.class)) {
-        type = firstTypeArgument(type);
-        if (type == null) {
-          return Optional.empty();
-        }
-        erasure = type.asErasure();
-      }
-      if (erasure.isAssignableTo(java.util.Map.class)) {
-        return Optional.empty(); // keys are not declared
-      }
-      if (step.equals(PropertyPath.EACH)) {
-        if (erasure.isArray()) {
-          type = type.getComponentType();
-        } else if (erasure.isAssignableTo(Iterable.class)) {
-          type = firstTypeArgument(type);
-        } else if (erasure.isFinal() || erasure.isPrimitive()) {
-          return Optional.of("[*] needs a list or an array, " + erasure.getName() + " is neither");
-        } else {
-          return Optional.empty();
-        }
-        continue;
-      }
-      if (erasure.isPrimitive() || erasure.represents(String.class)) {
-        return Optional.of("step '" + step + "' on a " + erasure.getName() + ", which has no properties");
-      }
-      TypeDescription.Generic next = property(erasure, step);
-      if (next == null) {
-        if (!erasure.isFinal() || erasure.isInterface()) {
-          return Optional.empty(); // a subclass may provide it
-        }
-        return Optional.of(erasure.getName() + " has no getter or field '" + step + "'"
-            + nearest(step, propertyNames(erasure)));
-      }
-      type = next;
-    }
-    return Optional.empty();
+  static Optional<String> problem(
+      PropertyPath path, ClassFacts type, MethodFacts method, TypeFacts types, boolean callback) {
+    return new Declared(type, method, types, callback).problem(path);
   }
 
-  /** The declared type of property {@code name}: getName(), name(), isName(), else a field. */
-  private static TypeDescription.Generic property(TypeDescription type, String name) {
-    String capitalized = Character.toUpperCase(name.charAt(0)) + name.substring(1);
-    for (String candidate : new String[] {"get" + capitalized, name, "is" + capitalized}) {
-      for (TypeDescription t : hierarchy(type)) {
-        for (MethodDescription.InDefinedShape m : t.getDeclaredMethods()) {
-          if (m.getName().equals(candidate) && m.getParameters().isEmpty() && !m.isStatic()
-              && !m.getReturnType().represents(void.class)) {
-            return m.getReturnType();
+  /** What the method's declaration says of the values its paths start from. */
+  private static final class Declared {
+    private final ClassFacts owner;
+    private final MethodFacts method;
+    private final TypeFacts types;
+    private final boolean callback;
+
+    Declared(ClassFacts owner, MethodFacts method, TypeFacts types, boolean callback) {
+      this.owner = owner;
+      this.method = method;
+      this.types = types;
+      this.callback = callback;
+    }
+
+    Optional<String> problem(PropertyPath path) {
+      GenericType type;
+      switch (path.root()) {
+        case THIS:
+          if (method.isStatic()) {
+            return Optional.of("the method is static, there is no 'this'");
+          }
+          type = GenericType.raw(owner.internalName);
+          break;
+        case RETURN:
+          if (callback) {
+            type = CallbackParameter.completionValue(method, types);
+            break;
+          }
+          type = GenericType.returned(method);
+          if (type.erasure.getSort() == Type.VOID) {
+            return Optional.of("the method returns nothing");
+          }
+          if (type.className() != null
+              && types.isAssignableTo(types.require(type.className()), "java/util/concurrent/CompletionStage")) {
+            type = type.firstArgument();
+          }
+          break;
+        case ARG:
+          int parameters = method.parameters().length;
+          if (path.argIndex() >= parameters) {
+            return Optional.of("arg" + path.argIndex() + " does not exist: the method takes " + parameters
+                + " parameters");
+          }
+          type = GenericType.parameter(method, path.argIndex());
+          break;
+        default:
+          return Optional.empty(); // thrown and chunk: types not declared here
+      }
+      return steps(path, type);
+    }
+
+    private Optional<String> steps(PropertyPath path, GenericType type) {
+      for (String step : path.steps()) {
+        if (type == null || type == GenericType.VARIABLE) {
+          return Optional.empty();
+        }
+        if ("java/util/Optional".equals(type.className())) {
+          type = type.firstArgument();
+          if (type == null || type == GenericType.VARIABLE) {
+            return Optional.empty();
+          }
+        }
+        String name = type.erasure.getClassName();
+        ClassFacts declared = type.className() == null ? null : types.require(type.className());
+        if (declared != null && types.isAssignableTo(declared, "java/util/Map")) {
+          return Optional.empty(); // keys are not declared
+        }
+        if (step.equals(PropertyPath.EACH)) {
+          if (type.isArray()) {
+            type = type.component;
+          } else if (declared != null && types.isAssignableTo(declared, "java/lang/Iterable")) {
+            type = type.firstArgument();
+          } else if (declared == null || declared.isFinal()) {
+            return Optional.of("[*] needs a list or an array, " + name + " is neither");
+          } else {
+            return Optional.empty();
+          }
+          continue;
+        }
+        if (type.isPrimitive() || "java/lang/String".equals(type.className())) {
+          return Optional.of("step '" + step + "' on a " + name + ", which has no properties");
+        }
+        if (declared == null) {
+          return Optional.of(name + " has no getter or field '" + step + "'"); // an array
+        }
+        GenericType next = property(declared, step);
+        if (next == null) {
+          if (!declared.isFinal() || declared.isInterface()) {
+            return Optional.empty(); // a subclass may provide it
+          }
+          return Optional.of(name + " has no getter or field '" + step + "'" + nearest(step, propertyNames(declared)));
+        }
+        type = next;
+      }
+      return Optional.empty();
+    }
+
+    /** The declared type of property {@code name}: getName(), name(), isName(), else a field. */
+    private GenericType property(ClassFacts type, String name) {
+      String capitalized = Character.toUpperCase(name.charAt(0)) + name.substring(1);
+      List<ClassFacts> hierarchy = hierarchy(type);
+      for (String candidate : new String[] {"get" + capitalized, name, "is" + capitalized}) {
+        for (ClassFacts t : hierarchy) {
+          for (MethodFacts m : t.methods) {
+            if (m.name.equals(candidate) && isGetter(m)) {
+              return GenericType.returned(m);
+            }
           }
         }
       }
-    }
-    for (TypeDescription t : hierarchy(type)) {
-      for (FieldDescription.InDefinedShape f : t.getDeclaredFields()) {
-        if (f.getName().equals(name) && !f.isStatic()) {
-          return f.getType();
+      for (ClassFacts t : hierarchy) {
+        for (FieldFacts f : t.fields) {
+          if (f.name.equals(name) && !f.isStatic()) {
+            return GenericType.of(f);
+          }
         }
       }
+      return null;
     }
-    return null;
+
+    private List<String> propertyNames(ClassFacts type) {
+      List<String> names = new ArrayList<>();
+      for (ClassFacts t : hierarchy(type)) {
+        for (MethodFacts m : t.methods) {
+          if (m.isMethod() && isGetter(m) && !OBJECT_METHODS.contains(m.name)) {
+            String n = m.name;
+            names.add(n.startsWith("get") && n.length() > 3 ? Character.toLowerCase(n.charAt(3)) + n.substring(4) : n);
+          }
+        }
+        for (FieldFacts f : t.fields) {
+          if (!f.isStatic()) {
+            names.add(f.name);
+          }
+        }
+      }
+      return names;
+    }
+
+    /** The type and its superclasses and interfaces, the type first, {@code Object} left out. */
+    private List<ClassFacts> hierarchy(ClassFacts type) {
+      List<ClassFacts> all = new ArrayList<>();
+      Set<String> seen = new HashSet<>();
+      List<ClassFacts> todo = new ArrayList<>();
+      todo.add(type);
+      while (!todo.isEmpty()) {
+        ClassFacts t = todo.remove(0);
+        if (!seen.add(t.internalName)) {
+          continue;
+        }
+        all.add(t);
+        for (String parent : t.directSupertypes()) {
+          if (!parent.equals(OBJECT)) {
+            todo.add(types.require(parent));
+          }
+        }
+      }
+      return all;
+    }
+  }
+
+  private static boolean isGetter(MethodFacts m) {
+    return m.descriptor.startsWith("()") && !m.isStatic() && m.returned().getSort() != Type.VOID;
   }
 
   /** The three names closest to {@code step}, as a hint; empty when there are none. */
@@ -186,47 +255,5 @@ final class PathCheck {
         .sorted(Comparator.comparingInt((String n) -> Suggest.distance(step, n)).thenComparing(n -> n))
         .limit(3).collect(Collectors.toList());
     return closest.isEmpty() ? "" : "; the nearest it has: " + String.join(", ", closest);
-  }
-
-  private static List<String> propertyNames(TypeDescription type) {
-    List<String> names = new ArrayList<>();
-    for (TypeDescription t : hierarchy(type)) {
-      for (MethodDescription.InDefinedShape m : t.getDeclaredMethods()) {
-        if (m.getParameters().isEmpty() && !m.isStatic() && !m.isConstructor()
-            && !m.getReturnType().represents(void.class) && !OBJECT_METHODS.contains(m.getName())) {
-          String n = m.getName();
-          names.add(n.startsWith("get") && n.length() > 3
-              ? Character.toLowerCase(n.charAt(3)) + n.substring(4) : n);
-        }
-      }
-      for (FieldDescription.InDefinedShape f : t.getDeclaredFields()) {
-        if (!f.isStatic()) {
-          names.add(f.getName());
-        }
-      }
-    }
-    return names;
-  }
-
-  /** The type and its superclasses and interfaces, the type first. */
-  private static List<TypeDescription> hierarchy(TypeDescription type) {
-    List<TypeDescription> all = new ArrayList<>();
-    List<TypeDescription> todo = new ArrayList<>();
-    todo.add(type);
-    while (!todo.isEmpty()) {
-      TypeDescription t = todo.remove(0);
-      if (t == null || all.contains(t) || t.represents(Object.class)) {
-        continue;
-      }
-      all.add(t);
-      todo.add(t.getSuperClass() == null ? null : t.getSuperClass().asErasure());
-      t.getInterfaces().asErasures().forEach(todo::add);
-    }
-    return all;
-  }
-
-  private static TypeDescription.Generic firstTypeArgument(TypeDescription.Generic type) {
-    return type.getSort() == TypeDefinition.Sort.PARAMETERIZED && !type.getTypeArguments().isEmpty()
-        ? type.getTypeArguments().get(0) : null;
   }
 }

@@ -1,58 +1,88 @@
 package dev.perfagent.agent.weave;
 
-import static net.bytebuddy.matcher.ElementMatchers.declaresMethod;
-
 import dev.perfagent.config.Pointcut;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.matcher.ElementMatcher;
+import org.objectweb.asm.Type;
 
 /**
- * Which classes one pointcut weaves and, in each, which methods: the matchers the {@link Weaver}
- * installs, also for looking at a class path without loading it ({@code validate}).
+ * Which classes one pointcut weaves and, in each, which methods: what the {@link Weaver} asks of a
+ * class being loaded, also for looking at a class path without loading it ({@code validate}).
  */
 public final class PointcutTargets {
   private final Pointcut pointcut;
-  private final ElementMatcher.Junction<MethodDescription> methods;
-  private final ElementMatcher.Junction<TypeDescription> types;
+  /** The internal name of {@code subtype-of}, or null. */
+  private final String supertype;
 
   public PointcutTargets(Pointcut pointcut) {
     this.pointcut = pointcut;
-    this.methods = PointcutMatchers.methods(pointcut);
-    // a class is woven only if it declares a matching method, so a class no pointcut matches is
-    // never rewritten; that is asked before the supertypes, whose class files would have to be read
-    this.types =
-        PointcutMatchers.typesByName(pointcut)
-            .and(declaresMethod(methods))
-            .and(PointcutMatchers.typesByHierarchy(pointcut));
-  }
-
-  ElementMatcher.Junction<MethodDescription> methodMatcher() {
-    return methods;
-  }
-
-  ElementMatcher.Junction<TypeDescription> typeMatcher() {
-    return types;
+    this.supertype = pointcut.subtypeOf().map(name -> name.replace('.', '/')).orElse(null);
   }
 
   /**
-   * Whether the pointcut weaves {@code type}; throws when a type it needs (a supertype, an
-   * annotation) cannot be described, as the weaver's guarded matcher does.
+   * Whether the pointcut weaves {@code type}: by its name, then whether it declares a method the
+   * pointcut weaves (a class no pointcut matches is never rewritten), then its supertypes and
+   * annotations, which may need other classes described. Throws {@link MissingType} when one of them
+   * cannot be.
    */
-  public boolean matches(TypeDescription type) {
-    return types.matches(type);
+  public boolean matches(ClassFacts type, TypeFacts types) {
+    return matchesName(type.name()) && !methodsOf(type).isEmpty() && matchesHierarchy(type, types);
   }
 
-  /** The methods of {@code type} the pointcut weaves. */
-  public List<MethodDescription.InDefinedShape> methodsOf(TypeDescription type) {
-    return type.getDeclaredMethods().filter(methods);
+  /** The classes selected by name; of the JDK, only the one the pointcut names ({@link JdkClasses}). */
+  private boolean matchesName(String binaryName) {
+    if (JdkClasses.named(pointcut).isEmpty() && JdkClasses.isJdk(binaryName)) {
+      return false;
+    }
+    return pointcut.classPattern().map(p -> p.matches(binaryName)).orElse(true);
   }
 
-  /** Why {@code path}s of the pointcut can never have a value on {@code method}, as the weaver warns. */
-  public List<String> pathProblems(MethodDescription method) {
-    return PathCheck.problems(pointcut, method);
+  private boolean matchesHierarchy(ClassFacts type, TypeFacts types) {
+    if (supertype != null && !type.internalName.equals(supertype) && !types.supertypes(type).contains(supertype)) {
+      return false;
+    }
+    return pointcut.classAnnotation().map(type::isAnnotatedWith).orElse(true);
+  }
+
+  /** The methods of {@code type} the pointcut weaves: only methods with code of their own. */
+  public List<MethodFacts> methodsOf(ClassFacts type) {
+    List<MethodFacts> woven = new ArrayList<>(1);
+    for (MethodFacts method : type.methods) {
+      if (method.isWeavable() && pointcut.methodPattern().matches(method.name) && takesParameters(method)
+          && pointcut.methodAnnotation().map(method::isAnnotatedWith).orElse(true)) {
+        woven.add(method);
+      }
+    }
+    return woven;
+  }
+
+  private boolean takesParameters(MethodFacts method) {
+    if (pointcut.parameters().isEmpty()) {
+      return true;
+    }
+    List<String> wanted = pointcut.parameters().get();
+    Type[] taken = method.parameters();
+    if (taken.length != wanted.size()) {
+      return false;
+    }
+    for (int i = 0; i < taken.length; i++) {
+      if (!named(taken[i], wanted.get(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** A parameter type by its source name ({@code int}, {@code byte[]}, {@code a.B$C}) or its {@code Class.getName()}. */
+  private static boolean named(Type type, String name) {
+    return type.getClassName().equals(name)
+        || type.getSort() == Type.ARRAY && type.getDescriptor().replace('/', '.').equals(name);
+  }
+
+  /** Why {@code path}s of the pointcut can never have a value on {@code method} of {@code type}, as the weaver warns. */
+  public List<String> pathProblems(ClassFacts type, MethodFacts method, TypeFacts types) {
+    return PathCheck.problems(pointcut, type, method, types);
   }
 
   /** Why the pointcut is not woven at all (it names a JDK class the agent runs on), if it is not. */
@@ -82,7 +112,9 @@ public final class PointcutTargets {
    * A class the weaver never looks at, whatever the pointcuts: the agent's own, the application's
    * Byte Buddy, synthetic classes, another agent's.
    */
-  public static boolean neverWoven(TypeDescription type) {
-    return Weaver.ownOrSynthetic().matches(type) || OtherAgentNames.isAgentName(type.getName());
+  public static boolean neverWoven(ClassFacts type) {
+    String name = type.name();
+    return type.isSynthetic() || name.startsWith("dev.perfagent.") || name.startsWith(CandidateClasses.BYTE_BUDDY)
+        || OtherAgentNames.isAgentName(name);
   }
 }

@@ -1,21 +1,14 @@
 package dev.perfagent.agent.weave;
 
-import static net.bytebuddy.matcher.ElementMatchers.isInterface;
-import static net.bytebuddy.matcher.ElementMatchers.isPublic;
-import static net.bytebuddy.matcher.ElementMatchers.isSubTypeOf;
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.none;
-import static net.bytebuddy.matcher.ElementMatchers.returns;
-
 import dev.perfagent.agent.plan.CompiledPointcut;
 import dev.perfagent.bootstrap.PointcutPlan;
 import dev.perfagent.config.SpanEnd;
 import java.util.Iterator;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.stream.Stream;
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.matcher.ElementMatcher;
+import org.objectweb.asm.Type;
 
 /**
  * Decides per woven method when its span ends. {@code end: auto} and {@code end: completion} end the
@@ -28,38 +21,45 @@ import net.bytebuddy.matcher.ElementMatcher;
  * method takes ({@link CallbackParameter}) until it is told the work ended. Every other span ends at exit.
  */
 final class SpanEnds {
-  private static final ElementMatcher.Junction<MethodDescription> RETURNS_STAGE =
-      returns(isSubTypeOf(CompletionStage.class));
-  private static final ElementMatcher.Junction<MethodDescription> RETURNS_FOLLOWABLE =
-      returns(named(Stream.class.getName()).or(named(Iterator.class.getName()))
-          .or(named(CompletableFuture.class.getName())).or(isInterface().and(isPublic())).or(named(String.join(".", "reactor", "core", "publisher", "Flux"))));
+  private static final String STAGE = Type.getInternalName(CompletionStage.class);
+  /** The classes {@code end: close} follows besides public interfaces. */
+  private static final Set<String> FOLLOWABLE = Set.of(
+      Type.getInternalName(Stream.class), Type.getInternalName(Iterator.class),
+      Type.getInternalName(CompletableFuture.class), String.join("/", "reactor", "core", "publisher", "Flux"));
 
   private SpanEnds() {}
 
-  /** The methods of {@code pointcut} whose spans end when their returned stage completes. */
-  static ElementMatcher.Junction<MethodDescription> onCompletion(CompiledPointcut pointcut) {
+  /**
+   * One of {@code PointcutPlan.END_*} for {@code method} of {@code pointcut}; throws {@link
+   * MissingType} when the type the decision needs cannot be described.
+   */
+  static int end(CompiledPointcut pointcut, MethodFacts method, TypeFacts types) {
+    if (pointcut.aggregate()) {
+      return PointcutPlan.END_AT_EXIT;
+    }
     SpanEnd end = pointcut.config().end();
-    return !pointcut.aggregate() && (end == SpanEnd.AUTO || end == SpanEnd.COMPLETION) ? RETURNS_STAGE : none();
-  }
-
-  /** The methods of {@code pointcut} whose spans follow the stream of items they return. */
-  static ElementMatcher.Junction<MethodDescription> onClose(CompiledPointcut pointcut) {
-    return !pointcut.aggregate() && pointcut.config().end() == SpanEnd.CLOSE ? RETURNS_FOLLOWABLE : none();
-  }
-
-  /** The methods of {@code pointcut} whose spans end when the callback they take ends. */
-  static ElementMatcher.Junction<MethodDescription> onCallback(CompiledPointcut pointcut) {
-    return !pointcut.aggregate() && pointcut.config().end() == SpanEnd.CALLBACK ? CallbackParameter.present() : none();
-  }
-
-  /** One of {@code PointcutPlan.END_*} for {@code method} of {@code pointcut}. */
-  static int end(CompiledPointcut pointcut, MethodDescription method) {
-    if (onCompletion(pointcut).matches(method)) {
+    Type returned = method.returned();
+    boolean returnsClass = returned.getSort() == Type.OBJECT;
+    // no class of java.lang is a stage: the common String and boxed returns need no class file read
+    if ((end == SpanEnd.AUTO || end == SpanEnd.COMPLETION) && returnsClass
+        && !returned.getInternalName().startsWith("java/lang/")
+        && types.isAssignableTo(types.require(returned.getInternalName()), STAGE)) {
       return PointcutPlan.END_ON_COMPLETION;
     }
-    if (onCallback(pointcut).matches(method)) {
+    if (end == SpanEnd.CALLBACK && CallbackParameter.of(method, types) >= 0) {
       return PointcutPlan.END_ON_CALLBACK;
     }
-    return onClose(pointcut).matches(method) ? PointcutPlan.END_ON_CLOSE : PointcutPlan.END_AT_EXIT;
+    if (end == SpanEnd.CLOSE && returnsClass && followable(returned.getInternalName(), types)) {
+      return PointcutPlan.END_ON_CLOSE;
+    }
+    return PointcutPlan.END_AT_EXIT;
+  }
+
+  private static boolean followable(String internalName, TypeFacts types) {
+    if (FOLLOWABLE.contains(internalName)) {
+      return true;
+    }
+    ClassFacts type = types.require(internalName);
+    return type.isInterface() && type.isPublic();
   }
 }

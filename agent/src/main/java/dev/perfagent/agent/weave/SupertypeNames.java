@@ -1,7 +1,5 @@
 package dev.perfagent.agent.weave;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.Map;
@@ -32,9 +30,11 @@ final class SupertypeNames {
    */
   Set<String> of(ClassLoader loader, byte[] classFile) {
     String[] direct = ConstantPoolNames.directSupertypes(classFile);
-    if (direct == null) {
-      return null;
-    }
+    return direct == null ? null : of(loader, direct);
+  }
+
+  /** All supertypes of a class whose direct supertypes are {@code direct}, or null when unknown. */
+  Set<String> of(ClassLoader loader, String[] direct) {
     return union(loader, direct, memo(loader), 0);
   }
 
@@ -63,7 +63,7 @@ final class SupertypeNames {
     if (depth > DEEPEST) {
       return null;
     }
-    String[] direct = ConstantPoolNames.directSupertypes(read(loader, name));
+    String[] direct = ConstantPoolNames.directSupertypes(TypeFacts.resource(loader, name));
     if (direct == null) {
       return null;
     }
@@ -80,16 +80,5 @@ final class SupertypeNames {
       return boot;
     }
     return byLoader.computeIfAbsent(loader, l -> new ConcurrentHashMap<>());
-  }
-
-  private static byte[] read(ClassLoader loader, String name) {
-    String resource = name + ".class";
-    try (InputStream in = loader == null
-        ? ClassLoader.getSystemResourceAsStream(resource)
-        : loader.getResourceAsStream(resource)) {
-      return in == null ? null : in.readAllBytes();
-    } catch (IOException | RuntimeException e) {
-      return null;
-    }
   }
 }

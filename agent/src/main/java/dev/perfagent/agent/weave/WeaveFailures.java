@@ -7,15 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.matcher.ElementMatcher;
-import net.bytebuddy.pool.TypePool;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 
 /**
  * What could not be woven, and who is told.
  *
- * <p>Each pointcut's type matcher is {@linkplain #guard guarded}: if deciding whether the pointcut
+ * <p>Each pointcut's match is {@linkplain #matches guarded}: if deciding whether the pointcut
  * applies to a class throws (a type in its hierarchy cannot be described, say), that pointcut is
  * skipped for the class and every other pointcut still applies. A failure of the whole class (describing it, or writing the advice)
  * is charged to the pointcuts that had matched it.
@@ -46,34 +44,23 @@ final class WeaveFailures {
   }
 
   /**
-   * {@code matcher}, deciding whether {@code pointcut} applies to a class, with its failures
-   * contained: a matcher that throws does not match, and the failure is reported for the class.
+   * Whether {@code pointcut} applies to class {@code typeName}, as {@code decision} says, with its
+   * failures contained: a decision that throws is no, and the failure is reported for the class.
    */
-  ElementMatcher.Junction<TypeDescription> guard(
-      CompiledPointcut pointcut, ElementMatcher<? super TypeDescription> matcher) {
-    return new ElementMatcher.Junction.AbstractBase<TypeDescription>() {
-      @Override
-      public boolean matches(TypeDescription type) {
-        try {
-          boolean matched = matcher.matches(type);
-          if (matched) {
-            Attempt attempt = attempt(type.getName());
-            if (attempt != null) {
-              attempt.matched.add(pointcut);
-            }
-          }
-          return matched;
-        } catch (Throwable t) {
-          failed(type.getName(), pointcut, t);
-          return false;
+  boolean matches(CompiledPointcut pointcut, String typeName, BooleanSupplier decision) {
+    try {
+      boolean matched = decision.getAsBoolean();
+      if (matched) {
+        Attempt attempt = attempt(typeName);
+        if (attempt != null) {
+          attempt.matched.add(pointcut);
         }
       }
-
-      @Override
-      public String toString() {
-        return "pointcut " + pointcut.config().name() + ": " + matcher;
-      }
-    };
+      return matched;
+    } catch (Throwable t) {
+      failed(typeName, pointcut, t);
+      return false;
+    }
   }
 
   /** The weaver starts on a class (loaded now, or retransformed). */
@@ -160,9 +147,9 @@ final class WeaveFailures {
     }
   }
 
-  /** The cause in the user's terms: the relocated names of Byte Buddy's exceptions are the agent's business. */
+  /** The cause in the user's terms. */
   static String describe(Throwable cause) {
-    if (cause instanceof TypePool.Resolution.NoSuchTypeException) {
+    if (cause instanceof MissingType) {
       return "a class it refers to is missing from its class path (" + cause.getMessage() + ")";
     }
     return cause.toString();

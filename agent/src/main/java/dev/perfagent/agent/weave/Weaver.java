@@ -1,8 +1,5 @@
 package dev.perfagent.agent.weave;
 
-import static net.bytebuddy.matcher.ElementMatchers.isSynthetic;
-import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
-
 import dev.perfagent.agent.plan.CompiledPointcut;
 import dev.perfagent.agent.plan.PointcutCatalog;
 import dev.perfagent.agent.plan.SiteRegistry;
@@ -11,24 +8,22 @@ import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
 import java.security.ProtectionDomain;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.concurrent.atomic.LongAdder;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.dynamic.ClassFileLocator;
-import net.bytebuddy.matcher.ElementMatcher;
-import net.bytebuddy.pool.TypePool;
 import org.slf4j.Logger;
 
 /**
  * The class-file transformer that weaves the catalog's advice into exactly the methods it matches,
  * in classes loaded later and (by retransformation) in classes already loaded; {@link Weaving}
  * registers it and builds it only once there is something to weave. A class being loaded is first
- * checked from its bytes ({@link CandidateClasses}); a candidate is described by Byte Buddy's type
- * pool and matched against the rules ({@link WeavingRules}), and the advice is written with ASM
- * ({@link ClassRewrite}). Every other class is left byte-for-byte unchanged. When the configuration
+ * checked from its bytes ({@link CandidateClasses}); a candidate is described from its class file
+ * ({@link ClassFacts}, the classes it refers to by {@link TypeFacts}) and matched against the rules
+ * ({@link WeavingRules}), and the advice is written with ASM ({@link ClassRewrite}). Every other class is left byte-for-byte unchanged. When the configuration
  * changes, {@link #patch} swaps the rules and retransforms the classes whose weaving changes: no class
  * is ever woven by both, or by neither, and a class no pointcut matches any more gets its original
  * bytecode back.
@@ -41,6 +36,9 @@ final class Weaver {
   private final PathCheck paths;
   /** Kept across config changes: the class files it has read do not change. */
   private final SupertypeNames supertypes;
+  /** Per class loader, the classes it sees, described; the boot loader's apart (no null keys). */
+  private final Map<ClassLoader, TypeFacts> typesByLoader = Collections.synchronizedMap(new WeakHashMap<>());
+  private final TypeFacts bootTypes;
   private final Logger log;
   /** Those of the catalog in force; replaced whole by {@link #patch}. */
   private volatile WeavingRules rules;
@@ -53,6 +51,7 @@ final class Weaver {
   Weaver(Logger log, SupertypeNames supertypes) {
     this.paths = new PathCheck(log);
     this.supertypes = supertypes;
+    this.bootTypes = TypeFacts.of(null, supertypes);
     this.log = log;
   }
 
@@ -173,23 +172,21 @@ final class Weaver {
     return r == null ? 0 : r.failures.failedTypes();
   }
 
-  /** The agent's own classes, the application's Byte Buddy and synthetic classes. */
-  static ElementMatcher.Junction<TypeDescription> ownOrSynthetic() {
-    return nameStartsWith("dev.perfagent.").or(nameStartsWith(CandidateClasses.BYTE_BUDDY)).or(isSynthetic());
+  /** The classes {@code loader} sees, as the rules describe them. */
+  private TypeFacts types(ClassLoader loader) {
+    return loader == null ? bootTypes : typesByLoader.computeIfAbsent(loader, l -> TypeFacts.of(l, supertypes));
   }
 
-  /**
-   * The class as the type pool describes it from {@code classFile} and the class files {@code loader}
-   * exposes; a class being retransformed whose own description fails is described from its {@code
-   * Class}.
-   */
-  private static TypeDescription describe(ClassLoader loader, String binaryName, Class<?> redefined, byte[] classFile) {
-    ClassFileLocator locator = new ClassFileLocator.Compound(
-        ClassFileLocator.Simple.of(binaryName, classFile), ClassFileLocator.ForClassLoader.of(loader));
-    TypePool.Resolution resolution = LoadedTypeFallback.typePool(locator, loader).describe(binaryName);
-    return resolution.isResolved() || redefined == null
-        ? resolution.resolve()
-        : TypeDescription.ForLoadedType.of(redefined);
+  /** The class of {@code classFile}; a class being retransformed whose bytes cannot be read, from its {@code Class}. */
+  private static ClassFacts describe(Class<?> redefined, byte[] classFile) {
+    try {
+      return ClassFacts.read(classFile);
+    } catch (RuntimeException e) {
+      if (redefined == null) {
+        throw e;
+      }
+      return ClassFacts.of(redefined);
+    }
   }
 
   private final class Transformer implements ClassFileTransformer {
@@ -228,11 +225,11 @@ final class Weaver {
       }
       rules.failures.begin(binaryName);
       try {
-        TypeDescription type = describe(loader, binaryName, redefined, classFile);
+        ClassFacts type = describe(redefined, classFile);
         if (type.isSynthetic()) {
           return null;
         }
-        Map<String, List<MethodAdvice>> advice = rules.advice(type);
+        Map<String, List<MethodAdvice>> advice = rules.advice(type, types(loader));
         if (advice.isEmpty()) {
           return null;
         }

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import net.bytebuddy.description.type.TypeDescription;
 import org.slf4j.Logger;
 
 /**
@@ -61,17 +60,18 @@ final class WeavingRules {
   }
 
   /**
-   * The advice for each method of {@code type} a pointcut weaves (by name and descriptor), each
+   * The advice for each method of {@code type} (its class loader's classes described by {@code
+   * types}) a pointcut weaves (by name and descriptor), each
    * method's in the order the pointcuts wrap it: the first outermost, those naming the class exactly
    * last.
    */
-  Map<String, List<MethodAdvice>> advice(TypeDescription type) {
+  Map<String, List<MethodAdvice>> advice(ClassFacts type, TypeFacts types) {
     Map<String, List<MethodAdvice>> woven = new LinkedHashMap<>();
     for (PointcutRule rule : byPattern) {
-      rule.addAdvice(type, sites, paths, woven);
+      rule.addAdvice(type, types, sites, paths, woven);
     }
-    for (PointcutRule rule : byClass.getOrDefault(type.getName(), List.of())) {
-      rule.addAdvice(type, sites, paths, woven);
+    for (PointcutRule rule : byClass.getOrDefault(type.name(), List.of())) {
+      rule.addAdvice(type, types, sites, paths, woven);
     }
     return woven;
   }

@@ -11,19 +11,22 @@ import dev.perfagent.config.ConfigLoader;
 import dev.perfagent.config.Pointcut;
 import dev.perfagent.config.PropertyPath;
 import java.util.Optional;
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.description.type.TypeDescription;
 import org.junit.jupiter.api.Test;
+import org.objectweb.asm.Type;
 
 class PathCheckTest {
-  private static final MethodDescription CREATE = TypeDescription.ForLoadedType.of(MessageServiceImpl.class)
-      .getDeclaredMethods()
-      .filter(net.bytebuddy.matcher.ElementMatchers.named("create")
-          .and(net.bytebuddy.matcher.ElementMatchers.takesArguments(MessageCreateParams.class, RequestOptions.class)))
-      .getOnly();
+  private static final TypeFacts TYPES = TypeFacts.of(name -> TypeFacts.resource(PathCheckTest.class.getClassLoader(), name));
+  private static final ClassFacts SERVICE = TYPES.find(Type.getInternalName(MessageServiceImpl.class));
+  private static final MethodFacts CREATE = method(SERVICE, "create",
+      "(" + Type.getDescriptor(MessageCreateParams.class) + Type.getDescriptor(RequestOptions.class) + ")");
+
+  private static MethodFacts method(ClassFacts type, String name, String parameters) {
+    return type.methods.stream().filter(m -> m.name.equals(name) && m.descriptor.startsWith(parameters))
+        .findFirst().orElseThrow();
+  }
 
   private static Optional<String> problem(String path) {
-    return PathCheck.problem(PropertyPath.parse(path), CREATE, false);
+    return PathCheck.problem(PropertyPath.parse(path), SERVICE, CREATE, TYPES, false);
   }
 
   /** A streaming call as LangChain4j's StreamingChatModel.doChat(request, handler) has it. */
@@ -58,20 +61,21 @@ class PathCheckTest {
         "      tokens: return.usage.inputTokenCount | return.usage.inputTokens",
         "      typo: return.usage.outputTokenCount | return.usage.outputTokenz"), "t.yaml").pointcuts().get(0);
     RecordingLogger log = new RecordingLogger();
-    new PathCheck(log).check(pointcut, CREATE);
+    new PathCheck(log).check(pointcut, SERVICE, CREATE, TYPES);
     assertEquals(2, log.problems().size(), "both paths of the choice that can never have a value: " + log.problems());
     assertTrue(log.problems().stream().allMatch(l -> l.contains("outputToken")), log.problems().toString());
   }
 
   @Test
   void withEndCallbackReturnIsTheValueTheCallbacksCompletionReceives() {
-    MethodDescription stream = TypeDescription.ForLoadedType.of(Streamer.class).getDeclaredMethods()
-        .filter(net.bytebuddy.matcher.ElementMatchers.named("stream")).getOnly();
-    assertEquals(Optional.empty(), PathCheck.problem(PropertyPath.parse("return.outputTokens"), stream, true));
-    String typo = PathCheck.problem(PropertyPath.parse("return.outputTokenCount"), stream, true).orElseThrow();
+    ClassFacts streamer = TYPES.find(Type.getInternalName(Streamer.class));
+    MethodFacts stream = method(streamer, "stream", "(");
+    assertEquals(Optional.empty(), PathCheck.problem(PropertyPath.parse("return.outputTokens"), streamer, stream, TYPES, true));
+    String typo = PathCheck.problem(PropertyPath.parse("return.outputTokenCount"), streamer, stream, TYPES, true)
+        .orElseThrow();
     assertTrue(typo.contains("has no getter or field 'outputTokenCount'") && typo.contains("outputTokens"), typo);
     assertEquals(Optional.of("the method returns nothing"),
-        PathCheck.problem(PropertyPath.parse("return.outputTokens"), stream, false));
+        PathCheck.problem(PropertyPath.parse("return.outputTokens"), streamer, stream, TYPES, false));
   }
 
   @Test

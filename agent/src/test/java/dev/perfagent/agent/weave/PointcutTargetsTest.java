@@ -15,9 +15,6 @@ import java.lang.instrument.ClassFileTransformer;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.dynamic.ClassFileLocator;
-import net.bytebuddy.pool.TypePool;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -58,17 +55,17 @@ class PointcutTargetsTest {
     ClassFileTransformer transformer = new Weaver(new RecordingLogger())
         .transformer(catalog, new SiteRegistry(new RecorderState(new SpanRing(16, catalog.maxValues()), 4096, 128)),
             100, new RecordingLogger());
-    TypePool pool = TypePool.Default.of(ClassFileLocator.ForClassLoader.ofSystemLoader());
+    TypeFacts types = TypeFacts.of(name -> TypeFacts.resource(ClassLoader.getSystemClassLoader(), name));
     Set<String> woven = new TreeSet<>();
     Set<String> targeted = new TreeSet<>();
     for (String name : CLASSES) {
       if (transformer.transform(ClassLoader.getSystemClassLoader(), name.replace('.', '/'), null, null, bytes(name)) != null) {
         woven.add(name);
       }
-      TypeDescription type = pool.describe(name).resolve();
+      ClassFacts type = types.find(name.replace('.', '/'));
       for (CompiledPointcut p : catalog.pointcuts()) {
         PointcutTargets targets = new PointcutTargets(p.config());
-        if (!PointcutTargets.neverWoven(type) && targets.matches(type)) {
+        if (!PointcutTargets.neverWoven(type) && targets.matches(type, types)) {
           assertFalse(targets.methodsOf(type).isEmpty(), name);
           targeted.add(name);
         }
