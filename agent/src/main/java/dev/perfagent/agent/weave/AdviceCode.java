@@ -21,10 +21,6 @@ import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.TryCatchBlockNode;
 import org.objectweb.asm.tree.TypeInsnNode;
 import org.objectweb.asm.tree.VarInsnNode;
-import org.objectweb.asm.tree.analysis.Analyzer;
-import org.objectweb.asm.tree.analysis.AnalyzerException;
-import org.objectweb.asm.tree.analysis.BasicInterpreter;
-import org.objectweb.asm.tree.analysis.BasicValue;
 
 /**
  * Writes the {@link MethodAdvice} of the pointcuts that weave a method into its code (read with
@@ -156,7 +152,9 @@ final class AdviceCode {
 
   private void weave() {
     // before the method's code changes: where each return stands
-    boolean sharedExit = any(w -> w.advice.exit != MethodAdvice.Exit.NONE) && returnsLeaveOnlyTheirValue();
+    // every return can jump to one exit block when each leaves nothing beneath its value, as compilers write them
+    boolean sharedExit = any(w -> w.advice.exit != MethodAdvice.Exit.NONE)
+        && ReturnStacks.onlyTheirValue(owner, method, frames);
     if (frames) {
       for (AbstractInsnNode node : method.instructions) {
         if (node instanceof FrameNode) {
@@ -288,34 +286,6 @@ final class AdviceCode {
     code.add(call);
     code.add(new TypeInsnNode(Opcodes.CHECKCAST, type.getInternalName()));
     code.add(new VarInsnNode(Opcodes.ASTORE, parameterSlots[index]));
-  }
-
-  /**
-   * Whether each return of the method leaves nothing beneath its value on the stack, as compilers
-   * write them: then every return can jump to one exit block. Read from the method's frames ({@link
-   * ReturnStacks}) or, where they do not say, decided by ASM's analysis; false when that fails.
-   */
-  private boolean returnsLeaveOnlyTheirValue() {
-    Boolean fromFrames = frames ? ReturnStacks.onlyTheirValue(method) : null;
-    if (fromFrames != null) {
-      return fromFrames;
-    }
-    try {
-      org.objectweb.asm.tree.analysis.Frame<BasicValue>[] states =
-          new Analyzer<>(new BasicInterpreter()).analyze(owner, method);
-      int valueSize = returned.getSort() == Type.VOID ? 0 : 1;
-      AbstractInsnNode[] code = method.instructions.toArray();
-      for (int i = 0; i < code.length; i++) {
-        int opcode = code[i].getOpcode();
-        if (opcode >= Opcodes.IRETURN && opcode <= Opcodes.RETURN && states[i] != null
-            && states[i].getStackSize() != valueSize) {
-          return false;
-        }
-      }
-      return true;
-    } catch (AnalyzerException | RuntimeException e) {
-      return false;
-    }
   }
 
   /** Each return of the method's code: its value kept, then a jump to {@code exit}. */

@@ -12,6 +12,11 @@ import org.objectweb.asm.tree.LdcInsnNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.MultiANewArrayInsnNode;
+import org.objectweb.asm.tree.analysis.Analyzer;
+import org.objectweb.asm.tree.analysis.AnalyzerException;
+import org.objectweb.asm.tree.analysis.BasicInterpreter;
+import org.objectweb.asm.tree.analysis.BasicValue;
+import org.objectweb.asm.tree.analysis.Frame;
 
 /**
  * Whether each return of a method leaves nothing but its own value on the operand stack, read in one
@@ -20,10 +25,10 @@ import org.objectweb.asm.tree.MultiANewArrayInsnNode;
  * verifier requires a frame at every jump target, every exception handler and after every
  * unconditional jump, so the pass always knows the stack where the method's frames are complete.
  *
- * <p>Why not ASM's {@code Analyzer}: its data-flow analysis answers the same, for any method, but its
- * {@code Frame.execute} is among the costliest methods the JIT compiles in a woven application (0.5 s
- * of C2 time in the test-app's start). It still decides the methods this pass cannot: those without
- * frames (class files before Java 6) or with subroutines ({@code jsr}).
+ * <p>Why not ASM's {@code Analyzer} alone: its data-flow analysis answers the same, for any method, but
+ * its {@code Frame.execute} is among the costliest methods the JIT compiles in a woven application
+ * (0.5 s of C2 time in the test-app's start). It still decides the methods this pass cannot: those
+ * without frames (class files before Java 6) or with subroutines ({@code jsr}).
  */
 final class ReturnStacks {
   /** The stack's values, each by its size in words: 2 for long and double, 1 for the others. */
@@ -37,11 +42,45 @@ final class ReturnStacks {
   }
 
   /**
-   * True when every reachable return leaves only its value (nothing for {@code void}), false when one
-   * leaves more or less, null when the method's frames do not say.
+   * Whether every reachable return of {@code method} of class {@code owner} leaves only its value
+   * (nothing for {@code void}): read from its frames when the class file has them ({@code frames}),
+   * else decided by ASM's analysis; false when that fails.
    */
-  static Boolean onlyTheirValue(MethodNode method) {
-    int valueSize = Type.getReturnType(method.desc).getSort() == Type.VOID ? 0 : 1;
+  static boolean onlyTheirValue(String owner, MethodNode method, boolean frames) {
+    Boolean fromFrames = frames ? fromFrames(method) : null;
+    return fromFrames != null ? fromFrames : analyzed(owner, method);
+  }
+
+  /** As {@link #onlyTheirValue}, by ASM's analysis alone. */
+  static boolean analyzed(String owner, MethodNode method) {
+    try {
+      Frame<BasicValue>[] states = new Analyzer<>(new BasicInterpreter()).analyze(owner, method);
+      int valueSize = valueSize(method);
+      AbstractInsnNode[] code = method.instructions.toArray();
+      for (int i = 0; i < code.length; i++) {
+        if (isReturn(code[i].getOpcode()) && states[i] != null && states[i].getStackSize() != valueSize) {
+          return false;
+        }
+      }
+      return true;
+    } catch (AnalyzerException | RuntimeException e) {
+      return false;
+    }
+  }
+
+  private static int valueSize(MethodNode method) {
+    return Type.getReturnType(method.desc).getSort() == Type.VOID ? 0 : 1;
+  }
+
+  private static boolean isReturn(int opcode) {
+    return opcode >= Opcodes.IRETURN && opcode <= Opcodes.RETURN;
+  }
+
+  /**
+   * As {@link #onlyTheirValue}, from the frames alone: null when the method's frames do not say.
+   */
+  static Boolean fromFrames(MethodNode method) {
+    int valueSize = valueSize(method);
     ReturnStacks stack = new ReturnStacks(method.maxStack);
     try {
       for (AbstractInsnNode insn = method.instructions.getFirst(); insn != null; insn = insn.getNext()) {
@@ -58,7 +97,7 @@ final class ReturnStacks {
         if (!stack.known) {
           return null; // an instruction after an unconditional jump without a frame: dead or unverifiable code
         }
-        if (opcode >= Opcodes.IRETURN && opcode <= Opcodes.RETURN && stack.depth != valueSize) {
+        if (isReturn(opcode) && stack.depth != valueSize) {
           return false;
         }
         if (!stack.execute(insn)) {

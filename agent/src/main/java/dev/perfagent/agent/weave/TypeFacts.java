@@ -2,6 +2,7 @@ package dev.perfagent.agent.weave;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.ref.WeakReference;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -28,24 +29,28 @@ public final class TypeFacts {
   private static final int REMEMBERED = 4096;
   private static final int DEEPEST = 64;
 
+  /** Null when this describes what a class loader sees. */
   private final ClassFileSource source;
-  /** Null when loaded classes are not looked at (a class path read as files). */
-  private final ClassLoader loader;
-  private final boolean loadedFallback;
+  /**
+   * The class loader, when this describes what one sees; weakly, as this is kept per loader while the
+   * loader lives. Null for the boot loader's classes and for a class path.
+   */
+  private final WeakReference<ClassLoader> loader;
+  private final boolean forLoader;
   /** Null when this describes a class path: then the supertypes are walked here. */
   private final SupertypeNames supertypeNames;
   private final Map<String, ClassFacts> known = new ConcurrentHashMap<>();
 
-  private TypeFacts(ClassFileSource source, ClassLoader loader, boolean loadedFallback, SupertypeNames supertypeNames) {
+  private TypeFacts(ClassFileSource source, ClassLoader loader, boolean forLoader, SupertypeNames supertypeNames) {
     this.source = source;
-    this.loader = loader;
-    this.loadedFallback = loadedFallback;
+    this.loader = loader == null ? null : new WeakReference<>(loader);
+    this.forLoader = forLoader;
     this.supertypeNames = supertypeNames;
   }
 
   /** The classes {@code loader} (null: the boot loader) sees, supertypes' names from {@code supertypes}. */
   static TypeFacts of(ClassLoader loader, SupertypeNames supertypes) {
-    return new TypeFacts(name -> resource(loader, name), loader, true, supertypes);
+    return new TypeFacts(null, loader, true, supertypes);
   }
 
   /** The classes of {@code source} alone. */
@@ -84,7 +89,7 @@ public final class TypeFacts {
    */
   Set<String> supertypes(ClassFacts type) {
     if (supertypeNames != null) {
-      Set<String> names = supertypeNames.of(loader, type.directSupertypes());
+      Set<String> names = supertypeNames.of(loader(), type.directSupertypes());
       if (names != null) {
         return names;
       }
@@ -92,6 +97,10 @@ public final class TypeFacts {
     Set<String> all = new HashSet<>();
     walk(type, all, 0);
     return all;
+  }
+
+  private ClassLoader loader() {
+    return loader == null ? null : loader.get();
   }
 
   private void walk(ClassFacts type, Set<String> all, int depth) {
@@ -112,7 +121,11 @@ public final class TypeFacts {
   }
 
   private ClassFacts describe(String internalName) {
-    byte[] classFile = source.classFile(internalName);
+    ClassLoader classLoader = loader();
+    if (forLoader && loader != null && classLoader == null) {
+      return null; // the loader is gone: nothing of it is woven any more
+    }
+    byte[] classFile = forLoader ? resource(classLoader, internalName) : source.classFile(internalName);
     if (classFile != null) {
       try {
         return ClassFacts.read(classFile);
@@ -120,11 +133,11 @@ public final class TypeFacts {
         // not a class file the reader understands: as if there were none
       }
     }
-    if (!loadedFallback) {
+    if (!forLoader) {
       return null;
     }
     try {
-      return ClassFacts.of(Class.forName(internalName.replace('/', '.'), false, loader));
+      return ClassFacts.of(Class.forName(internalName.replace('/', '.'), false, classLoader));
     } catch (ClassNotFoundException | LinkageError e) {
       return null;
     }

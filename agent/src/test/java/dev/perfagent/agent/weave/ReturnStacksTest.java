@@ -14,15 +14,8 @@ import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
-import org.objectweb.asm.Type;
-import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.MethodNode;
-import org.objectweb.asm.tree.analysis.Analyzer;
-import org.objectweb.asm.tree.analysis.AnalyzerException;
-import org.objectweb.asm.tree.analysis.BasicInterpreter;
-import org.objectweb.asm.tree.analysis.BasicValue;
-import org.objectweb.asm.tree.analysis.Frame;
 
 class ReturnStacksTest {
   @Test
@@ -34,7 +27,7 @@ class ReturnStacksTest {
       LibraryClassFiles.forEach(jar, Integer.MAX_VALUE, (name, classFile) -> {
         for (MethodNode method : methodsOf(classFile)) {
           methods[0]++;
-          Boolean fromFrames = ReturnStacks.onlyTheirValue(method);
+          Boolean fromFrames = ReturnStacks.fromFrames(method);
           if (fromFrames == null) {
             continue;
           }
@@ -80,17 +73,8 @@ class ReturnStacksTest {
       m.visitInsn(Opcodes.LRETURN);
     }));
     // the stack at a branch's target comes from its frame: one int left beneath on one path only
-    assertFalse(onlyTheirValue("(I)I", m -> {
-      Label other = new Label();
-      m.visitVarInsn(Opcodes.ILOAD, 0);
-      m.visitJumpInsn(Opcodes.IFEQ, other);
-      m.visitInsn(Opcodes.ICONST_1);
-      m.visitInsn(Opcodes.IRETURN);
-      m.visitLabel(other);
-      m.visitInsn(Opcodes.ICONST_2);
-      m.visitInsn(Opcodes.ICONST_3);
-      m.visitInsn(Opcodes.IRETURN);
-    }));
+    assertFalse(onlyTheirValue("(I)I", m -> branch(m, Opcodes.ICONST_3)));
+    assertTrue(onlyTheirValue("(I)I", m -> branch(m, Opcodes.NOP)));
   }
 
   @Test
@@ -98,19 +82,25 @@ class ReturnStacksTest {
     ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_MAXS);
     writer.visit(Opcodes.V1_4, Opcodes.ACC_PUBLIC, "fixture/Old", null, "java/lang/Object", null);
     MethodVisitor m = writer.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, "branch", "(I)I", null, null);
-    Label other = new Label();
     m.visitCode();
+    branch(m, Opcodes.NOP);
+    m.visitMaxs(0, 0);
+    m.visitEnd();
+    writer.visitEnd();
+    assertNull(ReturnStacks.fromFrames(methodsOf(writer.toByteArray()).get(0)));
+  }
+
+  /** {@code return arg0 == 0 ? 2 : 1}, with {@code extra} (an instruction without operand) pushed before the 2. */
+  private static void branch(MethodVisitor m, int extra) {
+    Label other = new Label();
     m.visitVarInsn(Opcodes.ILOAD, 0);
     m.visitJumpInsn(Opcodes.IFEQ, other);
     m.visitInsn(Opcodes.ICONST_1);
     m.visitInsn(Opcodes.IRETURN);
     m.visitLabel(other);
+    m.visitInsn(extra);
     m.visitInsn(Opcodes.ICONST_2);
     m.visitInsn(Opcodes.IRETURN);
-    m.visitMaxs(0, 0);
-    m.visitEnd();
-    writer.visitEnd();
-    assertNull(ReturnStacks.onlyTheirValue(methodsOf(writer.toByteArray()).get(0)));
   }
 
   private interface Code {
@@ -127,7 +117,7 @@ class ReturnStacksTest {
     m.visitEnd();
     writer.visitEnd();
     MethodNode method = methodsOf(writer.toByteArray()).get(0);
-    Boolean answer = ReturnStacks.onlyTheirValue(method);
+    Boolean answer = ReturnStacks.fromFrames(method);
     assertEquals(analyzed("fixture.Stacks", method), answer, "ASM's analysis");
     return answer;
   }
@@ -144,22 +134,7 @@ class ReturnStacksTest {
     return concrete;
   }
 
-  /** What AdviceCode asked ASM's Analyzer before. */
   private static boolean analyzed(String owner, MethodNode method) {
-    try {
-      Frame<BasicValue>[] states = new Analyzer<>(new BasicInterpreter()).analyze(owner.replace('.', '/'), method);
-      int valueSize = Type.getReturnType(method.desc).getSort() == Type.VOID ? 0 : 1;
-      AbstractInsnNode[] code = method.instructions.toArray();
-      for (int i = 0; i < code.length; i++) {
-        int opcode = code[i].getOpcode();
-        if (opcode >= Opcodes.IRETURN && opcode <= Opcodes.RETURN && states[i] != null
-            && states[i].getStackSize() != valueSize) {
-          return false;
-        }
-      }
-      return true;
-    } catch (AnalyzerException e) {
-      throw new AssertionError(owner + "." + method.name + method.desc, e);
-    }
+    return ReturnStacks.analyzed(owner.replace('.', '/'), method);
   }
 }
