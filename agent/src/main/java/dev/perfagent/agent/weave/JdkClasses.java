@@ -26,6 +26,11 @@ final class JdkClasses {
     return startsWithAny(className, JDK_PREFIXES);
   }
 
+  /** A JDK class no pointcut can weave: outside the packages a pointcut may name. */
+  static boolean neverWeavable(String className) {
+    return isJdk(className) && !startsWithAny(className, NAMEABLE_PACKAGES);
+  }
+
   /** The JDK class {@code pointcut} names exactly and may weave, if any. */
   static Optional<String> named(Pointcut pointcut) {
     return pointcut.classPattern()

@@ -153,6 +153,17 @@ class CandidateClassesTest {
     assertEquals(Set.of("fixture/beside/Impl", "fixture/beside/Service", "java/lang/Object"), supers);
   }
 
+  /** A list that closes: its JDK supertypes come from their loaded classes, JDBC's from class files. */
+  abstract static class ClosingList extends java.util.AbstractList<String> implements java.io.Closeable, java.sql.Wrapper {}
+
+  @Test
+  void aClassesJdkSupertypesAreAllFound() throws Exception {
+    Set<String> supers = new SupertypeNames().of(LOADER, bytes(ClosingList.class.getName()));
+    assertEquals(Set.of("java/util/AbstractList", "java/util/AbstractCollection", "java/util/List",
+        "java/util/Collection", "java/lang/Iterable", "java/lang/Object", "java/io/Closeable",
+        "java/lang/AutoCloseable", "java/sql/Wrapper"), supers);
+  }
+
   private static CandidateClasses candidates(String yaml) throws Exception {
     return CandidateClasses.of(ConfigLoader.parse(yaml, "t.yaml").pointcuts(), new SupertypeNames());
   }
