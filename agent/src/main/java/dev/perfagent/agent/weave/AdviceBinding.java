@@ -13,10 +13,7 @@ import org.objectweb.asm.Type;
 final class AdviceBinding {
   private AdviceBinding() {}
 
-  /**
-   * The advice of {@code pointcut} for {@code method} of {@code type}; null when it gets none. Throws
-   * {@link MissingType} when a type the decision needs cannot be described.
-   */
+  /** The advice of {@code pointcut} for {@code method} of {@code type}; null when it gets none. */
   static MethodAdvice of(
       CompiledPointcut pointcut, SiteRegistry sites, ClassFacts type, MethodFacts method, TypeFacts types) {
     boolean poolMetrics = pointcut.config().extractor().orElse(null) == Extractor.JDBC_POOL_METRICS;
@@ -50,8 +47,9 @@ final class AdviceBinding {
 
   private static boolean firstParameterIsInterface(MethodFacts method, TypeFacts types) {
     Type[] parameters = method.parameters();
-    return parameters.length > 0 && parameters[0].getSort() == Type.OBJECT
-        && types.require(parameters[0].getInternalName()).isInterface();
+    ClassFacts first = parameters.length > 0 && parameters[0].getSort() == Type.OBJECT
+        ? types.find(parameters[0].getInternalName()) : null;
+    return first != null && first.isInterface();
   }
 
   private static MethodAdvice advice(

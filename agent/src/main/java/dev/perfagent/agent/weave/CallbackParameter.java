@@ -17,15 +17,16 @@ import org.objectweb.asm.Type;
 final class CallbackParameter {
   private CallbackParameter() {}
 
-  /** The index of the callback parameter of {@code method}, or -1 when it takes none. */
+  /**
+   * The index of the callback parameter of {@code method}, or -1 when it takes none; a parameter whose
+   * type cannot be described is none.
+   */
   static int of(MethodFacts method, TypeFacts types) {
     Type[] parameters = method.parameters();
     for (int i = 0; i < parameters.length; i++) {
-      if (parameters[i].getSort() != Type.OBJECT) {
-        continue;
-      }
-      ClassFacts type = types.require(parameters[i].getInternalName());
-      if (type.isInterface() && type.isPublic() && method(type, types, m -> CallbackMethods.isEnd(m.name)) != null) {
+      ClassFacts type = parameters[i].getSort() == Type.OBJECT ? types.find(parameters[i].getInternalName()) : null;
+      if (type != null && type.isInterface() && type.isPublic()
+          && method(type, types, m -> CallbackMethods.isEnd(m.name)) != null) {
         return i;
       }
     }
@@ -48,7 +49,10 @@ final class CallbackParameter {
     return completion == null ? null : GenericType.parameter(completion, 0);
   }
 
-  /** The first method of interface {@code type} or of the interfaces it extends that {@code wanted} accepts. */
+  /**
+   * The first method of interface {@code type} or of the interfaces it extends (those that can be
+   * described) that {@code wanted} accepts.
+   */
   private static MethodFacts method(ClassFacts type, TypeFacts types, Predicate<MethodFacts> wanted) {
     Deque<ClassFacts> todo = new ArrayDeque<>();
     Set<String> seen = new HashSet<>();
@@ -64,7 +68,10 @@ final class CallbackParameter {
         }
       }
       for (String parent : t.interfaces) {
-        todo.add(types.require(parent));
+        ClassFacts known = types.find(parent);
+        if (known != null) {
+          todo.add(known); // one that cannot be described is left out
+        }
       }
     }
     return null;

@@ -30,8 +30,9 @@ final class SpanEnds {
   private SpanEnds() {}
 
   /**
-   * One of {@code PointcutPlan.END_*} for {@code method} of {@code pointcut}; throws {@link
-   * MissingType} when the type the decision needs cannot be described.
+   * One of {@code PointcutPlan.END_*} for {@code method} of {@code pointcut}. A returned type that
+   * cannot be described (its class is missing from the class path) is neither a stage nor followable:
+   * the span ends at exit.
    */
   static int end(CompiledPointcut pointcut, MethodFacts method, TypeFacts types) {
     if (pointcut.aggregate()) {
@@ -42,8 +43,7 @@ final class SpanEnds {
     boolean returnsClass = returned.getSort() == Type.OBJECT;
     // no class of java.lang is a stage: the common String and boxed returns need no class file read
     if ((end == SpanEnd.AUTO || end == SpanEnd.COMPLETION) && returnsClass
-        && !returned.getInternalName().startsWith("java/lang/")
-        && types.isAssignableTo(types.require(returned.getInternalName()), STAGE)) {
+        && !returned.getInternalName().startsWith("java/lang/") && isStage(returned.getInternalName(), types)) {
       return PointcutPlan.END_ON_COMPLETION;
     }
     if (end == SpanEnd.CALLBACK && CallbackParameter.of(method, types) >= 0) {
@@ -55,11 +55,16 @@ final class SpanEnds {
     return PointcutPlan.END_AT_EXIT;
   }
 
+  private static boolean isStage(String internalName, TypeFacts types) {
+    ClassFacts type = types.find(internalName);
+    return type != null && types.isAssignableTo(type, STAGE);
+  }
+
   private static boolean followable(String internalName, TypeFacts types) {
     if (FOLLOWABLE.contains(internalName)) {
       return true;
     }
-    ClassFacts type = types.require(internalName);
-    return type.isInterface() && type.isPublic();
+    ClassFacts type = types.find(internalName);
+    return type != null && type.isInterface() && type.isPublic();
   }
 }

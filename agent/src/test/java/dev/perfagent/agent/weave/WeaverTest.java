@@ -22,6 +22,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
 
 /** Runs the real transformer on class bytes and the woven classes in a fresh class loader. */
 class WeaverTest {
@@ -51,7 +54,10 @@ class WeaverTest {
           + "    class: fixture.app.Greeter\n"
           + "    method: twice\n"
           + "    capture:\n"
-          + "      doubled: return\n";
+          + "      doubled: return\n"
+          + "  - name: missing-types\n"
+          + "    class: fixture.app.Fetcher\n"
+          + "    method: fetch\n";
 
   private SiteRegistry sites;
   private ClassFileTransformer transformer;
@@ -157,6 +163,25 @@ class WeaverTest {
     }
     names.sort(null);
     assertEquals(List.of("failing:fail", "greet:greet", "inner:inner", "recursion:count", "static:twice"), names);
+  }
+
+  @Test
+  void aMethodWhoseReturnedAndParameterTypesAreMissingIsStillWoven() throws Exception {
+    // Missing fetch(Callback): neither class is on the class path (an optional dependency), so the
+    // span cannot follow a stage or a callback; it ends at exit
+    ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_MAXS);
+    writer.visit(Opcodes.V11, Opcodes.ACC_PUBLIC, "fixture/app/Fetcher", null, "java/lang/Object", null);
+    MethodVisitor fetch = writer.visitMethod(Opcodes.ACC_PUBLIC, "fetch",
+        "(Lfixture/gone/Callback;)Lfixture/gone/Missing;", null, null);
+    fetch.visitCode();
+    fetch.visitInsn(Opcodes.ACONST_NULL);
+    fetch.visitInsn(Opcodes.ARETURN);
+    fetch.visitMaxs(0, 0);
+    fetch.visitEnd();
+    writer.visitEnd();
+    ClassLoader loader = new WeavingLoader(transformer);
+    assertNotNull(transformer.transform(loader, "fixture/app/Fetcher", null, null, writer.toByteArray()));
+    assertEquals("missing-types", sites.site(sites.size() - 1).pointcut().config().name());
   }
 
   /** Loads fixture classes itself, through the transformer, as the JVM would with the agent. */
