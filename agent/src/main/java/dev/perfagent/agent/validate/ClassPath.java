@@ -5,12 +5,13 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Enumeration;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
@@ -28,7 +29,7 @@ final class ClassPath implements ClassFileSource, Closeable {
 
   private final List<Path> entries;
   private final List<String> missing;
-  private final List<JarFile> jars = new ArrayList<>();
+  private final Map<Path, JarFile> jars = new HashMap<>();
 
   private ClassPath(List<Path> entries, List<String> missing) {
     this.entries = entries;
@@ -149,19 +150,17 @@ final class ClassPath implements ClassFileSource, Closeable {
   }
 
   private JarFile jar(Path file) throws IOException {
-    for (JarFile open : jars) {
-      if (Paths.get(open.getName()).equals(file)) {
-        return open;
-      }
+    JarFile jar = jars.get(file);
+    if (jar == null) {
+      jar = new JarFile(file.toFile());
+      jars.put(file, jar);
     }
-    JarFile jar = new JarFile(file.toFile());
-    jars.add(jar);
     return jar;
   }
 
   @Override
   public void close() throws IOException {
-    for (JarFile jar : jars) {
+    for (JarFile jar : jars.values()) {
       jar.close();
     }
   }

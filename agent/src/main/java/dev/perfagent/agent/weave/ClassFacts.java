@@ -16,7 +16,8 @@ import org.objectweb.asm.Type;
 /**
  * What the weaver knows of a class: its name, modifiers, direct supertypes, annotations, methods and
  * fields, read from its class file without its code ({@link #read}), or from the class when it is
- * loaded and its class file cannot be read ({@link #of}).
+ * loaded and its class file cannot be read ({@link #of}). The modifiers are those the class is
+ * declared with, a nested one's too, as reflection shows them.
  */
 public final class ClassFacts {
   final String internalName;
@@ -28,10 +29,12 @@ public final class ClassFacts {
   final List<String> annotations;
   final List<MethodFacts> methods;
   final List<FieldFacts> fields;
+  /** False when reflection could not show all members of a loaded class ({@link #of}). */
+  final boolean complete;
 
   private ClassFacts(
       String internalName, int access, String superName, String[] interfaces, List<String> annotations,
-      List<MethodFacts> methods, List<FieldFacts> fields) {
+      List<MethodFacts> methods, List<FieldFacts> fields, boolean complete) {
     this.internalName = internalName;
     this.access = access;
     this.superName = superName;
@@ -39,6 +42,7 @@ public final class ClassFacts {
     this.annotations = annotations;
     this.methods = methods;
     this.fields = fields;
+    this.complete = complete;
   }
 
   /** The class of {@code classFile}; throws what ASM throws for bytes that are not a class file. */
@@ -56,6 +60,7 @@ public final class ClassFacts {
     List<String> annotations = new ArrayList<>();
     List<MethodFacts> methods = new ArrayList<>();
     List<FieldFacts> fields = new ArrayList<>();
+    boolean complete = true;
     try {
       for (Annotation a : type.getDeclaredAnnotations()) {
         annotations.add(Type.getDescriptor(a.annotationType()));
@@ -69,7 +74,7 @@ public final class ClassFacts {
         fields.add(new FieldFacts(f.getModifiers(), f.getName(), Type.getDescriptor(f.getType()), null));
       }
     } catch (LinkageError | RuntimeException e) {
-      // what reflection could show is kept
+      complete = false; // what reflection could show is kept, marked as not all
     }
     Class<?>[] direct = type.getInterfaces();
     String[] interfaces = new String[direct.length];
@@ -80,7 +85,8 @@ public final class ClassFacts {
         | (type.isAnnotation() ? Opcodes.ACC_ANNOTATION : 0);
     String superName = type.getSuperclass() == null
         ? (type.isInterface() ? "java/lang/Object" : null) : Type.getInternalName(type.getSuperclass());
-    return new ClassFacts(Type.getInternalName(type), access, superName, interfaces, annotations, methods, fields);
+    return new ClassFacts(
+        Type.getInternalName(type), access, superName, interfaces, annotations, methods, fields, complete);
   }
 
   private static List<String> descriptors(Annotation[] annotations) {
@@ -159,6 +165,17 @@ public final class ClassFacts {
       this.interfaces = interfaces;
     }
 
+    /**
+     * A nested class's own entry: its modifiers as declared ({@code protected}, {@code static}),
+     * which the class file's access flags do not keep (javac writes a protected one as public).
+     */
+    @Override
+    public void visitInnerClass(String inner, String outerName, String innerName, int innerAccess) {
+      if (inner.equals(name)) {
+        access = innerAccess | (access & (Opcodes.ACC_INTERFACE | Opcodes.ACC_ANNOTATION | Opcodes.ACC_SYNTHETIC));
+      }
+    }
+
     @Override
     public AnnotationVisitor visitAnnotation(String descriptor, boolean visible) {
       annotations.add(descriptor);
@@ -186,7 +203,7 @@ public final class ClassFacts {
 
     @Override
     public void visitEnd() {
-      facts = new ClassFacts(name, access, superName, interfaces, annotations, methods, fields);
+      facts = new ClassFacts(name, access, superName, interfaces, annotations, methods, fields, true);
     }
   }
 }

@@ -175,6 +175,9 @@ final class PathCheck {
           if (!declared.isFinal() || declared.isInterface()) {
             return Optional.empty(); // a subclass may provide it
           }
+          if (!hierarchy(declared).stream().allMatch(t -> t.complete)) {
+            return Optional.empty(); // members reflection could not show may provide it
+          }
           return Optional.of(name + " has no getter or field '" + step + "'" + nearest(step, propertyNames(declared)));
         }
         type = next;

@@ -39,7 +39,7 @@ public final class PointcutTargets {
   }
 
   private boolean matchesHierarchy(ClassFacts type, TypeFacts types) {
-    if (supertype != null && !type.internalName.equals(supertype) && !types.supertypes(type).contains(supertype)) {
+    if (supertype != null && !types.isAssignableTo(type, supertype)) {
       return false;
     }
     return pointcut.classAnnotation().map(type::isAnnotatedWith).orElse(true);

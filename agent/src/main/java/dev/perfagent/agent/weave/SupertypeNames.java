@@ -53,8 +53,10 @@ final class SupertypeNames {
 
   /** The supertypes of {@code name} as {@code loader} sees it (itself not included), or null. */
   private Set<String> closure(ClassLoader loader, String name, Map<String, Set<String>> memo, int depth) {
-    if (name.equals(OBJECT)) {
-      return Set.of(); // the root of every hierarchy: its class file need not be read
+    if (name.equals(OBJECT) || OtherAgentNames.isAgentName(name.replace('/', '.'))) {
+      // the root of every hierarchy, whose class file need not be read; and the interfaces another
+      // agent makes classes implement at run time, which have none and extend nothing a pointcut names
+      return Set.of();
     }
     Set<String> known = memo.get(name);
     if (known != null) {

@@ -3,6 +3,9 @@ package dev.perfagent.agent.weave;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.ref.WeakReference;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -27,7 +30,8 @@ public final class TypeFacts {
   private static final String OBJECT = "java/lang/Object";
   /** Beyond this many, the descriptions are forgotten and read again when needed. */
   private static final int REMEMBERED = 4096;
-  private static final int DEEPEST = 64;
+  /** A hierarchy larger than any real one: a cycle in broken class files ends here. */
+  private static final int MOST_SUPERTYPES = 4096;
 
   /** Null when this describes what a class loader sees. */
   private final ClassFileSource source;
@@ -84,40 +88,55 @@ public final class TypeFacts {
   }
 
   /**
-   * The internal names of all supertypes of {@code type} (itself not included); throws {@link
-   * MissingType} when one of them cannot be found.
+   * Whether {@code type} is {@code internalName} or one of its subtypes. The supertypes are looked at
+   * breadth first, the first match answers; throws {@link MissingType} only when there is none and a
+   * supertype could not be described (it might have been the one).
    */
-  Set<String> supertypes(ClassFacts type) {
+  boolean isAssignableTo(ClassFacts type, String internalName) {
+    if (type.internalName.equals(internalName) || internalName.equals(OBJECT)) {
+      return true;
+    }
     if (supertypeNames != null) {
       Set<String> names = supertypeNames.of(loader(), type.directSupertypes());
       if (names != null) {
-        return names;
+        return names.contains(internalName);
       }
     }
-    Set<String> all = new HashSet<>();
-    walk(type, all, 0);
-    return all;
+    Deque<String> todo = new ArrayDeque<>(Arrays.asList(type.directSupertypes()));
+    Set<String> seen = new HashSet<>();
+    String missing = null;
+    while (!todo.isEmpty() && seen.size() < MOST_SUPERTYPES) {
+      String name = todo.poll();
+      if (name.equals(internalName)) {
+        return true;
+      }
+      if (name.equals(OBJECT) || !seen.add(name)) {
+        continue;
+      }
+      ClassFacts supertype = find(name);
+      if (supertype == null) {
+        missing = missing == null ? name : missing;
+      } else {
+        todo.addAll(Arrays.asList(supertype.directSupertypes()));
+      }
+    }
+    if (missing != null) {
+      throw new MissingType(missing);
+    }
+    return false;
+  }
+
+  /**
+   * Remembers {@code type}, the class being woven, as the one its name stands for: looking itself up
+   * (a {@code this} path) then reads no class file and loads nothing, and a class retransformed is
+   * seen as it is now.
+   */
+  void remember(ClassFacts type) {
+    known.put(type.internalName, type);
   }
 
   private ClassLoader loader() {
     return loader == null ? null : loader.get();
-  }
-
-  private void walk(ClassFacts type, Set<String> all, int depth) {
-    if (depth > DEEPEST) {
-      throw new MissingType(type.internalName + "'s supertypes (too deep)");
-    }
-    for (String name : type.directSupertypes()) {
-      if (all.add(name) && !name.equals(OBJECT)) {
-        walk(require(name), all, depth + 1);
-      }
-    }
-  }
-
-  /** Whether {@code type} is {@code internalName} or one of its subtypes. */
-  boolean isAssignableTo(ClassFacts type, String internalName) {
-    return type.internalName.equals(internalName) || internalName.equals(OBJECT)
-        || supertypes(type).contains(internalName);
   }
 
   private ClassFacts describe(String internalName) {
@@ -143,12 +162,14 @@ public final class TypeFacts {
     }
   }
 
-  /** The class file of {@code internalName} as a resource of {@code loader}, or null. */
+  /**
+   * The class file of {@code internalName} as a resource of {@code loader}, or null; for the boot
+   * loader (null), what the platform loader sees, which includes the boot loader's and not the
+   * application's class path.
+   */
   static byte[] resource(ClassLoader loader, String internalName) {
     String resource = internalName + ".class";
-    try (InputStream in = loader == null
-        ? ClassLoader.getSystemResourceAsStream(resource)
-        : loader.getResourceAsStream(resource)) {
+    try (InputStream in = (loader == null ? ClassLoader.getPlatformClassLoader() : loader).getResourceAsStream(resource)) {
       return in == null ? null : in.readAllBytes();
     } catch (IOException | RuntimeException e) {
       return null;

@@ -229,7 +229,9 @@ final class Weaver {
         if (type.isSynthetic()) {
           return null;
         }
-        Map<String, List<MethodAdvice>> advice = rules.advice(type, types(loader));
+        TypeFacts types = types(loader);
+        types.remember(type);
+        Map<String, List<MethodAdvice>> advice = rules.advice(type, types);
         if (advice.isEmpty()) {
           return null;
         }

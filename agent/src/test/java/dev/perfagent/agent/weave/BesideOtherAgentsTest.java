@@ -91,14 +91,16 @@ class BesideOtherAgentsTest {
   @Test
   void aClassAPointcutTargetsAndCannotWeaveIsOneWarningNamingThePointcutAndTheCause() throws Exception {
     OtherAgentLoader loader = new OtherAgentLoader(MISSING, false);
-    // named by its class pattern; its subtype-of cannot be decided
-    assertNull(loader.transform("fixture.beside.NamedImpl"));
-    assertNull(loader.transform("fixture.beside.NamedImpl"), "retransformed: still not, and not reported again");
+    // named by its class pattern; whether it is a Service cannot be decided
+    assertNull(loader.transform("fixture.beside.NamedPlain"));
+    assertNull(loader.transform("fixture.beside.NamedPlain"), "retransformed: still not, and not reported again");
+    // a Service by an interface it names: decided whatever the one that cannot be read
+    assertNotNull(loader.transform("fixture.beside.NamedImpl"));
     // matched by its exact name: woven, as advice reads only the methods the class declares
     assertNotNull(loader.transform("fixture.beside.Exact"));
     assertEquals(
         List.of(
-            "WARN perf-agent: could not weave fixture.beside.NamedImpl for pointcut 'named-services': "
+            "WARN perf-agent: could not weave fixture.beside.NamedPlain for pointcut 'named-services': "
                 + noSuchType(MISSING),
             "DEBUG perf-agent: could not match fixture.beside.Exact against pointcut 'services', which does"
                 + " not target it: " + noSuchType(MISSING)),

@@ -1,12 +1,12 @@
 package dev.perfagent.agent.weave;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -47,8 +47,8 @@ class TypeFactsTest {
     // a class read from its bytes whose supertype has no class file: the walk goes through the loaded one
     ClassFacts user = ClassFacts.read(type("fixture/facts/User", Opcodes.ACC_PUBLIC | Opcodes.ACC_ABSTRACT,
         "java/lang/Object", "fixture/facts/Runtime"));
-    assertEquals(Set.of("java/lang/Object", "fixture/facts/Runtime", "java/util/concurrent/Callable"),
-        types.supertypes(user));
+    assertTrue(types.isAssignableTo(user, "java/util/concurrent/Callable"));
+    assertFalse(types.isAssignableTo(user, "java/lang/Runnable"));
   }
 
   @Test
@@ -57,8 +57,23 @@ class TypeFactsTest {
     assertNull(types.find("fixture/facts/Gone"));
     MissingType missing = assertThrows(MissingType.class, () -> types.require("fixture/facts/Gone"));
     assertEquals("fixture.facts.Gone", missing.getMessage());
-    ClassFacts orphan = ClassFacts.read(type("fixture/facts/Orphan", Opcodes.ACC_PUBLIC, "fixture/facts/Gone"));
-    assertThrows(MissingType.class, () -> types.supertypes(orphan));
+    // a supertype that cannot be described: a match found elsewhere answers, else the missing one is named
+    ClassFacts orphan = ClassFacts.read(
+        type("fixture/facts/Orphan", Opcodes.ACC_PUBLIC, "fixture/facts/Gone", "java/lang/Runnable"));
+    assertTrue(types.isAssignableTo(orphan, "java/lang/Runnable"));
+    MissingType unknown = assertThrows(MissingType.class, () -> types.isAssignableTo(orphan, "java/io/Closeable"));
+    assertEquals("fixture.facts.Gone", unknown.getMessage());
+  }
+
+  /** javac writes this interface's class file as public; it is declared protected. */
+  protected interface Protected {}
+
+  @Test
+  void aNestedClassHasTheModifiersItIsDeclaredWith() {
+    TypeFacts types = TypeFacts.of(name -> TypeFacts.resource(TypeFactsTest.class.getClassLoader(), name));
+    ClassFacts nested = types.find(org.objectweb.asm.Type.getInternalName(Protected.class));
+    assertTrue(nested.isInterface());
+    assertFalse(nested.isPublic(), "protected, as reflection says");
   }
 
   @Test
