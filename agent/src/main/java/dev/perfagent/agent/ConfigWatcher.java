@@ -7,28 +7,20 @@ import dev.perfagent.config.ConfigLoader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Arrays;
-import java.util.List;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 
 /**
  * Watches the configuration file and hands each saved version that validates to the running agent.
- * It polls the file by name (so a save by rename is seen like one in place), reads it when its
- * attributes say it changed ({@link #poll}), and takes a version only once two reads in a row agree,
- * so a file caught between two writes is never read half-written. An
+ * It polls the file by name (so a save by rename is seen like one in place) and takes a version only
+ * once two reads in a row agree, so a file caught between two writes is never read half-written. An
  * invalid version is reported once, as at start-up; the running configuration stays until a valid
  * one is saved. It starts from the content the agent started with, so that only a version saved
  * since is handed over.
  */
 final class ConfigWatcher {
   static final long POLL_MILLIS = 400;
-  /**
-   * Polls between two reads of the content at most: a save that keeps the file's size and time stamp
-   * (within one tick of the file system's clock) is still seen, within this many polls.
-   */
-  static final int POLLS_PER_READ = 10;
 
   private final Path file;
   private final Consumer<AgentConfig> apply;
@@ -37,9 +29,6 @@ final class ConfigWatcher {
   private byte[] inForce;
   private byte[] lastRead;
   private byte[] reported;
-  /** The file's time stamp, size and identity at the last read. */
-  private List<Object> readStamp;
-  private int pollsSinceRead;
 
   /**
    * @param inForce the content the running configuration was read from (null: any version the
@@ -69,7 +58,7 @@ final class ConfigWatcher {
     while (true) {
       try {
         Thread.sleep(POLL_MILLIS);
-        poll();
+        check();
       } catch (InterruptedException e) {
         return;
       } catch (Throwable t) {
@@ -79,32 +68,7 @@ final class ConfigWatcher {
     }
   }
 
-  /**
-   * One poll of the watching thread: the content is read ({@link #check}) only when the file's time
-   * stamp, size or identity changed since the last read, a version read last is still settling, or
-   * after {@link #POLLS_PER_READ} polls; otherwise the poll costs one look at the file's attributes.
-   */
-  void poll() {
-    List<Object> stamp = stamp();
-    boolean settling = !Arrays.equals(lastRead, inForce) && !Arrays.equals(lastRead, reported);
-    if (stamp == null || !stamp.equals(readStamp) || settling || ++pollsSinceRead >= POLLS_PER_READ) {
-      readStamp = stamp;
-      pollsSinceRead = 0;
-      check();
-    }
-  }
-
-  /** The file's modification time, size and identity (a save by rename replaces it), or null. */
-  private List<Object> stamp() {
-    try {
-      BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-      return Arrays.asList(attributes.lastModifiedTime(), attributes.size(), attributes.fileKey());
-    } catch (IOException | RuntimeException e) {
-      return null;
-    }
-  }
-
-  /** One read: applies or reports the file's content if it changed and has held still since the last read. */
+  /** One poll: applies or reports the file's content if it changed and has held still since the last poll. */
   void check() {
     byte[] content = read();
     if (content == null || Arrays.equals(content, inForce)) {

@@ -7,7 +7,6 @@ import dev.perfagent.config.AgentConfig;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -40,34 +39,6 @@ class ConfigWatcherTest {
     List<String> names = new ArrayList<>();
     config.pointcuts().forEach(p -> names.add(p.name()));
     applied.add(String.join(",", names));
-  }
-
-  @Test
-  void aPollReadsTheFileWhenItsAttributesChangeAndNowAndThenOtherwise() throws Exception {
-    Path file = Files.writeString(dir.resolve("perf-agent.yaml"), ONE);
-    ConfigWatcher watcher = watcher(file);
-    watcher.poll();
-    watcher.poll();
-    assertEquals(List.of("a"), applied, "the first read, then the one that settles it");
-
-    // the same size and time stamp (a save within one tick of the file system's clock): seen by the
-    // read every POLLS_PER_READ polls, then settled at the next
-    FileTime stamp = Files.getLastModifiedTime(file);
-    Files.writeString(file, ONE.replace("name: a", "name: c"));
-    Files.setLastModifiedTime(file, stamp);
-    for (int i = 1; i < ConfigWatcher.POLLS_PER_READ; i++) {
-      watcher.poll();
-    }
-    assertEquals(List.of("a"), applied, "attributes unchanged: not read yet");
-    watcher.poll();
-    watcher.poll();
-    assertEquals(List.of("a", "c"), applied);
-
-    Files.writeString(file, TWO);
-    Files.setLastModifiedTime(file, FileTime.fromMillis(stamp.toMillis() + 2_000));
-    watcher.poll();
-    watcher.poll();
-    assertEquals(List.of("a", "c", "a,b"), applied, "a new time stamp: read at once");
   }
 
   @Test
