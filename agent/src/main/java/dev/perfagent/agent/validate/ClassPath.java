@@ -1,8 +1,10 @@
 package dev.perfagent.agent.validate;
 
+import dev.perfagent.agent.weave.ClassFileSource;
 import java.io.Closeable;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,8 +19,6 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import dev.perfagent.agent.weave.ClassFileSource;
-import java.io.InputStream;
 
 /**
  * An application's class path, read as files: jars and directories separated like java's

@@ -47,9 +47,9 @@ import org.objectweb.asm.tree.VarInsnNode;
  * own).
  *
  * <p>A return that leaves values beneath its own on the stack (no compiler writes one; the method's
- * frames tell, {@link ReturnStacks}) cannot jump to a block shared with the others: there the exit calls are written in place, in
- * one {@code try}, and the method's own exception ranges are cut around them so that its handlers
- * never see the advice.
+ * frames tell, {@link ReturnStacks}) cannot jump to a block shared with the others: there the exit
+ * calls are written in place, in one {@code try}, and the method's own exception ranges are cut around
+ * them so that its handlers never see the advice.
  */
 final class AdviceCode {
   private static final String RECORDER = Type.getInternalName(Recorder.class);
@@ -151,8 +151,8 @@ final class AdviceCode {
   }
 
   private void weave() {
-    // before the method's code changes: where each return stands
-    // every return can jump to one exit block when each leaves nothing beneath its value, as compilers write them
+    // before the method's code changes: where each return stands (every return can jump to one exit
+    // block when each leaves nothing beneath its value, as compilers write them)
     boolean sharedExit = any(w -> w.advice.exit != MethodAdvice.Exit.NONE)
         && ReturnStacks.onlyTheirValue(owner, method, frames);
     if (frames) {

@@ -21,6 +21,8 @@ import org.objectweb.asm.Type;
  */
 public final class ClassFacts {
   final String internalName;
+  /** {@code com.acme.Outer$Inner}: asked of every candidate by every pointcut, so made once. */
+  private final String binaryName;
   final int access;
   /** Null for {@code java.lang.Object}. */
   final String superName;
@@ -36,6 +38,7 @@ public final class ClassFacts {
       String internalName, int access, String superName, String[] interfaces, List<String> annotations,
       List<MethodFacts> methods, List<FieldFacts> fields, boolean complete) {
     this.internalName = internalName;
+    this.binaryName = internalName.replace('/', '.');
     this.access = access;
     this.superName = superName;
     this.interfaces = interfaces == null ? new String[0] : interfaces;
@@ -62,9 +65,7 @@ public final class ClassFacts {
     List<FieldFacts> fields = new ArrayList<>();
     boolean complete = true;
     try {
-      for (Annotation a : type.getDeclaredAnnotations()) {
-        annotations.add(Type.getDescriptor(a.annotationType()));
-      }
+      annotations.addAll(descriptors(type.getDeclaredAnnotations()));
       for (Method m : type.getDeclaredMethods()) {
         methods.add(new MethodFacts(m.getModifiers() | (m.isBridge() ? Opcodes.ACC_BRIDGE : 0)
             | (m.isSynthetic() ? Opcodes.ACC_SYNTHETIC : 0), m.getName(), Type.getMethodDescriptor(m), null,
@@ -99,7 +100,7 @@ public final class ClassFacts {
 
   /** The binary name: {@code com.acme.Outer$Inner}. */
   public String name() {
-    return internalName.replace('/', '.');
+    return binaryName;
   }
 
   public List<MethodFacts> methods() {

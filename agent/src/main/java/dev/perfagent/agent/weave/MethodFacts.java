@@ -59,10 +59,12 @@ public final class MethodFacts {
     return s.append(')').toString();
   }
 
+  /** Whether one of the type {@code descriptors} ({@code Lcom/acme/Traced;}) names class {@code binaryName}. */
   static boolean named(List<String> descriptors, String binaryName) {
+    String internalName = binaryName.replace('.', '/');
     for (String descriptor : descriptors) {
-      if (descriptor.length() == binaryName.length() + 2
-          && descriptor.regionMatches(1, binaryName.replace('.', '/'), 0, binaryName.length())) {
+      if (descriptor.length() == internalName.length() + 2
+          && descriptor.regionMatches(1, internalName, 0, internalName.length())) {
         return true;
       }
     }

@@ -14,10 +14,13 @@ public final class PointcutTargets {
   private final Pointcut pointcut;
   /** The internal name of {@code subtype-of}, or null. */
   private final String supertype;
+  /** Whether the pointcut names a JDK class it may weave: of the JDK, only that one is looked at. */
+  private final boolean namesJdkClass;
 
   public PointcutTargets(Pointcut pointcut) {
     this.pointcut = pointcut;
     this.supertype = pointcut.subtypeOf().map(name -> name.replace('.', '/')).orElse(null);
+    this.namesJdkClass = JdkClasses.named(pointcut).isPresent();
   }
 
   /**
@@ -27,12 +30,12 @@ public final class PointcutTargets {
    * cannot be.
    */
   public boolean matches(ClassFacts type, TypeFacts types) {
-    return matchesName(type.name()) && !methodsOf(type).isEmpty() && matchesHierarchy(type, types);
+    return matchesName(type.name()) && declaresWovenMethod(type) && matchesHierarchy(type, types);
   }
 
   /** The classes selected by name; of the JDK, only the one the pointcut names ({@link JdkClasses}). */
   private boolean matchesName(String binaryName) {
-    if (JdkClasses.named(pointcut).isEmpty() && JdkClasses.isJdk(binaryName)) {
+    if (!namesJdkClass && JdkClasses.isJdk(binaryName)) {
       return false;
     }
     return pointcut.classPattern().map(p -> p.matches(binaryName)).orElse(true);
@@ -45,16 +48,30 @@ public final class PointcutTargets {
     return pointcut.classAnnotation().map(type::isAnnotatedWith).orElse(true);
   }
 
-  /** The methods of {@code type} the pointcut weaves: only methods with code of their own. */
+  private boolean declaresWovenMethod(ClassFacts type) {
+    for (MethodFacts method : type.methods) {
+      if (weaves(method)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The methods of {@code type} the pointcut weaves. */
   public List<MethodFacts> methodsOf(ClassFacts type) {
     List<MethodFacts> woven = new ArrayList<>(1);
     for (MethodFacts method : type.methods) {
-      if (method.isWeavable() && pointcut.methodPattern().matches(method.name) && takesParameters(method)
-          && pointcut.methodAnnotation().map(method::isAnnotatedWith).orElse(true)) {
+      if (weaves(method)) {
         woven.add(method);
       }
     }
     return woven;
+  }
+
+  /** Only methods with code of their own. */
+  private boolean weaves(MethodFacts method) {
+    return method.isWeavable() && pointcut.methodPattern().matches(method.name) && takesParameters(method)
+        && pointcut.methodAnnotation().map(method::isAnnotatedWith).orElse(true);
   }
 
   private boolean takesParameters(MethodFacts method) {

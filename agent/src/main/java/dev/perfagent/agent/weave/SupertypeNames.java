@@ -9,9 +9,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * All supertypes of a class, by internal name, read from class files through the class loader that
- * defines it (the JDK's from their loaded classes) and remembered per loader: each supertype's class file is read once per loader, not
- * once per class that extends it. Unknown (null) when a class file on the way cannot be read, as
- * for classes another agent defines at run time; the caller then decides as if it could match.
+ * defines it (the JDK's from their loaded classes) and remembered per loader: each supertype's class
+ * file is read once per loader, not once per class that extends it. Unknown (null) when a class file
+ * on the way cannot be read, as for classes another agent defines at run time; the caller then
+ * decides as if it could match.
  */
 final class SupertypeNames {
   private static final String OBJECT = "java/lang/Object";

@@ -40,26 +40,24 @@ public final class TypeFacts {
    * loader lives. Null for the boot loader's classes and for a class path.
    */
   private final WeakReference<ClassLoader> loader;
-  private final boolean forLoader;
   /** Null when this describes a class path: then the supertypes are walked here. */
   private final SupertypeNames supertypeNames;
   private final Map<String, ClassFacts> known = new ConcurrentHashMap<>();
 
-  private TypeFacts(ClassFileSource source, ClassLoader loader, boolean forLoader, SupertypeNames supertypeNames) {
+  private TypeFacts(ClassFileSource source, ClassLoader loader, SupertypeNames supertypeNames) {
     this.source = source;
     this.loader = loader == null ? null : new WeakReference<>(loader);
-    this.forLoader = forLoader;
     this.supertypeNames = supertypeNames;
   }
 
   /** The classes {@code loader} (null: the boot loader) sees, supertypes' names from {@code supertypes}. */
   static TypeFacts of(ClassLoader loader, SupertypeNames supertypes) {
-    return new TypeFacts(null, loader, true, supertypes);
+    return new TypeFacts(null, loader, supertypes);
   }
 
   /** The classes of {@code source} alone. */
   public static TypeFacts of(ClassFileSource source) {
-    return new TypeFacts(source, null, false, null);
+    return new TypeFacts(source, null, null);
   }
 
   /** Class {@code internalName}, or null when it can be neither read nor found loaded. */
@@ -140,8 +138,9 @@ public final class TypeFacts {
   }
 
   private ClassFacts describe(String internalName) {
+    boolean forLoader = source == null;
     ClassLoader classLoader = loader();
-    if (forLoader && loader != null && classLoader == null) {
+    if (loader != null && classLoader == null) {
       return null; // the loader is gone: nothing of it is woven any more
     }
     byte[] classFile = forLoader ? resource(classLoader, internalName) : source.classFile(internalName);

@@ -23,10 +23,10 @@ import org.slf4j.Logger;
  * registers it and builds it only once there is something to weave. A class being loaded is first
  * checked from its bytes ({@link CandidateClasses}); a candidate is described from its class file
  * ({@link ClassFacts}, the classes it refers to by {@link TypeFacts}) and matched against the rules
- * ({@link WeavingRules}), and the advice is written with ASM ({@link ClassRewrite}). Every other class is left byte-for-byte unchanged. When the configuration
- * changes, {@link #patch} swaps the rules and retransforms the classes whose weaving changes: no class
- * is ever woven by both, or by neither, and a class no pointcut matches any more gets its original
- * bytecode back.
+ * ({@link WeavingRules}), and the advice is written with ASM ({@link ClassRewrite}). Every other
+ * class is left byte-for-byte unchanged. When the configuration changes, {@link #patch} swaps the
+ * rules and retransforms the classes whose weaving changes: no class is ever woven by both, or by
+ * neither, and a class no pointcut matches any more gets its original bytecode back.
  */
 final class Weaver {
   /** Classes retransformed in one step of a change: the application pauses per step, not for all. */
