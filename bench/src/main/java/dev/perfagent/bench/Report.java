@@ -33,9 +33,13 @@ public final class Report {
   private static final Pattern SUMMARY =
       Pattern.compile(
           "perf-agent: (\\d+) spans recorded, (\\d+) exported, (\\d+) dropped \\((\\d+) buffer full, (\\d+) export failed");
-  /** The test-app's summary: the whole run's rate, and the second half's (its steady state). */
+  /**
+   * The test-app's summary: the whole run's rate, and the second half's (its steady state) with the
+   * process's CPU time per conversation meanwhile.
+   */
   private static final Pattern CONVERSATIONS =
-      Pattern.compile("conversations\\s*:\\s*(\\d+) in ([0-9.]+) s \\(([0-9.]+) conv/s\\)(?:.*second half ([0-9.]+) conv/s)?");
+      Pattern.compile("conversations\\s*:\\s*(\\d+) in ([0-9.]+) s \\(([0-9.]+) conv/s\\)"
+          + "(?:.*second half ([0-9.]+) conv/s)?(?:, ([0-9.]+) ms CPU/conv)?");
 
   private final Path dir;
   private final Map<String, String> meta;
@@ -784,6 +788,10 @@ public final class Report {
     if (spans != null && !Double.isNaN(spansPerSecond)) {
       c.append("; ").append(fmt(spansPerSecond, 0)).append(" spans/s ").append(spans);
     }
+    double cpuMillis = medianOf(column(runs, 2));
+    if (!Double.isNaN(cpuMillis)) {
+      c.append("; ").append(fmt(cpuMillis, 2)).append(" ms CPU/conv");
+    }
     return c.toString();
   }
 
@@ -798,8 +806,9 @@ public final class Report {
   }
 
   /**
-   * One {conversations/s of the second half, spans/s} per run of the agent: spans/s from perf-agent's
-   * exit summary (exported, or recorded when none were exported), NaN without one.
+   * One {conversations/s of the second half, spans/s, ms of process CPU per conversation} per run of
+   * the agent: spans/s from perf-agent's exit summary (exported, or recorded when none were exported),
+   * NaN without one; the CPU NaN when the test-app did not print it.
    */
   static List<double[]> throughputRuns(Path tdir, String agent) throws IOException {
     List<double[]> result = new ArrayList<>();
@@ -819,7 +828,8 @@ public final class Report {
           long[] summary = summary(tdir.resolve(p.getFileName().toString().replace(".out", ".err")));
           double spansPerConversation = summary == null ? Double.NaN
               : (double) (summary[1] > 0 ? summary[1] : summary[0]) / Long.parseLong(m.group(1));
-          result.add(new double[] {conv, spansPerConversation * conv});
+          double cpuMillis = m.group(5) != null ? Double.parseDouble(m.group(5)) : Double.NaN;
+          result.add(new double[] {conv, spansPerConversation * conv, cpuMillis});
           break;
         }
       }

@@ -50,12 +50,14 @@ public final class Main {
       long started = System.nanoTime();
       List<AgentReply> replies = app.runAll();
       long finished = System.nanoTime();
+      long finishedCpu = ProcessCpu.nanos();
       if (options.verbose()) {
         out.println();
         replies.forEach(out::println);
       }
       Report.print(out, replies, (started - start) / 1e9, (finished - started) / 1e9,
-          (finished - app.halfDoneNanos()) / 1e9);
+          (finished - app.halfDoneNanos()) / 1e9,
+          finishedCpu < 0 ? -1 : (finishedCpu - app.halfDoneCpuNanos()) / 1e6);
       if (options.linger()) {
         linger(out);
       }

@@ -13,9 +13,13 @@ final class Report {
 
   private Report() {}
 
-  /** @param secondHalfSeconds how long the second half of the conversations took */
+  /**
+   * @param secondHalfSeconds how long the second half of the conversations took
+   * @param secondHalfCpuMillis the process's CPU time meanwhile (all its threads: the JIT and GC
+   *     too), or a negative number when the JVM does not tell it
+   */
   static void print(PrintStream out, List<AgentReply> replies, double startupSeconds,
-      double runSeconds, double secondHalfSeconds) {
+      double runSeconds, double secondHalfSeconds, double secondHalfCpuMillis) {
     Map<String, Long> c = Counters.snapshot();
     Map<AgentReply.Outcome, Integer> outcomes = new EnumMap<>(AgentReply.Outcome.class);
     for (AgentReply reply : replies) {
@@ -27,9 +31,10 @@ final class Report {
     out.println();
     int secondHalf = replies.size() - replies.size() / 2;
     out.printf(Locale.ROOT,
-        "conversations : %d in %.2f s (%.1f conv/s), start-up %.2f s; second half %.1f conv/s%n",
+        "conversations : %d in %.2f s (%.1f conv/s), start-up %.2f s; second half %.1f conv/s, %.2f ms CPU/conv%n",
         replies.size(), runSeconds, rate(replies.size(), runSeconds), startupSeconds,
-        rate(secondHalf, secondHalfSeconds));
+        rate(secondHalf, secondHalfSeconds),
+        secondHalf > 0 && secondHalfCpuMillis >= 0 ? secondHalfCpuMillis / secondHalf : Double.NaN);
     out.println("outcomes      : " + (replies.isEmpty() ? "-" : outcomeText.toString()));
     out.printf(Locale.ROOT, "agent         : %d iterations, %d policy searches%n",
         c.get("agent.iterations"), c.get("rag.searches"));

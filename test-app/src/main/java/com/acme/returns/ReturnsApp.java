@@ -46,6 +46,7 @@ final class ReturnsApp implements AutoCloseable {
    */
   private final Tracer tracer = GlobalOpenTelemetry.getTracer("returns-app");
   private volatile long halfDoneNanos;
+  private volatile long halfDoneCpuNanos;
 
   private ReturnsApp(AppOptions options, SeedData seedData, Database database,
       ProviderApi providers, ClientManager clients, ReturnsAgent agent) {
@@ -81,9 +82,19 @@ final class ReturnsApp implements AutoCloseable {
     return halfDoneNanos;
   }
 
+  /** The process's CPU time ({@link ProcessCpu}) at {@link #halfDoneNanos}. */
+  long halfDoneCpuNanos() {
+    return halfDoneCpuNanos;
+  }
+
+  private void markHalfDone() {
+    halfDoneNanos = System.nanoTime();
+    halfDoneCpuNanos = ProcessCpu.nanos();
+  }
+
   /** Runs all conversations on the worker pool; replies in conversation order. */
   List<AgentReply> runAll() {
-    halfDoneNanos = System.nanoTime();
+    markHalfDone();
     ConversationFactory factory = new ConversationFactory(seedData, options.seed());
     log.info("Running {} conversations on {} worker thread(s)", options.conversations(),
         options.concurrency());
@@ -98,7 +109,7 @@ final class ReturnsApp implements AutoCloseable {
       List<AgentReply> replies = new ArrayList<>();
       for (Future<AgentReply> future : futures) {
         if (replies.size() == futures.size() / 2) {
-          halfDoneNanos = System.nanoTime();
+          markHalfDone();
         }
         replies.add(future.get());
       }
