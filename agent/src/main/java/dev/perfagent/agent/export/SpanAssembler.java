@@ -104,10 +104,13 @@ final class SpanAssembler {
       attributes.put(ConnectionPoolMetrics.POOL_NAME, (String) pool);
     }
     FlowingValues flowing = record.flowing();
+    boolean flowingAsIs = true;
     if (flowing != null) {
       for (int i = 0; i < flowing.size(); i++) {
         if (shape.attributeValue(flowing.key(i), record::value) == null) { // the span's own value wins
           AttributeValues.put(attributes, flowing.key(i), flowing.value(i));
+        } else {
+          flowingAsIs = false;
         }
       }
     }
@@ -157,7 +160,7 @@ final class SpanAssembler {
             name, shape.kind(), context, parent, status, start, end,
             shape.kind() == SpanKind.CLIENT ? costs.withCost(built) : built, events, resource);
     if (metrics != null) {
-      metrics.record(shape.metricAttributes(), span, record.flowing());
+      metrics.record(shape.metricAttributes(), span, flowing, flowingAsIs);
     }
     return span;
   }

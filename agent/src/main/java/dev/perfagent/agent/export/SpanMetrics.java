@@ -134,12 +134,13 @@ final class SpanMetrics {
   /**
    * Records {@code span}; {@code pointcut} carries the span's pointcut name (built once per site);
    * {@code flowing}, the values flowing down to it (null when none), adds dimensions to the
-   * pointcut and GenAI metrics.
+   * pointcut and GenAI metrics; {@code flowingAsIs} says the span has no value of its own for any
+   * of their keys.
    */
-  void record(Attributes pointcut, RecordedSpan span, FlowingValues flowing) {
+  void record(Attributes pointcut, RecordedSpan span, FlowingValues flowing, boolean flowingAsIs) {
     double seconds = span.getLatencyNanos() / 1e9;
     Attributes a = span.getAttributes();
-    Attributes flowed = flowDimensions.of(flowing, a);
+    Attributes flowed = flowDimensions.of(flowing, a, flowingAsIs);
     pointcutDuration.record(seconds,
         flowDimensions.capped(POINTCUT_DURATION, pointcutDimensions.of(pointcut, span, flowed), flowed));
     if (POOL_CHECKOUT.equals(pointcut.get(POINTCUT))) {

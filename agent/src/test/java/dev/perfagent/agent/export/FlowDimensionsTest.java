@@ -1,7 +1,9 @@
 package dev.perfagent.agent.export;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
+import dev.perfagent.bootstrap.FlowingValues;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import java.util.ArrayList;
@@ -39,5 +41,42 @@ class FlowDimensionsTest {
     assertEquals(other, dimensions.capped("another", other, Attributes.of(ACCOUNT, "acct-0")), "per metric");
     Attributes plain = Attributes.of(NAME, "no flow");
     assertEquals(plain, dimensions.capped("m", plain, Attributes.empty()), "no flowing value: no cap");
+  }
+
+  @Test
+  void aRefusedPointIsRecordedAsOtherAndCountedEachTime() {
+    FlowDimensions dimensions = new FlowDimensions(w -> {});
+    for (int account = 0; account < FlowDimensions.MAX_SERIES; account++) {
+      dimensions.capped("m", Attributes.of(ACCOUNT, "acct-" + account), Attributes.of(ACCOUNT, "acct-" + account));
+    }
+    Attributes late = Attributes.of(ACCOUNT, "late", NAME, "span");
+    Attributes asOther = Attributes.of(ACCOUNT, FlowDimensions.OTHER, NAME, "span");
+    for (int i = 1; i <= 3; i++) {
+      assertEquals(asOther, dimensions.capped("m", late, Attributes.of(ACCOUNT, "late")));
+      assertEquals(i, dimensions.overflow().sum());
+    }
+    assertEquals(late, dimensions.capped("another", late, Attributes.of(ACCOUNT, "late")), "refused by m only");
+  }
+
+  @Test
+  void theDimensionsOfOneFlowAreMadeOnceTheSpansOwnValueStillWinsAndRefusalsAreCountedPerSpan() {
+    FlowDimensions dimensions = new FlowDimensions(w -> {});
+    for (int account = 0; account < FlowDimensions.MAX_VALUES; account++) {
+      FlowingValues flowing = flow("acct-" + account);
+      assertEquals(Attributes.of(ACCOUNT, "acct-" + account),
+          dimensions.of(flowing, Attributes.of(ACCOUNT, "acct-" + account, NAME, "s"), true));
+    }
+    FlowingValues late = flow("late");
+    Attributes first = dimensions.of(late, Attributes.of(ACCOUNT, "late"), true);
+    assertEquals(Attributes.of(ACCOUNT, FlowDimensions.OTHER), first);
+    assertSame(first, dimensions.of(late, Attributes.of(ACCOUNT, "late"), true), "made once");
+    assertEquals(2L, dimensions.overflow().sum(), "but counted for each span");
+    assertEquals(Attributes.of(ACCOUNT, "acct-7"), dimensions.of(late, Attributes.of(ACCOUNT, "acct-7"), false),
+        "a span with its own value for the key");
+    assertEquals(Attributes.empty(), dimensions.of(null, Attributes.of(ACCOUNT, "acct-7"), true));
+  }
+
+  private static FlowingValues flow(String account) {
+    return FlowingValues.over(null, new String[] {ACCOUNT.getKey()}, new Object[] {account});
   }
 }

@@ -33,9 +33,9 @@ class SpanMetricsTest {
   void durationHistogramsHaveSecondBasedBucketsAndGenAiKeepsItsOwn() {
     Attributes pointcut = Attributes.of(SpanMetrics.POINTCUT, "p");
     metrics.record(pointcut, TestSpans.span(SpanKind.CLIENT, 30_000_000, Attributes.builder()
-        .put("db.system.name", "h2").build(), Collections.emptyList()), null);
+        .put("db.system.name", "h2").build(), Collections.emptyList()), null, true);
     metrics.record(pointcut, TestSpans.span(SpanKind.CLIENT, 3_000_000_000L, Attributes.builder()
-        .put("gen_ai.operation.name", "chat").build(), Collections.emptyList()), null);
+        .put("gen_ai.operation.name", "chat").build(), Collections.emptyList()), null, true);
 
     assertEquals(SECONDS, SpanMetrics.DURATION_BUCKETS);
     Map<String, HistogramPointData> pointcuts = new HashMap<>(); // by gen_ai.operation.name, one dimension
@@ -55,9 +55,9 @@ class SpanMetricsTest {
   @Test
   void aPoolCheckoutIsAConnectionWait() {
     metrics.record(Attributes.of(SpanMetrics.POINTCUT, "jdbc.pool.checkout"),
-        TestSpans.span(SpanKind.INTERNAL, 30_000_000, Attributes.empty(), Collections.emptyList()), null);
+        TestSpans.span(SpanKind.INTERNAL, 30_000_000, Attributes.empty(), Collections.emptyList()), null, true);
     metrics.record(Attributes.of(SpanMetrics.POINTCUT, "other"),
-        TestSpans.span(SpanKind.INTERNAL, 30_000_000, Attributes.empty(), Collections.emptyList()), null);
+        TestSpans.span(SpanKind.INTERNAL, 30_000_000, Attributes.empty(), Collections.emptyList()), null, true);
     HistogramPointData wait = point(reader, "db.client.connection.wait_time");
     assertEquals(1, wait.getCount(), "only the checkout");
     assertEquals(1, wait.getCounts().get(3), "30 ms: (25 ms, 50 ms]");
@@ -67,9 +67,9 @@ class SpanMetricsTest {
   void aConnectionWaitIsNamedByThePoolsNameElseByTheDataSourcesClass() {
     Attributes checkout = Attributes.of(SpanMetrics.POINTCUT, "jdbc.pool.checkout");
     metrics.record(checkout, TestSpans.named("HikariDataSource.getConnection", SpanKind.INTERNAL, 1_000,
-        Attributes.of(ConnectionPoolMetrics.POOL_NAME, "returns-db"), List.of()), null);
+        Attributes.of(ConnectionPoolMetrics.POOL_NAME, "returns-db"), List.of()), null, true);
     metrics.record(checkout, TestSpans.named("PGSimpleDataSource.getConnection", SpanKind.INTERNAL, 1_000,
-        Attributes.empty(), List.of()), null);
+        Attributes.empty(), List.of()), null, true);
     Map<String, Long> byPool = new HashMap<>();
     for (HistogramPointData p : points(reader, "db.client.connection.wait_time")) {
       byPool.put(p.getAttributes().get(ConnectionPoolMetrics.POOL_NAME), p.getCount());
@@ -81,10 +81,10 @@ class SpanMetricsTest {
   void flowingValuesSplitTheTokenAndPointcutMetricsAndTheSpansOwnValueWins() {
     Attributes pointcut = Attributes.of(SpanMetrics.POINTCUT, "p");
     FlowingValues acme = FlowingValues.over(null, new String[] {"tenant.id"}, new Object[] {"acme"});
-    metrics.record(pointcut, chat(100, "acme"), acme);
-    metrics.record(pointcut, chat(20, "acme"), acme);
-    metrics.record(pointcut, chat(7, 7L), acme); // its own value, a number: that is its dimension
-    metrics.record(pointcut, chat(1000, null), null);
+    metrics.record(pointcut, chat(100, "acme"), acme, true);
+    metrics.record(pointcut, chat(20, "acme"), acme, true);
+    metrics.record(pointcut, chat(7, 7L), acme, false); // its own value, a number: that is its dimension
+    metrics.record(pointcut, chat(1000, null), null, true);
 
     Map<String, Long> inputTokens = new HashMap<>();
     for (HistogramPointData p : points(reader, "gen_ai.client.token.usage")) {
@@ -114,14 +114,14 @@ class SpanMetricsTest {
         .put("gen_ai.provider.name", "anthropic").put("gen_ai.request.model", "claude-sonnet-4")
         .put("gen_ai.usage.input_tokens", 28L).put("gen_ai.usage.cache_read.input_tokens", 3L)
         .put("gen_ai.usage.cache_creation.input_tokens", 2L).put("tenant.id", "acme").build(); // as flowed down
-    metrics.record(pointcut, TestSpans.span(SpanKind.CLIENT, 1_000, anthropic, List.of()), acme);
-    metrics.record(pointcut, TestSpans.span(SpanKind.CLIENT, 1_000, anthropic, List.of()), acme);
+    metrics.record(pointcut, TestSpans.span(SpanKind.CLIENT, 1_000, anthropic, List.of()), acme, true);
+    metrics.record(pointcut, TestSpans.span(SpanKind.CLIENT, 1_000, anthropic, List.of()), acme, true);
     metrics.record(pointcut, TestSpans.span(SpanKind.CLIENT, 1_000, Attributes.builder()
         .put("gen_ai.operation.name", "chat").put("gen_ai.provider.name", "openai")
         .put("gen_ai.request.model", "gpt-4o").put("gen_ai.usage.input_tokens", 50L)
         .put("gen_ai.usage.cache_read.input_tokens", 10L).put("gen_ai.usage.reasoning.output_tokens", 4L)
-        .put("error.type", "timeout").build(), List.of()), null);
-    metrics.record(pointcut, chat(7, null), null); // no cache or reasoning figures: nothing counted
+        .put("error.type", "timeout").build(), List.of()), null, true);
+    metrics.record(pointcut, chat(7, null), null, true); // no cache or reasoning figures: nothing counted
 
     Map<String, Long> byDetail = new HashMap<>();
     reader.collectAllMetrics().stream().filter(m -> m.getName().equals("perf_agent.gen_ai.client.token.usage.detail"))
@@ -144,9 +144,9 @@ class SpanMetricsTest {
     for (int i = 0; i < conversations; i++) {
       String id = "conv-" + i;
       FlowingValues flowing = FlowingValues.over(null, new String[] {"conv"}, new Object[] {id});
-      metrics.record(pointcut, chat(1, id), flowing);
+      metrics.record(pointcut, chat(1, id), flowing, true);
     }
-    metrics.record(pointcut, chat(1, "conv-0"), FlowingValues.over(null, new String[] {"conv"}, new Object[] {"conv-0"}));
+    metrics.record(pointcut, chat(1, "conv-0"), FlowingValues.over(null, new String[] {"conv"}, new Object[] {"conv-0"}), true);
     Map<String, Long> perConversation = new HashMap<>();
     for (HistogramPointData p : points(reader, "gen_ai.client.token.usage")) {
       perConversation.merge(p.getAttributes().get(AttributeKey.stringKey("conv")), (long) p.getSum(), Long::sum);
@@ -166,13 +166,13 @@ class SpanMetricsTest {
     Attributes tools = Attributes.of(SpanMetrics.POINTCUT, "tool.execute");
     Attributes failed = Attributes.builder().put("gen_ai.operation.name", "execute_tool")
         .put("error.type", "java.io.IOException").build();
-    metrics.record(tools, TestSpans.named("execute_tool refund", SpanKind.INTERNAL, 1_000, failed, List.of()), null);
+    metrics.record(tools, TestSpans.named("execute_tool refund", SpanKind.INTERNAL, 1_000, failed, List.of()), null, true);
     for (int i = 0; i < PointcutDimensions.MAX_SPAN_NAMES + 3; i++) {
       metrics.record(tools, TestSpans.named("execute_tool t" + i, SpanKind.INTERNAL, 1_000,
-          Attributes.of(AttributeKey.stringKey("gen_ai.operation.name"), "execute_tool"), List.of()), null);
+          Attributes.of(AttributeKey.stringKey("gen_ai.operation.name"), "execute_tool"), List.of()), null, true);
     }
     metrics.record(Attributes.of(SpanMetrics.POINTCUT, "other"),
-        TestSpans.named("execute_tool t60", SpanKind.INTERNAL, 1_000, Attributes.empty(), List.of()), null);
+        TestSpans.named("execute_tool t60", SpanKind.INTERNAL, 1_000, Attributes.empty(), List.of()), null, true);
 
     Map<String, Long> byName = new HashMap<>();
     for (HistogramPointData p : points(reader, "perf_agent.pointcut.duration")) {
