@@ -18,6 +18,8 @@ import io.opentelemetry.sdk.trace.data.StatusData;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.IntFunction;
+import java.util.function.IntPredicate;
 
 /** Builds {@link RecordedSpan}s from drained records. Runs on the exporter thread only. */
 final class SpanAssembler {
@@ -45,6 +47,7 @@ final class SpanAssembler {
   private final SqlSanitizer sanitizer = new SqlSanitizer();
   private final DatabaseSpans databases = new DatabaseSpans(sanitizer);
   private final ReusedAttributesBuilder attributeBuilder = new ReusedAttributesBuilder();
+  private final CurrentRecord current = new CurrentRecord();
 
   /**
    * @param metrics null when no metrics are exported
@@ -71,6 +74,7 @@ final class SpanAssembler {
     if (shape == null) {
       return null;
     }
+    current.record = record;
     LongIdSpanContext context = ids.context(record.traceId(), record.spanId());
     SpanContext parent = record.parentId() == 0 ? SpanContext.getInvalid() : context.sameTrace(ids.spanId(record.parentId()));
 
@@ -79,7 +83,7 @@ final class SpanAssembler {
     String capturedSql = null;
     String statusCode = null;
     for (int i = 0; i < shape.captureCount(); i++) {
-      Object value = shape.captureValue(i, record::value);
+      Object value = shape.captureValue(i, current);
       String key = shape.captureKey(i);
       if (value instanceof String && key.equals(DatabaseSpans.QUERY_TEXT.getKey())) {
         // a literal never reaches an exported attribute, whichever pointcut captured the SQL
@@ -91,7 +95,7 @@ final class SpanAssembler {
       if (value != null) {
         AttributeValues.put(attributes, shape.captureAttributeKey(i, value), value);
       }
-      if (shape.captureTruncated(i, record::truncated)) {
+      if (shape.captureTruncated(i, current)) {
         truncated = truncated == null ? new ArrayList<>() : truncated;
         truncated.add(shape.captureKey(i));
       }
@@ -107,7 +111,7 @@ final class SpanAssembler {
     boolean flowingAsIs = true;
     if (flowing != null) {
       for (int i = 0; i < flowing.size(); i++) {
-        if (shape.attributeValue(flowing.key(i), record::value) == null) { // the span's own value wins
+        if (shape.attributeValue(flowing.key(i), current) == null) { // the span's own value wins
           AttributeValues.put(attributes, flowing.key(i), flowing.value(i));
         } else {
           flowingAsIs = false;
@@ -152,7 +156,7 @@ final class SpanAssembler {
           statusCode, error != null));
       DatabaseSpans.transaction(attributes, note, record.endNanos());
     } else {
-      name = cut(shape.name(record::value));
+      name = cut(shape.name(current));
     }
     Attributes built = attributes.build();
     RecordedSpan span =
@@ -182,5 +186,23 @@ final class SpanAssembler {
       shapes.add(new SpanShape(site));
     }
     return shapes.get(siteId);
+  }
+
+  /**
+   * The record being assembled as the functions {@link SpanShape} reads its values through: one
+   * object for every span rather than a method reference allocated for each read.
+   */
+  private static final class CurrentRecord implements IntFunction<Object>, IntPredicate {
+    SpanRecord record;
+
+    @Override
+    public Object apply(int index) {
+      return record.value(index);
+    }
+
+    @Override
+    public boolean test(int index) {
+      return record.truncated(index);
+    }
   }
 }
