@@ -31,7 +31,7 @@ final class FlowDimensions {
   private final FlowingValues[] knownFlows = new FlowingValues[KNOWN_FLOWS];
   private final Attributes[] knownDimensions = new Attributes[KNOWN_FLOWS];
   private final int[] knownOverflows = new int[KNOWN_FLOWS];
-  private final Map<String, Map<Attributes, Attributes>> refused = new HashMap<>();
+  private final Map<String, Map<Attributes, Refused>> refused = new HashMap<>();
   private int refusedByLastMade;
   private final LongAdder overflow = new LongAdder();
   private final CardinalityCap cap;
@@ -104,11 +104,11 @@ final class FlowDimensions {
     if (flowed.isEmpty()) {
       return point;
     }
-    Map<Attributes, Attributes> refusedPoints = refused.get(metric);
-    Attributes known = refusedPoints == null ? null : refusedPoints.get(point);
-    if (known != null) {
+    Map<Attributes, Refused> refusedPoints = refused.get(metric);
+    Refused known = refusedPoints == null ? null : refusedPoints.get(point);
+    if (known != null && known.flowed.equals(flowed)) {
       overflow.increment();
-      return known;
+      return known.recordedAs;
     }
     if (series.admits(metric, point)) {
       return point;
@@ -122,7 +122,7 @@ final class FlowDimensions {
     } else if (refusedPoints.size() >= MAX_REFUSED) {
       refusedPoints.clear();
     }
-    refusedPoints.put(point, capped);
+    refusedPoints.put(point, new Refused(flowed, capped));
     return capped;
   }
 
@@ -133,5 +133,16 @@ final class FlowDimensions {
 
   private AttributeKey<String> key(String name) {
     return keys.computeIfAbsent(name, AttributeKey::stringKey);
+  }
+
+  /** A refused point's flowed values (which of its keys became {@link #OTHER}) and what it is recorded as. */
+  private static final class Refused {
+    final Attributes flowed;
+    final Attributes recordedAs;
+
+    Refused(Attributes flowed, Attributes recordedAs) {
+      this.flowed = flowed;
+      this.recordedAs = recordedAs;
+    }
   }
 }

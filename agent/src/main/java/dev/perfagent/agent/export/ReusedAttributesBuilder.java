@@ -22,6 +22,8 @@ final class ReusedAttributesBuilder implements AttributesBuilder {
   private AttributeKey<?>[] keys = new AttributeKey<?>[32];
   private Object[] values = new Object[32];
   private int size;
+  /** Pairs forgotten by {@link #removeIf} since {@link #start}. */
+  private int removed;
   private Order order;
   /** Not null once the SDK's builder took over this set. */
   private AttributesBuilder sdk;
@@ -30,6 +32,7 @@ final class ReusedAttributesBuilder implements AttributesBuilder {
   /** Starts a new set of attributes, whose key sequences are remembered in {@code order}. */
   ReusedAttributesBuilder start(Order order) {
     clear();
+    removed = 0;
     this.order = order;
     this.sdk = null;
     return this;
@@ -101,9 +104,32 @@ final class ReusedAttributesBuilder implements AttributesBuilder {
         keys[i] = null;
         values[i] = null;
       }
+      removed += size - kept;
       size = kept;
     }
     return this;
+  }
+
+  /** A mark of what this set holds now, for {@link #changedSince}. */
+  long mark() {
+    return (long) removed << 32 | size;
+  }
+
+  /**
+   * Whether the value of a key named {@code name} may differ from what it was at {@code mark}: a key
+   * of that name was put since, or any pair was removed, or the SDK's builder took over (which this
+   * builder cannot look into).
+   */
+  boolean changedSince(long mark, String name) {
+    if (sdk != null || removed != (int) (mark >>> 32)) {
+      return true;
+    }
+    for (int i = (int) mark; i < size; i++) {
+      if (keys[i].getKey().equals(name)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @SuppressWarnings("unchecked")

@@ -108,7 +108,7 @@ final class SpanAssembler {
       attributes.put(ConnectionPoolMetrics.POOL_NAME, (String) pool);
     }
     FlowingValues flowing = record.flowing();
-    boolean flowingAsIs = true;
+    boolean flowingAsIs = true; // the span's values for the flowing keys are the flowing values
     if (flowing != null) {
       for (int i = 0; i < flowing.size(); i++) {
         if (shape.attributeValue(flowing.key(i), current) == null) { // the span's own value wins
@@ -118,6 +118,7 @@ final class SpanAssembler {
         }
       }
     }
+    long flowingPut = attributeBuilder.mark();
     if (record.aggregateMask() != 0) {
       aggregates.put(attributes, record);
     }
@@ -158,6 +159,9 @@ final class SpanAssembler {
     } else {
       name = cut(shape.name(current));
     }
+    if (flowing != null && flowingAsIs) {
+      flowingAsIs = !writtenOver(flowing, flowingPut);
+    }
     Attributes built = attributes.build();
     RecordedSpan span =
         new RecordedSpan(
@@ -167,6 +171,20 @@ final class SpanAssembler {
       metrics.record(shape.metricAttributes(), span, flowing, flowingAsIs);
     }
     return span;
+  }
+
+  /**
+   * Whether one of {@code flowing}'s keys may have a value other than the flowing one: the assembler
+   * wrote a key of that name after {@code mark} (a thread, database or error attribute, say), or the
+   * cost estimate will.
+   */
+  private boolean writtenOver(FlowingValues flowing, long mark) {
+    for (int i = 0; i < flowing.size(); i++) {
+      if (attributeBuilder.changedSince(mark, flowing.key(i)) || flowing.key(i).equals(CostEstimator.COST_KEY)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private String cut(String name) {

@@ -56,6 +56,8 @@ class FlowDimensionsTest {
       assertEquals(i, dimensions.overflow().sum());
     }
     assertEquals(late, dimensions.capped("another", late, Attributes.of(ACCOUNT, "late")), "refused by m only");
+    assertEquals(Attributes.of(ACCOUNT, "late", NAME, FlowDimensions.OTHER),
+        dimensions.capped("m", late, Attributes.of(NAME, "span")), "the same point, another key flowed down");
   }
 
   @Test

@@ -1,9 +1,11 @@
 package dev.perfagent.agent.export;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
@@ -176,5 +178,25 @@ class ReusedAttributesBuilderTest {
       }
     }
     return b -> steps.forEach(step -> step.accept(b));
+  }
+
+  @Test
+  void saysWhetherAKeyMayHaveChangedSinceAMark() {
+    ReusedAttributesBuilder b = new ReusedAttributesBuilder().start(new ReusedAttributesBuilder.Order());
+    b.put("a", "1").put("b", "2");
+    long mark = b.mark();
+    b.put("c", "3");
+    assertFalse(b.changedSince(mark, "a"));
+    assertTrue(b.changedSince(mark, "c"), "put after the mark");
+    b.put("a", "again");
+    assertTrue(b.changedSince(mark, "a"), "put again after the mark");
+    long later = b.mark();
+    b.remove(AttributeKey.stringKey("c"));
+    assertTrue(b.changedSince(later, "b"), "a removal may have taken anything");
+    b.start(new ReusedAttributesBuilder.Order()).put("a", "1");
+    long fresh = b.mark();
+    assertFalse(b.changedSince(fresh, "a"), "a new set starts unchanged");
+    b.put(AttributeKey.valueKey("v"), Value.of("x"));
+    assertTrue(b.changedSince(fresh, "a"), "the SDK's builder took over and cannot be looked into");
   }
 }
