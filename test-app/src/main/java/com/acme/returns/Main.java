@@ -47,6 +47,7 @@ public final class Main {
         options.conversations(), options.concurrency(), options.seed(), options.maxIterations(),
         options.latencyScale());
     try (ReturnsApp app = ReturnsApp.start(options)) {
+      ProcessCpu.nanos(); // its first call is start-up (ProcessCpu)
       long started = System.nanoTime();
       List<AgentReply> replies = app.runAll();
       long finished = System.nanoTime();
